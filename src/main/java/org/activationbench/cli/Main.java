@@ -1,0 +1,28 @@
+package org.activationbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code activation-bench} command line: one subcommand per step of the pipeline. */
+@Command(name = "activation-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Seeded, paired benchmarks of activation functions trained with Deeplearning4j.",
+        subcommands = {TrainCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests execute it without exiting the JVM. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,113 @@
+package org.activationbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.activationbench.data.DataFileException;
+import org.activationbench.data.Dataset;
+import org.activationbench.data.DatasetCache;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.train.CheckpointMetrics;
+import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialRunner;
+import org.activationbench.train.TrialStatus;
+import org.activationbench.train.Vocabularies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains one trial in this JVM and prints a line per checkpoint. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one configuration and print its metrics at each checkpoint epoch.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist | fashion-mnist (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--data", defaultValue = "data", description = "data folder holding <dataset>/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp | cnn | mlp-deep-N (default: ${DEFAULT-VALUE})")
+    String architecture;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "relu, leakyrelu, prelu, elu, selu, tanh, sigmoid, swish, mish")
+    String activation;
+
+    @Option(names = "--alpha", description = "negative slope, for activations that take one (leakyrelu)")
+    Double alpha;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "train this many epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--checkpoints", split = ",", description = "epochs to measure at (default: every epoch)")
+    List<Integer> checkpoints;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--optimizer", defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001")
+    double learningRate;
+
+    @Option(names = "--batch-size", defaultValue = "128")
+    int batchSize;
+
+    @Option(names = "--weight-init", defaultValue = "xavier")
+    String weightInit;
+
+    @Option(names = "--train-examples", description = "use only the first N training examples")
+    Integer trainExamples;
+
+    @Override
+    public Integer call() {
+        TrialConfig config;
+        try {
+            List<Integer> points = checkpoints != null ? checkpoints
+                    : java.util.stream.IntStream.rangeClosed(1, epochs).boxed().toList();
+            if (checkpoints != null && points.stream().anyMatch(p -> p > epochs)) {
+                points = points.stream().filter(p -> p <= epochs).toList();
+            }
+            config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
+                    batchSize, weightInit);
+            Vocabularies.standard().check(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("train: " + e.getMessage());
+            return 2;
+        }
+        Dataset loaded;
+        try {
+            loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
+        } catch (DataFileException | IllegalArgumentException e) {
+            System.err.println("train: " + e.getMessage());
+            return 2;
+        }
+        if (trainExamples != null) {
+            loaded = loaded.subset(trainExamples, loaded.test().count());
+        }
+        System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs%n", config.trialId(), config.architecture(),
+                config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs());
+        System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  dead_fraction  grad_norm");
+        TrialResult result = new TrialRunner().run(config, loaded, TrainCommand::print);
+        System.out.printf("status %s%s, %.1f s training%n", result.status(),
+                result.status() == TrialStatus.OK ? "" : ": " + result.errorClass() + ": " + result.errorMessage(),
+                result.trainSeconds());
+        return result.status() == TrialStatus.OK ? 0 : 1;
+    }
+
+    private static void print(CheckpointMetrics m) {
+        System.out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %9.4f  %8.4f  %7.1f  %10.0f  %s  %s%n", m.epoch(), m.trainLoss(),
+                m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond(),
+                format(m.deadFraction()), format(m.gradientNorm()));
+    }
+
+    private static String format(double[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", values[i]));
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,48 @@
+package org.activationbench.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads a {@link DatasetSpec} from its IDX files under a data root, verifying every file, pixels scaled to [0, 1]. */
+public final class DatasetLoader {
+
+    private final Path root;
+
+    public DatasetLoader(Path root) {
+        this.root = root;
+    }
+
+    public Dataset load(DatasetSpec spec) {
+        Path dir = root.resolve(spec.id());
+        String fix = "Fetch it with '" + spec.fetchCommand() + (root.equals(Path.of("data")) ? "" : " --data " + root)
+                + "' (delete the folder first if a file is damaged)";
+        IdxReader reader = new IdxReader(fix);
+        Split train = split(reader, spec, dir, "train", spec.trainCount());
+        Split test = split(reader, spec, dir, "t10k", spec.testCount());
+        return new Dataset(spec.id(), DatasetSpec.SIDE, DatasetSpec.SIDE, DatasetSpec.CLASSES, train, test);
+    }
+
+    private static Split split(IdxReader reader, DatasetSpec spec, Path dir, String prefix, int count) {
+        String imagesName = prefix + "-images-idx3-ubyte";
+        String labelsName = prefix + "-labels-idx1-ubyte";
+        IdxReader.Images images = reader.readImages(locate(dir, imagesName), count, DatasetSpec.SIDE, DatasetSpec.SIDE,
+                spec.sha256(imagesName));
+        int[] labels = reader.readLabels(locate(dir, labelsName), count, DatasetSpec.CLASSES, spec.sha256(labelsName));
+        return new Split(count, images.rows() * images.cols(), scale(images.pixels()), labels);
+    }
+
+    /** The raw file if present, else its gzipped form; a missing file is reported under its raw name. */
+    static Path locate(Path dir, String name) {
+        Path raw = dir.resolve(name);
+        Path gz = dir.resolve(name + ".gz");
+        return !Files.exists(raw) && Files.exists(gz) ? gz : raw;
+    }
+
+    static float[] scale(byte[] pixels) {
+        float[] x = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            x[i] = Byte.toUnsignedInt(pixels[i]) / 255f;
+        }
+        return x;
+    }
+}

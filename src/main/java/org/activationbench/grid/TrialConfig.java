@@ -1,0 +1,106 @@
+package org.activationbench.grid;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that determines one training run. Two equal configs give the same numbers, wherever and
+ * however often they run; {@link #trialId()} is a hash of the canonical form, so it is the same on every
+ * machine and in every grid that contains the trial.
+ *
+ * @param alpha       the negative slope for activations that take one, otherwise null
+ * @param checkpoints epochs at which the trial is measured, ascending; training runs to the last one
+ */
+public record TrialConfig(
+        String dataset,
+        String architecture,
+        String activation,
+        Double alpha,
+        long seed,
+        List<Integer> checkpoints,
+        String optimizer,
+        double learningRate,
+        int batchSize,
+        String weightInit) {
+
+    public TrialConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(weightInit, "weightInit");
+        checkpoints = checkpoints.stream().sorted().distinct().toList();
+        if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
+            throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
+        }
+        if (alpha != null && !(alpha > 0 && Double.isFinite(alpha))) {
+            throw new IllegalArgumentException("alpha must be a positive number, found " + alpha);
+        }
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learning rate must be positive, found " + learningRate);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, found " + batchSize);
+        }
+    }
+
+    public int maxEpochs() {
+        return checkpoints.get(checkpoints.size() - 1);
+    }
+
+    /**
+     * The seed handed to DL4J for weight initialisation: a SplitMix64 scramble of {@link #seed()}, never 0,
+     * because DL4J treats seed 0 as "no seed" and initialises from the clock.
+     */
+    public long initSeed() {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return z == 0 ? 0x9E3779B97F4A7C15L : z;
+    }
+
+    /** The activation with its slope, as people write it: {@code relu}, {@code leakyrelu(0.1)}. */
+    public String activationLabel() {
+        return alpha == null ? activation : activation + "(" + number(alpha) + ")";
+    }
+
+    public TrialConfig withSeed(long newSeed) {
+        return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
+                learningRate, batchSize, weightInit);
+    }
+
+    /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
+    public String canonical() {
+        return "dataset=" + dataset
+                + ";architecture=" + architecture
+                + ";activation=" + activation
+                + ";alpha=" + (alpha == null ? "none" : number(alpha))
+                + ";checkpoints=" + checkpoints.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()
+                + ";optimizer=" + optimizer
+                + ";learning_rate=" + number(learningRate)
+                + ";batch_size=" + batchSize
+                + ";weight_init=" + weightInit
+                + ";seed=" + seed;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@link #canonical()}. */
+    public String trialId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /** Shortest exact decimal form: 0.1 stays 0.1, 1.0 becomes 1. */
+    static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,157 @@
+package org.activationbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.activationbench.grid.TrialConfig;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Network factories by name: {@code mlp} (784-256-128-10), {@code cnn} (two 3x3 convolutions of 32 and 64
+ * channels, each followed by 2x2 max-pooling, then a softmax layer) and {@code mlp-deep-N} (N hidden layers of
+ * 128 units). Every hidden layer uses the trial's activation; the output is softmax with cross-entropy loss.
+ */
+public final class Architectures {
+
+    public static final int MIN_DEPTH = 2;
+    public static final int MAX_DEPTH = 32;
+    private static final Pattern DEEP = Pattern.compile("mlp-deep-(\\d+)");
+
+    /** For messages: the architecture names a grid may use. */
+    public static final String NAMES = "mlp, cnn, mlp-deep-N (N = " + MIN_DEPTH + ".." + MAX_DEPTH + ")";
+
+    private Architectures() {}
+
+    public static boolean isKnown(String name) {
+        return name.equals("mlp") || name.equals("cnn") || deepLayers(name) > 0;
+    }
+
+    /** The number of hidden layers of an {@code mlp-deep-N} name, or 0 if the name is not one. */
+    static int deepLayers(String name) {
+        Matcher m = DEEP.matcher(name);
+        if (!m.matches() || m.group(1).length() > 2) {
+            return 0;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return n >= MIN_DEPTH && n <= MAX_DEPTH ? n : 0;
+    }
+
+    /** Builds and initialises the network of a trial for square single-channel images. */
+    public static BuiltNetwork build(TrialConfig config, int side, int classes) {
+        ActivationSpec spec = Activations.get(config.activation());
+        String name = config.architecture();
+        Stack stack = new Stack(spec, spec.create(config.alpha()), name.equals("cnn") ? new long[] {1, side, side}
+                : new long[] {(long) side * side});
+        if (name.equals("mlp")) {
+            stack.dense(256).dense(128);
+        } else if (name.equals("cnn")) {
+            stack.conv(32).pool().conv(64).pool();
+        } else {
+            int depth = deepLayers(name);
+            if (depth == 0) {
+                throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + NAMES);
+            }
+            for (int i = 0; i < depth; i++) {
+                stack.dense(128);
+            }
+        }
+        stack.add("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(classes).activation(Activation.SOFTMAX).build());
+
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(config.initSeed())
+                .dataType(DataType.FLOAT)
+                .updater(Optimizers.updater(config.optimizer(), config.learningRate()))
+                .weightInit(Optimizers.weightInit(config.weightInit()))
+                .list();
+        for (int i = 0; i < stack.layers.size(); i++) {
+            list.layer(i, stack.layers.get(i));
+        }
+        list.setInputType(name.equals("cnn")
+                ? InputType.convolutionalFlat(side, side, 1)
+                : InputType.feedForward((long) side * side));
+        MultiLayerNetwork network = new MultiLayerNetwork(list.build());
+        network.init();
+        return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names));
+    }
+
+    /** Accumulates layers, naming them and noting which outputs reveal each hidden layer's pre-activation. */
+    private static final class Stack {
+        private final ActivationSpec spec;
+        private final IActivation activation;
+        private final double zeroOutput;
+        private final List<Layer> layers = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<HiddenLayer> hidden = new ArrayList<>();
+        private int denseCount;
+        private int convCount;
+        private int poolCount;
+        /** The shape of one example's activations after the last layer added: [units] or [channels, height, width]. */
+        private long[] shape;
+
+        Stack(ActivationSpec spec, IActivation activation, long[] inputShape) {
+            this.spec = spec;
+            this.activation = activation;
+            this.zeroOutput = valueAtZero(activation);
+            this.shape = inputShape;
+        }
+
+        Stack dense(int units) {
+            String layerName = "dense" + (++denseCount);
+            add(layerName, new DenseLayer.Builder().nOut(units).activation(activation).build());
+            shape = new long[] {units};
+            return activated(layerName, units);
+        }
+
+        Stack conv(int channels) {
+            String layerName = "conv" + (++convCount);
+            add(layerName, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(channels).activation(activation).build());
+            shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
+            return activated(layerName, channels);
+        }
+
+        Stack pool() {
+            add("pool" + (++poolCount), new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    .kernelSize(2, 2).stride(2, 2).build());
+            shape = new long[] {shape[0], shape[1] / 2, shape[2] / 2};
+            return this;
+        }
+
+        /** For PReLU the layer itself is linear and a PReLU layer follows; its output is the pre-activation. */
+        private Stack activated(String layerName, int units) {
+            int index = layers.size() - 1;
+            if (spec.slope() == ActivationSpec.Slope.LEARNED) {
+                add("prelu-" + layerName, LearnedSlopeLayer.forInput(shape));
+                hidden.add(new HiddenLayer(layerName, index, units, 0.0));
+            } else {
+                hidden.add(new HiddenLayer(layerName, index, units, zeroOutput));
+            }
+            return this;
+        }
+
+        void add(String layerName, Layer layer) {
+            layers.add(layer);
+            names.add(layerName);
+        }
+
+        private static double valueAtZero(IActivation activation) {
+            try (INDArray zero = Nd4j.zeros(DataType.FLOAT, 1, 1)) {
+                return activation.getActivation(zero, false).getDouble(0);
+            }
+        }
+    }
+}

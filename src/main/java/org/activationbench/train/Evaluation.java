@@ -1,0 +1,98 @@
+package org.activationbench.train;
+
+import java.util.Arrays;
+import java.util.List;
+import org.activationbench.data.Split;
+import org.activationbench.model.HiddenLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One inference pass over a whole split, in large chunks: mean cross-entropy, accuracy and, when hidden
+ * layers are given, the fraction of dead units in each.
+ */
+final class Evaluation {
+
+    /** Probabilities are clipped here before the log, so a confidently wrong example costs at most ~27.6 nats. */
+    private static final double MIN_PROBABILITY = 1e-12;
+
+    final double loss;
+    final double accuracy;
+    final double[] deadFraction;
+
+    private Evaluation(double loss, double accuracy, double[] deadFraction) {
+        this.loss = loss;
+        this.accuracy = accuracy;
+        this.deadFraction = deadFraction;
+    }
+
+    static Evaluation of(MultiLayerNetwork net, Split split, int classes, List<HiddenLayer> hidden, int chunk) {
+        double lossSum = 0;
+        long correct = 0;
+        double[][] maxOutput = new double[hidden.size()][];
+        for (int h = 0; h < hidden.size(); h++) {
+            maxOutput[h] = new double[hidden.get(h).units()];
+            Arrays.fill(maxOutput[h], Double.NEGATIVE_INFINITY);
+        }
+        for (int start = 0; start < split.count(); start += chunk) {
+            int rows = Math.min(chunk, split.count() - start);
+            float[] buffer = Arrays.copyOfRange(split.x(), start * split.features(), (start + rows) * split.features());
+            INDArray x = Nd4j.create(buffer, new long[] {rows, split.features()}, DataType.FLOAT);
+            float[] probabilities;
+            if (hidden.isEmpty()) {
+                INDArray out = net.output(x, false);
+                probabilities = flat(out);
+                out.close();
+            } else {
+                List<INDArray> activations = net.feedForward(x, false);
+                for (int h = 0; h < hidden.size(); h++) {
+                    foldMax(activations.get(hidden.get(h).outputIndex() + 1), maxOutput[h]);
+                }
+                probabilities = flat(activations.get(activations.size() - 1));
+                for (INDArray a : activations) {
+                    if (a != x && a.closeable()) {
+                        a.close();
+                    }
+                }
+            }
+            x.close();
+            for (int r = 0; r < rows; r++) {
+                int label = split.y()[start + r];
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (probabilities[r * classes + c] > probabilities[r * classes + best]) {
+                        best = c;
+                    }
+                }
+                if (best == label) {
+                    correct++;
+                }
+                double p = probabilities[r * classes + label];
+                lossSum -= Math.log(Math.max(p, MIN_PROBABILITY));
+            }
+        }
+        double[] dead = new double[hidden.size()];
+        for (int h = 0; h < hidden.size(); h++) {
+            double zero = hidden.get(h).zeroOutput();
+            dead[h] = Arrays.stream(maxOutput[h]).filter(m -> m <= zero).count() / (double) maxOutput[h].length;
+        }
+        return new Evaluation(lossSum / split.count(), correct / (double) split.count(), dead);
+    }
+
+    private static float[] flat(INDArray matrix) {
+        return matrix.reshape(matrix.length()).toFloatVector();
+    }
+
+    /** Folds a layer output's per-unit maximum (over examples and, for convolutions, positions) into {@code max}. */
+    private static void foldMax(INDArray output, double[] max) {
+        INDArray perUnit = output.rank() == 2 ? output.max(0) : output.max(0, 2, 3);
+        double[] values = perUnit.toDoubleVector();
+        perUnit.close();
+        for (int u = 0; u < max.length; u++) {
+            // A NaN output is never counted as dead: Math.max propagates it and NaN <= zero is false.
+            max[u] = Math.max(max[u], values[u]);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.activationbench.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Where and with what a trial ran: recorded on every result row, since numbers can differ across platforms. */
+public record Provenance(
+        String projectVersion,
+        String gitCommit,
+        String dl4jVersion,
+        String sparkVersion,
+        String backend,
+        String javaVersion,
+        String os,
+        String host,
+        int nativeThreads) {
+
+    private static final Properties BUILD = load();
+
+    /** The provenance of this JVM, as the ND4J backend reports it now. */
+    public static Provenance current() {
+        String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor();
+        return new Provenance(BUILD.getProperty("version", "unknown"), buildCommit(),
+                BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
+                System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                hostName(), Nd4j.getEnvironment().maxThreads());
+    }
+
+    /** The abbreviated commit the build came from, with "-dirty" if the work tree had changes. */
+    private static String buildCommit() {
+        String commit = BUILD.getProperty("git.commit", "unknown");
+        if (commit.isEmpty() || commit.startsWith("${")) {
+            return "unknown";
+        }
+        return "true".equals(BUILD.getProperty("git.dirty")) ? commit + "-dirty" : commit;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("/activation-bench.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,142 @@
+package org.activationbench.train;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.activationbench.data.Dataset;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.model.Architectures;
+import org.activationbench.model.BuiltNetwork;
+import org.activationbench.model.HiddenLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains one network for one {@link TrialConfig} on a dataset and measures it at every checkpoint. Pure: it
+ * writes no files and needs no Spark; it never throws, every failure comes back as a {@link TrialResult}.
+ * Training runs once up to the last checkpoint, so checkpoints {1, 10, 100} cost 100 epochs.
+ */
+public final class TrialRunner {
+
+    /** Test accuracies the "epochs to reach" metrics watch. */
+    static final double[] TARGETS = {0.97, 0.98, 0.99};
+
+    private final int gradientBatches;
+    private final int evaluationChunk;
+
+    /** Gradient norms over the last 20 minibatches of a checkpoint epoch; evaluation in chunks of 1000. */
+    public TrialRunner() {
+        this(20, 1000);
+    }
+
+    public TrialRunner(int gradientBatches, int evaluationChunk) {
+        this.gradientBatches = gradientBatches;
+        this.evaluationChunk = evaluationChunk;
+    }
+
+    public TrialResult run(TrialConfig config, Dataset data) {
+        return run(config, data, checkpoint -> {});
+    }
+
+    /** As {@link #run(TrialConfig, Dataset)}, handing each checkpoint to {@code onCheckpoint} as it is measured. */
+    public TrialResult run(TrialConfig config, Dataset data, Consumer<CheckpointMetrics> onCheckpoint) {
+        Instant started = Instant.now();
+        Progress progress = new Progress();
+        try {
+            train(config, data, progress, onCheckpoint);
+            return progress.result(config, TrialStatus.OK, null, null, started);
+        } catch (Divergence d) {
+            return progress.result(config, TrialStatus.DIVERGED, "Divergence", d.getMessage(), started);
+        } catch (Throwable e) {
+            // A failure of this trial, whatever it is, is this trial's result; the grid goes on.
+            return progress.result(config, TrialStatus.FAILED, e.getClass().getName(), String.valueOf(e.getMessage()), started);
+        }
+    }
+
+    private void train(TrialConfig config, Dataset data, Progress progress, Consumer<CheckpointMetrics> onCheckpoint) {
+        if (data.height() != data.width()) {
+            throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
+        }
+        BuiltNetwork built = Architectures.build(config, data.height(), data.classes());
+        MultiLayerNetwork net = built.network();
+        progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
+        int[] paramLayers = parameterLayers(net);
+        progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
+
+        GradientNorms norms = new GradientNorms(net.getnLayers());
+        net.setListeners(norms);
+        Minibatches minibatches = new Minibatches(data.train(), data.classes(), config.batchSize());
+        int batches = minibatches.count();
+        Integer[] reached = new Integer[TARGETS.length];
+        long trainNanos = 0;
+
+        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+            boolean checkpoint = config.checkpoints().contains(epoch);
+            norms.reset();
+            int[] order = minibatches.order(config.seed(), epoch);
+            long start = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                norms.record(checkpoint && b >= batches - gradientBatches);
+                DataSet batch = minibatches.batch(order, b);
+                net.fit(batch);
+                batch.getFeatures().close();
+                batch.getLabels().close();
+                double score = net.score();
+                if (!Double.isFinite(score)) {
+                    throw new Divergence("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
+                }
+            }
+            trainNanos += System.nanoTime() - start;
+            progress.epochsCompleted = epoch;
+            progress.trainSeconds = trainNanos / 1e9;
+
+            Evaluation test = Evaluation.of(net, data.test(), data.classes(), List.of(), evaluationChunk);
+            for (int t = 0; t < TARGETS.length; t++) {
+                if (reached[t] == null && test.accuracy >= TARGETS[t]) {
+                    reached[t] = epoch;
+                }
+            }
+            if (checkpoint) {
+                Evaluation train = Evaluation.of(net, data.train(), data.classes(), built.hidden(), evaluationChunk);
+                if (!Double.isFinite(train.loss) || !Double.isFinite(test.loss)) {
+                    throw new Divergence("evaluation loss became " + (Double.isFinite(train.loss) ? test.loss : train.loss)
+                            + " after epoch " + epoch);
+                }
+                CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
+                        test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
+                        train.deadFraction, norms.mean(paramLayers), reached[0], reached[1], reached[2]);
+                progress.checkpoints.add(metrics);
+                onCheckpoint.accept(metrics);
+            }
+        }
+    }
+
+    /** Indices of the layers that have trainable parameters (pooling layers have none). */
+    private static int[] parameterLayers(MultiLayerNetwork net) {
+        return java.util.stream.IntStream.range(0, net.getnLayers())
+                .filter(i -> net.getLayer(i).numParams() > 0)
+                .toArray();
+    }
+
+    /** What a trial has achieved so far, kept so that a DIVERGED or FAILED result still carries it. */
+    private static final class Progress {
+        final List<CheckpointMetrics> checkpoints = new ArrayList<>();
+        List<String> hiddenLayers = List.of();
+        List<String> gradientLayers = List.of();
+        int epochsCompleted;
+        double trainSeconds;
+
+        TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
+            return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
+                    gradientLayers, epochsCompleted, trainSeconds, started, Instant.now());
+        }
+    }
+
+    /** The loss stopped being a finite number. */
+    private static final class Divergence extends RuntimeException {
+        Divergence(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

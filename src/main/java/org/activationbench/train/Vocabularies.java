@@ -1,0 +1,18 @@
+package org.activationbench.train;
+
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.Vocabulary;
+import org.activationbench.model.Activations;
+import org.activationbench.model.Architectures;
+import org.activationbench.model.Optimizers;
+
+/** The vocabulary of everything this build can train. */
+public final class Vocabularies {
+
+    private Vocabularies() {}
+
+    public static Vocabulary standard() {
+        return new Vocabulary(DatasetSpec.ids(), Activations.names(), Activations.slopeNames(), Architectures::isKnown,
+                Architectures.NAMES, Optimizers.optimizerNames(), Optimizers.weightInitNames());
+    }
+}

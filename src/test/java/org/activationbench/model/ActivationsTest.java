@@ -1,0 +1,70 @@
+package org.activationbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.activationbench.grid.TrialConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ActivationsTest {
+
+    static TrialConfig config(String architecture, String activation, Double alpha) {
+        return new TrialConfig("mnist", architecture, activation, alpha, 7, List.of(1), "adam", 1e-3, 32, "xavier");
+    }
+
+    /** The network's first hidden layer, fed a real input, against z = xW + b computed here from its parameters. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.1, 0.2, 0.3})
+    void leakyReluNetworkAppliesTheTrialsAlphaToNegativePreActivations(double alpha) {
+        MultiLayerNetwork net = Architectures.build(config("mlp", "leakyrelu", alpha), 28, 10).network();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 784);
+        INDArray z = x.mmul(net.getParam("0_W")).addRowVector(net.getParam("0_b"));
+        INDArray a = net.feedForward(x, false).get(1);
+        int negatives = 0;
+        for (int i = 0; i < z.length(); i++) {
+            double zi = z.getDouble(i);
+            double expected = zi > 0 ? zi : alpha * zi;
+            assertEquals(expected, a.getDouble(i), 1e-5 * Math.max(1, Math.abs(zi)), "unit " + i);
+            negatives += zi < 0 ? 1 : 0;
+        }
+        assertTrue(negatives > 100, "the check must cover negative pre-activations, saw " + negatives);
+    }
+
+    @Test
+    void leakyReluNeedsAnAlphaAndReluRefusesOne() {
+        assertThrows(IllegalArgumentException.class, () -> Activations.get("leakyrelu").create(null));
+        assertThrows(IllegalArgumentException.class, () -> Activations.get("relu").create(0.1));
+        assertThrows(IllegalArgumentException.class, () -> Activations.get("gelu9"));
+    }
+
+    @Test
+    void slopeActivationsAreExactlyLeakyRelu() {
+        assertEquals(List.of("leakyrelu"), Activations.slopeNames());
+        assertEquals(List.of("relu", "leakyrelu", "prelu", "elu", "selu", "tanh", "sigmoid", "swish", "mish"),
+                Activations.names());
+    }
+
+    /** Dead units are read from layer outputs, which needs f(z) &lt;= f(0) exactly when z &lt;= 0, for every activation. */
+    @Test
+    void everyActivationKeepsTheSignOfItsInput() {
+        for (String name : Activations.names()) {
+            ActivationSpec spec = Activations.get(name);
+            IActivation f = spec.create(spec.takesAlpha() ? 0.1 : null);
+            float[] zs = {-5f, -1f, -0.01f, 0f, 0.01f, 1f, 5f};
+            INDArray out = f.getActivation(Nd4j.create(zs, new long[] {1, zs.length}, DataType.FLOAT), false);
+            INDArray zero = f.getActivation(Nd4j.zeros(DataType.FLOAT, 1, 1), false);
+            for (int i = 0; i < zs.length; i++) {
+                assertEquals(zs[i] <= 0, out.getDouble(i) <= zero.getDouble(0), name + " at " + zs[i]);
+            }
+        }
+    }
+}

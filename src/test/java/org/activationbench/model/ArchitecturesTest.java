@@ -1,0 +1,56 @@
+package org.activationbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchitecturesTest {
+
+    @Test
+    void mlpIs784To256To128To10() {
+        BuiltNetwork built = Architectures.build(ActivationsTest.config("mlp", "relu", null), 28, 10);
+        assertEquals(List.of("dense1", "dense2", "output"), built.layerNames());
+        assertEquals(784L * 256 + 256 + 256L * 128 + 128 + 128L * 10 + 10, built.network().numParams());
+        assertEquals(List.of(256, 128), built.hidden().stream().map(HiddenLayer::units).toList());
+    }
+
+    @Test
+    void cnnHasTwoConvolutionsEachFollowedByMaxPooling() {
+        BuiltNetwork built = Architectures.build(ActivationsTest.config("cnn", "elu", null), 28, 10);
+        assertEquals(List.of("conv1", "pool1", "conv2", "pool2", "output"), built.layerNames());
+        // conv1 3x3x1x32, conv2 3x3x32x64, 28 -> 26 -> 13 -> 11 -> 5: the output layer sees 5*5*64 inputs.
+        long expected = (9 * 32 + 32) + (9L * 32 * 64 + 64) + (5L * 5 * 64 * 10 + 10);
+        assertEquals(expected, built.network().numParams());
+        assertEquals(List.of(32, 64), built.hidden().stream().map(HiddenLayer::units).toList());
+    }
+
+    @Test
+    void preluAddsALearnedSlopeLayerAfterEachLinearLayer() {
+        BuiltNetwork built = Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10);
+        assertEquals(List.of("dense1", "prelu-dense1", "dense2", "prelu-dense2", "output"), built.layerNames());
+        assertEquals(256, built.network().getLayer(1).numParams(), "one slope per unit");
+        BuiltNetwork cnn = Architectures.build(ActivationsTest.config("cnn", "prelu", null), 28, 10);
+        assertEquals(32, cnn.network().getLayer(1).numParams(), "one slope per channel");
+    }
+
+    @Test
+    void deepMlpHasNHiddenLayersOf128() {
+        BuiltNetwork built = Architectures.build(ActivationsTest.config("mlp-deep-8", "tanh", null), 28, 10);
+        assertEquals(8, built.hidden().size());
+        assertTrue(built.hidden().stream().allMatch(h -> h.units() == 128));
+    }
+
+    @Test
+    void namesOutsideTheFamilyAreRejected() {
+        assertTrue(Architectures.isKnown("mlp-deep-2") && Architectures.isKnown("mlp-deep-32"));
+        for (String bad : List.of("mlp-deep-1", "mlp-deep-33", "mlp-deep-", "mlp-deep-008", "resnet", "MLP")) {
+            assertFalse(Architectures.isKnown(bad), bad);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> Architectures.build(ActivationsTest.config("resnet", "relu", null), 28, 10));
+    }
+}
