@@ -14,7 +14,8 @@ import java.util.Objects;
  * machine and in every grid that contains the trial.
  *
  * @param alpha       the negative slope for activations that take one, otherwise null
- * @param checkpoints epochs at which the trial is measured, ascending; training runs to the last one
+ * @param checkpoints   epochs at which the trial is measured, ascending; training runs to the last one
+ * @param trainExamples train on the first this many training examples; 0 for the whole training set
  */
 public record TrialConfig(
         String dataset,
@@ -26,7 +27,15 @@ public record TrialConfig(
         String optimizer,
         double learningRate,
         int batchSize,
-        String weightInit) {
+        String weightInit,
+        int trainExamples) implements java.io.Serializable {
+
+    /** A trial on the whole training set. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit, 0);
+    }
+
 
     public TrialConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -46,6 +55,9 @@ public record TrialConfig(
         }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, found " + batchSize);
+        }
+        if (trainExamples < 0) {
+            throw new IllegalArgumentException("train examples must be 0 (all) or positive, found " + trainExamples);
         }
     }
 
@@ -72,7 +84,7 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit);
+                learningRate, batchSize, weightInit, trainExamples);
     }
 
     /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
@@ -86,6 +98,7 @@ public record TrialConfig(
                 + ";learning_rate=" + number(learningRate)
                 + ";batch_size=" + batchSize
                 + ";weight_init=" + weightInit
+                + (trainExamples == 0 ? "" : ";train_examples=" + trainExamples)
                 + ";seed=" + seed;
     }
 

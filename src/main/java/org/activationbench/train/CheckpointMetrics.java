@@ -24,4 +24,4 @@ public record CheckpointMetrics(
         double[] gradientNorm,
         Integer epochTo97,
         Integer epochTo98,
-        Integer epochTo99) {}
+        Integer epochTo99) implements java.io.Serializable {}

@@ -18,7 +18,7 @@ public record Provenance(
         String javaVersion,
         String os,
         String host,
-        int nativeThreads) {
+        int nativeThreads) implements java.io.Serializable {
 
     private static final Properties BUILD = load();
 

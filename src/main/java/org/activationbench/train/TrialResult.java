@@ -22,7 +22,7 @@ public record TrialResult(
         int epochsCompleted,
         double trainSeconds,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt) implements java.io.Serializable {
 
     /** The metrics of the last checkpoint reached, or null if none was. */
     public CheckpointMetrics last() {

@@ -58,6 +58,9 @@ public final class TrialRunner {
         if (data.height() != data.width()) {
             throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
         }
+        if (config.trainExamples() > 0) {
+            data = data.subset(config.trainExamples(), data.test().count());
+        }
         BuiltNetwork built = Architectures.build(config, data.height(), data.classes());
         MultiLayerNetwork net = built.network();
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
@@ -110,6 +113,12 @@ public final class TrialRunner {
                 onCheckpoint.accept(metrics);
             }
         }
+    }
+
+    /** The result of a trial that could not start, e.g. because its dataset could not be loaded. */
+    public static TrialResult failed(TrialConfig config, Throwable error, Instant started) {
+        return new Progress().result(config, TrialStatus.FAILED, error.getClass().getName(), String.valueOf(error.getMessage()),
+                started);
     }
 
     /** Indices of the layers that have trainable parameters (pooling layers have none). */

@@ -1,0 +1,40 @@
+# Shared by the jobs/ scripts: the repository root, the JVM options every JVM of the project needs, and the build.
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jar="$repo/target/activation-bench.jar"
+
+# Spark 3.5 on Java 17 reaches into these JDK packages.
+add_opens=()
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+  add_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
+done
+ADD_OPENS="${add_opens[*]}"
+
+# Builds the jar (and target/lib with Spark) unless it is newer than every source file.
+build_if_needed() {
+  if [ ! -f "$jar" ] || [ ! -d "$repo/target/lib" ] \
+     || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
+    echo "building $jar ..." >&2
+    (cd "$repo" && mvn -q -B package -DskipTests)
+  fi
+}
+
+# The datasets a grid run needs: mnist unless the grid file or an override names fashion-mnist.
+datasets_for() {
+  if grep -qs 'fashion-mnist' "$@" 2>/dev/null || printf '%s\n' "$@" | grep -q 'fashion-mnist'; then
+    echo fashion-mnist
+  else
+    echo mnist
+  fi
+}
+
+# Spark settings from a properties file (key value per line, # comments) as -D options for a plain JVM.
+spark_properties() {
+  local file=$1
+  [ -f "$file" ] || return 0
+  while read -r key value; do
+    case "$key" in ''|'#'*) continue ;; esac
+    printf -- '-D%s=%s\n' "$key" "$value"
+  done < "$file"
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs a grid in Spark local mode on this machine, with all its cores (one trial per core).
+# Builds the jar and fetches the data first if needed.
+#
+# Usage: jobs/run-local.sh [GRID.conf] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite]
+#   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/.
+# Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$repo"
+
+build_if_needed
+"$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
+
+# One native thread per trial: two single-threaded trials beat one two-threaded trial.
+export OMP_NUM_THREADS=1
+# Local mode binds to loopback only.
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+mapfile -t spark_opts < <(spark_properties "$repo/conf/spark-local.conf")
+master="local[${SPARK_LOCAL_CORES:-*}]"
+
+# shellcheck disable=SC2086
+exec java $ADD_OPENS ${JAVA_OPTS:-} -Xmx6g \
+  -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+  -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
+  "${spark_opts[@]}" -Dspark.master="$master" \
+  -cp "$jar:$repo/target/lib/*" org.activationbench.cli.Main run "$@"

@@ -1,0 +1,64 @@
+package org.activationbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.activationbench.grid.GridException;
+import org.activationbench.grid.GridParser;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.spark.GridDriver;
+import org.activationbench.train.Vocabularies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a grid on Spark (local mode by default) into Parquet tables. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a grid of trials on Spark and land the results in Parquet tables.",
+                "Exit codes: 0 every trial OK or DIVERGED, 2 invalid input (nothing written), 3 some trials FAILED,"
+                        + " 1 the run itself failed."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "conf/grids/quick.conf", paramLabel = "GRID",
+            description = "grid file (default: ${DEFAULT-VALUE})")
+    Path gridFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a grid key, e.g. --set grid.seeds=3 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR", description = "output folder or URI (default: results/<experiment>)")
+    String output;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR", description = "data folder (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--resume", description = "run only the trials missing from the output (or FAILED there)")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "replace the results already in the output folder")
+    boolean overwrite;
+
+    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
+    String master;
+
+    @Override
+    public Integer call() {
+        GridSpec grid;
+        try {
+            grid = new GridParser(Vocabularies.standard()).parse(gridFile, overrides);
+        } catch (GridException e) {
+            System.err.println("run: " + e.getMessage());
+            return 2;
+        }
+        String out = output != null ? output : "results/" + grid.experiment();
+        GridDriver.Summary summary;
+        try {
+            summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master), System.out).run();
+        } catch (GridDriver.RefusedException e) {
+            System.err.println("run: " + e.getMessage());
+            return 2;
+        }
+        return summary.failed() > 0 ? 3 : 0;
+    }
+}

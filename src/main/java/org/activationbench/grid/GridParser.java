@@ -1,0 +1,271 @@
+package org.activationbench.grid;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+/**
+ * Reads a grid file (HOCON) plus command-line overrides ({@code grid.seeds=3}) and validates all of it in one
+ * pass: every problem is collected, so a user fixes a file once, not once per error.
+ */
+public final class GridParser {
+
+    /** Every key a grid file may set, with what it holds (for the unknown-key message). */
+    static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry("experiment", "output name"),
+            Map.entry("dataset", "dataset"),
+            Map.entry("grid.architectures", "list"),
+            Map.entry("grid.activations", "list"),
+            Map.entry("grid.alphas", "list"),
+            Map.entry("grid.epochs", "list"),
+            Map.entry("grid.seeds", "count or list"),
+            Map.entry("training.optimizer", "optimizer"),
+            Map.entry("training.learning-rate", "number"),
+            Map.entry("training.batch-size", "integer"),
+            Map.entry("training.weight-init", "weight initialisation"),
+            Map.entry("data.train-examples", "integer"),
+            Map.entry("analysis.baseline", "activation"));
+
+    private static final Pattern EXPERIMENT = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int MAX_SEEDS = 100_000;
+
+    private final Vocabulary vocabulary;
+
+    public GridParser(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Parses a grid file with overrides ({@code key=value} strings, later ones win). */
+    public GridSpec parse(Path file, List<String> overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new GridException(file.toString(), List.of("grid file not found (the grids shipped are in conf/grids/)"));
+        }
+        Config config;
+        try {
+            config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
+                    .setAllowMissing(false));
+            for (String override : overrides) {
+                config = parseOverride(override).withFallback(config);
+            }
+            config = config.resolve();
+        } catch (ConfigException e) {
+            throw new GridException(file.toString(), List.of(e.getMessage()));
+        }
+        return validate(file.toString(), config);
+    }
+
+    /** Parses grid text, for tests and for the grid stored beside a run's output. */
+    public GridSpec parse(String source, String text) {
+        try {
+            return validate(source, ConfigFactory.parseString(text).resolve());
+        } catch (ConfigException e) {
+            throw new GridException(source, List.of(e.getMessage()));
+        }
+    }
+
+    private static Config parseOverride(String override) {
+        if (!override.contains("=")) {
+            throw new ConfigException.BadValue("--set", "expected key=value, found '" + override + "'");
+        }
+        return ConfigFactory.parseString(override, ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+    }
+
+    private GridSpec validate(String source, Config config) {
+        Problems p = new Problems();
+        for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
+            if (!KEYS.containsKey(e.getKey())) {
+                p.add(e.getKey() + ": unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+            }
+        }
+        String experiment = p.string(config, "experiment", null);
+        if (experiment != null && !EXPERIMENT.matcher(experiment).matches()) {
+            p.add("experiment: '" + experiment + "' may use only letters, digits, '-' and '_'");
+        }
+        String dataset = p.among(config, "dataset", "mnist", vocabulary.datasets());
+        List<String> architectures = p.list(config, "grid.architectures", List.of("mlp"), ConfigValueType.STRING,
+                v -> (String) v);
+        for (String a : architectures) {
+            if (!vocabulary.architecture().test(a)) {
+                p.add("grid.architectures: unknown value '" + a + "'; allowed: " + vocabulary.architectures());
+            }
+        }
+        List<String> activations = p.list(config, "grid.activations", List.of("relu", "leakyrelu"), ConfigValueType.STRING,
+                v -> (String) v);
+        for (String a : activations) {
+            if (!vocabulary.activations().contains(a)) {
+                p.add("grid.activations: unknown value '" + a + "'; allowed: " + String.join(", ", vocabulary.activations()));
+            }
+        }
+        List<String> slopeActivations = activations.stream().filter(vocabulary.slopeActivations()::contains).toList();
+        List<Double> alphas = p.list(config, "grid.alphas", List.of(0.01), ConfigValueType.NUMBER,
+                v -> ((Number) v).doubleValue());
+        for (double a : alphas) {
+            if (!(a > 0) || !Double.isFinite(a)) {
+                p.add("grid.alphas: " + a + " is not positive; a slope must be > 0");
+            }
+        }
+        if (config.hasPath("grid.alphas") && slopeActivations.isEmpty() && !activations.isEmpty()) {
+            p.add("grid.alphas: no activation in grid.activations takes an alpha (only " + String.join(", ",
+                    vocabulary.slopeActivations()) + " do); remove grid.alphas or add one of them");
+        }
+        List<Integer> epochs = p.list(config, "grid.epochs", List.of(1), ConfigValueType.NUMBER, GridParser::wholeNumber);
+        for (Integer e : epochs) {
+            if (e == null || e <= 0) {
+                p.add("grid.epochs: " + (e == null ? "a non-integer value" : e) + " is not a positive whole number of epochs");
+            }
+        }
+        List<Long> seeds = seeds(config, p);
+        String optimizer = p.among(config, "training.optimizer", "adam", vocabulary.optimizers());
+        double learningRate = p.number(config, "training.learning-rate", 1e-3);
+        if (!(learningRate > 0)) {
+            p.add("training.learning-rate: " + learningRate + " is not positive");
+        }
+        Integer batchSize = wholeNumber(p.number(config, "training.batch-size", 128));
+        if (batchSize == null || batchSize <= 0) {
+            p.add("training.batch-size: must be a positive whole number");
+        }
+        String weightInit = p.among(config, "training.weight-init", "xavier", vocabulary.weightInits());
+        Integer trainExamples = wholeNumber(p.number(config, "data.train-examples", 0));
+        if (trainExamples == null || trainExamples < 0) {
+            p.add("data.train-examples: must be a whole number, 0 for the whole training set");
+        }
+        String baseline = p.string(config, "analysis.baseline", "relu");
+        if (baseline != null && !activations.isEmpty() && !activations.contains(baseline)) {
+            p.add("analysis.baseline: '" + baseline + "' is not in grid.activations " + activations);
+        }
+        if (experiment == null) {
+            p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
+        }
+        p.throwIfAny(source);
+        return new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
+                epochs.stream().sorted().toList(), seeds,
+                new Training(optimizer, learningRate, batchSize, weightInit), trainExamples, slopeActivations, baseline);
+    }
+
+    private static List<Long> seeds(Config config, Problems p) {
+        if (!config.hasPath("grid.seeds")) {
+            return List.of(0L, 1L, 2L, 3L, 4L);
+        }
+        ConfigValue value = config.getValue("grid.seeds");
+        if (value.valueType() == ConfigValueType.NUMBER) {
+            Integer count = wholeNumber(value.unwrapped());
+            if (count == null || count <= 0 || count > MAX_SEEDS) {
+                p.add("grid.seeds: a count must be a whole number from 1 to " + MAX_SEEDS + ", found " + value.render());
+                return List.of();
+            }
+            return LongStream.range(0, count).boxed().toList();
+        }
+        List<Integer> list = p.list(config, "grid.seeds", List.of(), ConfigValueType.NUMBER, GridParser::wholeNumber);
+        List<Long> seeds = new ArrayList<>();
+        for (Integer s : list) {
+            if (s == null || s < 0) {
+                p.add("grid.seeds: seeds must be whole numbers >= 0");
+            } else {
+                seeds.add((long) s);
+            }
+        }
+        return seeds;
+    }
+
+    private static Integer wholeNumber(Object value) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        return null;
+    }
+
+    /** Collects problems and reads typed values, recording a problem instead of throwing. */
+    private static final class Problems {
+        private final Set<String> problems = new LinkedHashSet<>();
+
+        void add(String problem) {
+            problems.add(problem);
+        }
+
+        void throwIfAny(String source) {
+            if (!problems.isEmpty()) {
+                throw new GridException(source, new ArrayList<>(problems));
+            }
+        }
+
+        String string(Config c, String key, String fallback) {
+            if (!c.hasPath(key)) {
+                return fallback;
+            }
+            ConfigValue v = c.getValue(key);
+            if (v.valueType() != ConfigValueType.STRING) {
+                add(key + ": expected a string, found " + v.render());
+                return fallback;
+            }
+            return (String) v.unwrapped();
+        }
+
+        String among(Config c, String key, String fallback, List<String> allowed) {
+            String value = string(c, key, fallback);
+            if (value != null && !allowed.contains(value)) {
+                add(key + ": unknown value '" + value + "'; allowed: " + String.join(", ", allowed));
+            }
+            return value;
+        }
+
+        double number(Config c, String key, double fallback) {
+            if (!c.hasPath(key)) {
+                return fallback;
+            }
+            ConfigValue v = c.getValue(key);
+            if (v.valueType() != ConfigValueType.NUMBER) {
+                add(key + ": expected a number, found " + v.render());
+                return fallback;
+            }
+            return ((Number) v.unwrapped()).doubleValue();
+        }
+
+        <T> List<T> list(Config c, String key, List<T> fallback, ConfigValueType type, Function<Object, T> convert) {
+            if (!c.hasPath(key)) {
+                return fallback;
+            }
+            ConfigValue v = c.getValue(key);
+            if (v.valueType() != ConfigValueType.LIST) {
+                add(key + ": expected a list such as [a, b], found " + v.render());
+                return List.of();
+            }
+            List<?> raw = (List<?>) v.unwrapped();
+            if (raw.isEmpty()) {
+                add(key + ": the list is empty; give at least one value");
+                return List.of();
+            }
+            List<T> values = new ArrayList<>();
+            Set<Object> seen = new HashSet<>();
+            for (Object item : raw) {
+                boolean right = type == ConfigValueType.STRING ? item instanceof String : item instanceof Number;
+                if (!right) {
+                    add(key + ": expected " + (type == ConfigValueType.STRING ? "names" : "numbers") + ", found " + item);
+                    continue;
+                }
+                T value = convert.apply(item);
+                Object identity = item instanceof Number n ? (Object) n.doubleValue() : item;
+                if (!seen.add(identity)) {
+                    add(key + ": duplicate value " + item);
+                    continue;
+                }
+                values.add(value);
+            }
+            return values;
+        }
+    }
+}

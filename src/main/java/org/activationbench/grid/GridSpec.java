@@ -1,0 +1,77 @@
+package org.activationbench.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A validated grid: the cross product of architectures x activations (x alphas, for activations that take a
+ * slope) x seeds, each trial measured at the same checkpoint epochs with the same training settings.
+ *
+ * @param trainExamples    train on the first this many training examples (0: all), for smoke runs
+ * @param slopeActivations the activations in this grid that take an alpha; the others get none
+ * @param baseline         the activation every other is compared against
+ */
+public record GridSpec(
+        String experiment,
+        String dataset,
+        List<String> architectures,
+        List<String> activations,
+        List<Double> alphas,
+        List<Integer> epochs,
+        List<Long> seeds,
+        Training training,
+        int trainExamples,
+        List<String> slopeActivations,
+        String baseline) {
+
+    /** The grid as a HOCON file that parses back to this grid; stored beside a run's output. */
+    public String render() {
+        StringBuilder b = new StringBuilder();
+        b.append("experiment = ").append(quote(experiment)).append('\n');
+        b.append("dataset = ").append(quote(dataset)).append('\n');
+        b.append("grid {\n");
+        b.append("  architectures = ").append(list(architectures.stream().map(GridSpec::quote).toList())).append('\n');
+        b.append("  activations = ").append(list(activations.stream().map(GridSpec::quote).toList())).append('\n');
+        if (!slopeActivations.isEmpty()) {
+            b.append("  alphas = ").append(list(alphas.stream().map(TrialConfig::number).toList())).append('\n');
+        }
+        b.append("  epochs = ").append(list(epochs.stream().map(String::valueOf).toList())).append('\n');
+        b.append("  seeds = ").append(list(seeds.stream().map(String::valueOf).toList())).append('\n');
+        b.append("}\n");
+        b.append("training {\n");
+        b.append("  optimizer = ").append(quote(training.optimizer())).append('\n');
+        b.append("  learning-rate = ").append(TrialConfig.number(training.learningRate())).append('\n');
+        b.append("  batch-size = ").append(training.batchSize()).append('\n');
+        b.append("  weight-init = ").append(quote(training.weightInit())).append('\n');
+        b.append("}\n");
+        b.append("data.train-examples = ").append(trainExamples).append('\n');
+        b.append("analysis.baseline = ").append(quote(baseline)).append('\n');
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return '"' + s + '"';
+    }
+
+    private static String list(List<String> items) {
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    /** Every trial of the grid, in a fixed order: architecture, activation, alpha, seed. */
+    public List<TrialConfig> trials() {
+        List<TrialConfig> trials = new ArrayList<>();
+        for (String architecture : architectures) {
+            for (String activation : activations) {
+                List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
+                for (Double alpha : slopes) {
+                    for (long seed : seeds) {
+                        trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
+                                training.optimizer(), training.learningRate(), training.batchSize(), training.weightInit(),
+                                trainExamples));
+                    }
+                }
+            }
+        }
+        return trials;
+    }
+}

@@ -1,0 +1,6 @@
+package org.activationbench.grid;
+
+import java.io.Serializable;
+
+/** The training settings a grid applies to every trial. */
+public record Training(String optimizer, double learningRate, int batchSize, String weightInit) implements Serializable {}

@@ -1,0 +1,87 @@
+package org.activationbench.results;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes rows of a {@link Table} to one Parquet file from the driver, without a Spark job: results land while
+ * every executor core is busy training. The file appears under its final name only once complete (written under a
+ * hidden name, then renamed), so readers never see half a file.
+ */
+final class ParquetFiles {
+
+    private ParquetFiles() {}
+
+    static void write(Configuration conf, Path file, Table table, List<Object[]> rows) throws IOException {
+        FileSystem fs = file.getFileSystem(conf);
+        Path hidden = new Path(file.getParent(), "." + file.getName() + ".tmp");
+        MessageType schema = table.parquetSchema();
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(hidden, conf))
+                .withType(schema)
+                .withConf(conf)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (Object[] row : rows) {
+                writer.write(group(groups.newGroup(), table, row));
+            }
+        }
+        if (!fs.rename(hidden, file)) {
+            throw new IOException("could not rename " + hidden + " to " + file);
+        }
+    }
+
+    private static Group group(Group g, Table table, Object[] row) {
+        List<Column> columns = table.columns();
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException(table.name() + ": row has " + row.length + " values for " + columns.size() + " columns");
+        }
+        for (int i = 0; i < row.length; i++) {
+            Column c = columns.get(i);
+            Object v = row[i];
+            if (v == null) {
+                if (!c.nullable()) {
+                    throw new IllegalArgumentException(table.name() + "." + c.name() + " may not be null");
+                }
+                continue;
+            }
+            switch (c.kind()) {
+                case STRING -> g.add(c.name(), (String) v);
+                case INT -> g.add(c.name(), ((Number) v).intValue());
+                case LONG -> g.add(c.name(), ((Number) v).longValue());
+                case DOUBLE -> g.add(c.name(), ((Number) v).doubleValue());
+                case BOOLEAN -> g.add(c.name(), (Boolean) v);
+                case TIMESTAMP -> g.add(c.name(), ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) v));
+                case DOUBLE_LIST, INT_LIST, STRING_LIST -> {
+                    Group list = g.addGroup(c.name());
+                    for (Object element : (List<?>) v) {
+                        Group entry = list.addGroup("list");
+                        if (element == null) {
+                            continue;
+                        }
+                        switch (c.kind()) {
+                            case DOUBLE_LIST -> entry.add("element", ((Number) element).doubleValue());
+                            case INT_LIST -> entry.add("element", ((Number) element).intValue());
+                            default -> entry.add("element", (String) element);
+                        }
+                    }
+                }
+            }
+        }
+        return g;
+    }
+}

@@ -1,0 +1,244 @@
+package org.activationbench.spark;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.activationbench.data.DataFileException;
+import org.activationbench.data.DatasetLoader;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.TrialRecord;
+import org.activationbench.train.TrialStatus;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs a grid on Spark: checks everything it can before starting (data files, output folder), fans the trials out
+ * one per task, longest first, lands each result as soon as its task finishes, and at the end compacts the tables.
+ * A driver killed at any moment loses only the trials whose results had not landed; {@code resume} runs the rest.
+ */
+public final class GridDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridDriver.class);
+
+    /** How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]). */
+    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {}
+
+    /** What a run did. */
+    public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
+            String output) {
+
+        public String line() {
+            return experiment + ": " + (total - skipped) + " trials run" + (skipped > 0 ? " (" + skipped + " already done)" : "")
+                    + ": OK " + ok + ", DIVERGED " + diverged + ", FAILED " + failed + " in "
+                    + ProgressBar.clock(wall) + "; results in " + output;
+        }
+    }
+
+    /** A problem with the command's input, found before any work; the run writes nothing. */
+    public static final class RefusedException extends RuntimeException {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private final GridSpec grid;
+    private final Options options;
+    private final PrintStream console;
+
+    public GridDriver(GridSpec grid, Options options, PrintStream console) {
+        this.grid = grid;
+        this.options = options;
+        this.console = console;
+    }
+
+    /** Checks the data and the output folder; returns the folder. Throws {@link RefusedException} with the fix. */
+    OutputFolder preflight() {
+        DatasetSpec spec = DatasetSpec.byId(grid.dataset());
+        try {
+            new DatasetLoader(options.dataRoot()).load(spec);
+        } catch (DataFileException e) {
+            throw new RefusedException(e.getMessage());
+        }
+        OutputFolder out = new OutputFolder(options.output(), new Configuration());
+        if (options.resume() && options.overwrite()) {
+            throw new RefusedException("--resume and --overwrite exclude each other: resume continues " + out.location()
+                    + ", overwrite replaces it");
+        }
+        switch (out.state()) {
+            case NOT_A_FOLDER -> throw new RefusedException(out.location() + " is a file, not a folder; choose another --output");
+            case FOREIGN -> throw new RefusedException(out.location() + " holds files that are not an activation-bench run;"
+                    + " choose another --output or empty it");
+            case HOLDS_RUN -> {
+                if (options.resume()) {
+                    String stored = out.storedGrid();
+                    if (!stored.equals(grid.render())) {
+                        throw new RefusedException(out.location() + " holds a run of a different grid; resume needs the same"
+                                + " grid and overrides (stored in " + out.location() + "/" + OutputFolder.GRID_FILE
+                                + "), or use --overwrite or another --output");
+                    }
+                } else if (!options.overwrite()) {
+                    throw new RefusedException(out.location() + " already holds a run; pass --resume to finish it or"
+                            + " --overwrite to replace it");
+                }
+            }
+            case ABSENT, EMPTY -> {
+                if (options.resume()) {
+                    throw new RefusedException(out.location() + " holds no run to resume; run without --resume");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Runs the grid in a session of its own, stopped at the end. */
+    public Summary run() {
+        OutputFolder out = preflight();
+        SparkSession spark = Sessions.create("activation-bench " + grid.experiment(), options.master());
+        try {
+            return run(spark, out);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs the grid in the given session, which stays open. */
+    public Summary run(SparkSession spark) {
+        return run(spark, preflight());
+    }
+
+    private Summary run(SparkSession spark, OutputFolder out) {
+        long start = System.nanoTime();
+        if (options.overwrite() && out.state() == OutputFolder.State.HOLDS_RUN) {
+            out.delete();
+        }
+        SparkContext sc = spark.sparkContext();
+        if (!options.resume()) {
+            out.storeGrid(grid.render());
+        }
+        ResultStore store = new ResultStore(spark, out.location(), grid.experiment());
+        store.recover();
+        List<TrialConfig> all = grid.trials();
+        Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
+        List<TrialConfig> todo = TrialOrder.longestFirst(all.stream().filter(t -> !done.contains(t.trialId())).toList());
+        int skipped = all.size() - todo.size();
+        int threads = sc.conf().getInt("spark.task.cpus", 1);
+        LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
+                skipped, threads, sc.master());
+
+        Counts counts = new Counts();
+        if (!todo.isEmpty()) {
+            // Executors fetch the dataset folder from the driver: no shared file system is needed.
+            sc.addFile(options.dataRoot().resolve(grid.dataset()).toAbsolutePath().toString(), true);
+            runTrials(sc, todo, threads, store, counts);
+        }
+        store.compact();
+        Summary summary = new Summary(grid.experiment(), all.size(), skipped, counts.ok, counts.diverged, counts.failed,
+                Duration.ofNanos(System.nanoTime() - start), out.location());
+        console.println(summary.line());
+        return summary;
+    }
+
+    /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
+    private void runTrials(SparkContext sc, List<TrialConfig> todo, int threads, ResultStore store, Counts counts) {
+        JavaRDD<TrialConfig> rdd = new JavaSparkContext(sc).parallelize(todo, todo.size());
+        ProgressBar progress = new ProgressBar(console, todo.size(), System.console() != null);
+        ConcurrentLinkedQueue<TrialRecord> pending = new ConcurrentLinkedQueue<>();
+        ExecutorService lander = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "result-lander");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<RuntimeException> landingError = new AtomicReference<>();
+        Runnable land = () -> {
+            List<TrialRecord> batch = new ArrayList<>();
+            for (TrialRecord r; (r = pending.poll()) != null; ) {
+                batch.add(r);
+            }
+            if (batch.isEmpty() || landingError.get() != null) {
+                return;
+            }
+            try {
+                store.land(batch);
+                counts.add(batch);
+                progress.advance(batch.size(), count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
+            } catch (RuntimeException e) {
+                landingError.set(e);
+                sc.cancelAllJobs();
+            }
+        };
+        List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
+        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads),
+                JavaConverters.asScalaBuffer(partitions).toSeq(),
+                new AbstractFunction2<Object, TrialRecord, BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply(Object partition, TrialRecord record) {
+                        pending.add(record);
+                        lander.execute(land);
+                        return BoxedUnit.UNIT;
+                    }
+                },
+                new AbstractFunction0<BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply() {
+                        return BoxedUnit.UNIT;
+                    }
+                });
+        try {
+            job.get();
+        } catch (Exception e) {
+            if (landingError.get() != null) {
+                throw landingError.get();
+            }
+            throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        } finally {
+            lander.shutdown();
+            try {
+                lander.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (landingError.get() != null) {
+            throw landingError.get();
+        }
+    }
+
+    private static int count(List<TrialRecord> batch, TrialStatus status) {
+        return (int) batch.stream().filter(r -> r.result().status() == status).count();
+    }
+
+    /** Trials landed so far by status; written by the lander thread only. */
+    private static final class Counts {
+        int ok;
+        int diverged;
+        int failed;
+
+        void add(List<TrialRecord> batch) {
+            ok += count(batch, TrialStatus.OK);
+            diverged += count(batch, TrialStatus.DIVERGED);
+            failed += count(batch, TrialStatus.FAILED);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.activationbench.spark;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.activationbench.data.Dataset;
+import org.activationbench.data.DatasetCache;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.results.TrialRecord;
+import org.activationbench.train.Provenance;
+import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialRunner;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
+ * (loaded once per executor JVM), the trial, and its record. It writes nothing; the driver lands the record.
+ */
+final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
+
+    private final int nativeThreads;
+
+    TrialTask(int nativeThreads) {
+        this.nativeThreads = nativeThreads;
+    }
+
+    @Override
+    public TrialRecord apply(Iterator<TrialConfig> partition) {
+        TrialConfig config = partition.next();
+        if (partition.hasNext()) {
+            throw new IllegalStateException("a partition must hold exactly one trial");
+        }
+        long start = System.nanoTime();
+        Instant started = Instant.now();
+        NativeThreads.configure(nativeThreads);
+        TrialResult result;
+        try {
+            Dataset data = DatasetCache.get(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
+            result = new TrialRunner().run(config, data);
+        } catch (RuntimeException e) {
+            result = TrialRunner.failed(config, e, started);
+        }
+        TaskContext task = TaskContext.get();
+        return new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9,
+                task == null ? 0 : task.attemptNumber());
+    }
+}

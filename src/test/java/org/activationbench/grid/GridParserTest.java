@@ -1,0 +1,121 @@
+package org.activationbench.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.activationbench.train.Vocabularies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GridParserTest {
+
+    private static final String VALID = """
+            experiment = "quick"
+            dataset = mnist
+            grid {
+              architectures = [mlp, cnn]
+              activations = [relu, leakyrelu]
+              alphas = [0.01, 0.1, 0.3]
+              epochs = [5, 1, 2]
+              seeds = 3
+            }
+            training { optimizer = adam, learning-rate = 0.001, batch-size = 128, weight-init = xavier }
+            """;
+
+    private final GridParser parser = new GridParser(Vocabularies.standard());
+
+    @Test
+    void expandsArchitecturesActivationsAlphasAndSeeds() {
+        GridSpec grid = parser.parse("test", VALID);
+        List<TrialConfig> trials = grid.trials();
+        // 2 architectures x (relu + leakyrelu x 3 alphas) x 3 seeds
+        assertEquals(2 * 4 * 3, trials.size());
+        assertEquals(List.of(1, 2, 5), trials.get(0).checkpoints());
+        assertTrue(trials.stream().filter(t -> t.activation().equals("relu")).allMatch(t -> t.alpha() == null));
+        assertEquals(List.of(0.01, 0.1, 0.3), trials.stream().filter(t -> t.activation().equals("leakyrelu"))
+                .map(TrialConfig::alpha).distinct().toList());
+        assertEquals(trials.size(), trials.stream().map(TrialConfig::trialId).distinct().count());
+    }
+
+    @Test
+    void renderedGridParsesBackToTheSameGrid() {
+        GridSpec grid = parser.parse("test", VALID);
+        GridSpec again = parser.parse("rendered", grid.render());
+        assertEquals(grid, again);
+        assertEquals(grid.render(), again.render());
+    }
+
+    @Test
+    void overridesWinOverTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("g.conf");
+        Files.writeString(file, VALID);
+        GridSpec grid = parser.parse(file, List.of("grid.seeds=[7, 9]", "grid.architectures=[mlp-deep-4]"));
+        assertEquals(List.of(7L, 9L), grid.seeds());
+        assertEquals(List.of("mlp-deep-4"), grid.architectures());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "grid.activatons = [relu]                | grid.activatons: unknown key; allowed:",
+            "grid.activations = [relu, gelu]         | grid.activations: unknown value 'gelu'; allowed: relu, leakyrelu, prelu",
+            "grid.architectures = [resnet]           | grid.architectures: unknown value 'resnet'; allowed: mlp, cnn, mlp-deep-N",
+            "grid.architectures = [mlp-deep-64]      | grid.architectures: unknown value 'mlp-deep-64'",
+            "grid.epochs = [1, 0]                    | grid.epochs: 0 is not a positive whole number of epochs",
+            "grid.epochs = [2.5]                     | grid.epochs: a non-integer value is not a positive whole number",
+            "grid.alphas = [0.1, -0.2]               | grid.alphas: -0.2 is not positive",
+            "training.learning-rate = 0                | training.learning-rate: 0.0 is not positive",
+            "training.batch-size = -4                  | training.batch-size: must be a positive whole number",
+            "grid.seeds = [1, 2, 1]                  | grid.seeds: duplicate value 1",
+            "grid.activations = [relu, relu]         | grid.activations: duplicate value relu",
+            "grid.epochs = []                        | grid.epochs: the list is empty",
+            "grid.seeds = 0                          | grid.seeds: a count must be a whole number from 1",
+            "dataset = cifar                         | dataset: unknown value 'cifar'; allowed: mnist, fashion-mnist",
+            "training.optimizer = lbfgs               | training.optimizer: unknown value 'lbfgs'; allowed: adam",
+            "experiment = \"a b\"                     | experiment: 'a b' may use only letters, digits",
+            "grid.activations = relu                 | grid.activations: expected a list such as [a, b]",
+            "analysis.baseline = elu                 | analysis.baseline: 'elu' is not in grid.activations"})
+    void eachInvalidGridNamesTheKeyAndTheAllowedValues(String line, String message) {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", VALID + line + "\n"));
+        assertTrue(e.getMessage().startsWith("bad.conf: "), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(message.strip())), e.problems().toString());
+    }
+
+    @Test
+    void everyProblemIsReportedInOnePass() {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf",
+                VALID + "grid.activations = [relu, leakyrelu, gelu]\ngrid.epochs = [0]\ntypo = 1\n"));
+        assertEquals(3, e.problems().size(), e.problems().toString());
+    }
+
+    @Test
+    void alphasWithoutASlopeActivationAreAMistake() {
+        GridException e = assertThrows(GridException.class,
+                () -> parser.parse("bad.conf", VALID + "grid.activations = [relu, elu]\n"));
+        assertTrue(e.problems().get(0).startsWith("grid.alphas: no activation in grid.activations takes an alpha"));
+    }
+
+    @Test
+    void aMissingGridFileIsReported(@TempDir Path dir) {
+        GridException e = assertThrows(GridException.class, () -> parser.parse(dir.resolve("none.conf"), List.of()));
+        assertTrue(e.getMessage().contains("grid file not found"));
+    }
+
+    @Test
+    void shippedGridsAreValid() {
+        for (String name : List.of("quick", "seed-replication", "depth")) {
+            GridSpec grid = parser.parse(Path.of("conf/grids/" + name + ".conf"), List.of());
+            assertEquals(name, grid.experiment());
+        }
+        GridSpec replication = parser.parse(Path.of("conf/grids/seed-replication.conf"), List.of());
+        // mlp, cnn x (relu, 4 leakyrelu, elu, tanh, sigmoid) x 10 seeds
+        assertEquals(2 * 8 * 10, replication.trials().size());
+        assertEquals(List.of(1, 10, 100, 1000), replication.epochs());
+    }
+}

@@ -1,0 +1,50 @@
+package org.activationbench.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrialConfigTest {
+
+    private static TrialConfig leaky(double alpha, long seed, List<Integer> checkpoints) {
+        return new TrialConfig("mnist", "mlp", "leakyrelu", alpha, seed, checkpoints, "adam", 0.001, 128, "xavier");
+    }
+
+    @Test
+    void canonicalFormIsFixed() {
+        assertEquals("dataset=mnist;architecture=mlp;activation=leakyrelu;alpha=0.1;checkpoints=1,2,5;optimizer=adam;"
+                + "learning_rate=0.001;batch_size=128;weight_init=xavier;seed=3", leaky(0.1, 3, List.of(5, 1, 2)).canonical());
+    }
+
+    /** The expected id is the first 16 hex digits of `printf %s "<canonical>" | sha256sum`, computed outside Java. */
+    @Test
+    void trialIdIsTheHashOfTheCanonicalForm() {
+        assertEquals("363570c3a26d1333", leaky(0.1, 3, List.of(1, 2, 5)).trialId());
+    }
+
+    @Test
+    void trialIdDoesNotDependOnOrderOrNumberSpelling() {
+        assertEquals(leaky(0.1, 3, List.of(1, 2, 5)).trialId(), leaky(0.10, 3, List.of(5, 2, 1, 2)).trialId());
+        assertNotEquals(leaky(0.1, 3, List.of(1, 2, 5)).trialId(), leaky(0.1, 4, List.of(1, 2, 5)).trialId());
+        assertNotEquals(leaky(0.1, 3, List.of(1, 2, 5)).trialId(), leaky(0.2, 3, List.of(1, 2, 5)).trialId());
+    }
+
+    @Test
+    void theInitSeedIsNeverZero() {
+        // DL4J reads seed 0 as "no seed"; trial seed 0 must still initialise deterministically.
+        for (long seed = -5; seed <= 5; seed++) {
+            assertNotEquals(0L, leaky(0.1, seed, List.of(1)).initSeed());
+        }
+        assertNotEquals(leaky(0.1, 0, List.of(1)).initSeed(), leaky(0.1, 1, List.of(1)).initSeed());
+    }
+
+    @Test
+    void invalidValuesAreRefusedWhereTheyEnter() {
+        assertThrows(IllegalArgumentException.class, () -> leaky(0.1, 1, List.of(0, 1)));
+        assertThrows(IllegalArgumentException.class, () -> leaky(-0.1, 1, List.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> leaky(0.1, 1, List.of()));
+    }
+}
