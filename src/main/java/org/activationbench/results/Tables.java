@@ -93,6 +93,9 @@ public final class Tables {
             optional("epoch_to_98", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.98"),
             optional("epoch_to_99", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.99")));
 
+    /** Every published table, in the order the documentation lists them. */
+    public static final List<Table> ALL = List.of(RUNS, EPOCHS);
+
     private static List<Object> key(TrialConfig c) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),
                 c.activationLabel(), c.seed()));
