@@ -13,7 +13,7 @@ ADD_OPENS="${add_opens[*]}"
 
 # Builds the jar (and target/lib with Spark) unless it is newer than every source file.
 build_if_needed() {
-  if [ ! -f "$jar" ] || [ ! -d "$repo/target/lib" ] \
+  if [ ! -f "$jar" ] || [ ! -d "$repo/target/spark-home/jars" ] \
      || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
     echo "building $jar ..." >&2
     (cd "$repo" && mvn -q -B package -DskipTests)

@@ -24,4 +24,4 @@ exec java $ADD_OPENS ${JAVA_OPTS:-} -Xmx6g \
   -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
   -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
   "${spark_opts[@]}" -Dspark.master="$master" \
-  -cp "$jar:$repo/target/lib/*" org.activationbench.cli.Main run "$@"
+  -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main run "$@"

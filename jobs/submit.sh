@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Submits a grid to a Spark cluster with spark-submit (client mode: the driver runs here and ships the dataset to
+# the executors itself, so they need no shared copy of it).
+#
+# Usage: jobs/submit.sh --master URL [spark options] [GRID.conf] [run options]
+#   URL: spark://host:7077, yarn, k8s://https://host:6443
+#   spark options: --conf KEY=VALUE, --deploy-mode client, --executor-memory 4g, --executor-cores N,
+#                  --total-executor-cores N, --num-executors N, --properties-file FILE (default conf/spark-cluster.conf)
+#   run options:   as for jobs/run-local.sh (--set, --output, --resume, --overwrite, --data)
+#
+# The confs most often changed (see conf/spark-cluster.conf for the defaults):
+#   spark.executor.cores / spark.task.cpus   trials per executor = cores / task.cpus; native threads per trial = task.cpus
+#   spark.executor.memory                    heap per executor (the datasets: ~0.3 GB per dataset)
+#   spark.executor.memoryOverhead            off-heap room for ND4J arrays (org.bytedeco.javacpp.maxbytes)
+#   spark.task.maxFailures                   retries of a lost task (results are deterministic, retries are safe)
+#   spark.authenticate / spark.authenticate.secret, spark.ui.enabled    see "Security" in the README
+# --output must be a folder the driver can write (local disk in client mode, or HDFS/S3 URIs).
+# Uses spark-submit from PATH (or SPARK_HOME); without one, Spark's launcher from target/lib.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$repo"
+
+spark_args=()
+app_args=()
+master=""
+properties="$repo/conf/spark-cluster.conf"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --master) master="$2"; spark_args+=("$1" "$2"); shift 2 ;;
+    --properties-file) properties="$2"; shift 2 ;;
+    --conf|--deploy-mode|--executor-memory|--executor-cores|--total-executor-cores|--num-executors|--driver-memory|--queue)
+      spark_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) app_args+=("$1"); shift ;;
+  esac
+done
+if [ -z "$master" ]; then
+  echo "submit: --master URL is required (spark://host:7077, yarn, k8s://...); for this machine use jobs/run-local.sh" >&2
+  exit 2
+fi
+
+build_if_needed
+"$repo/jobs/fetch-data.sh" $(datasets_for "${app_args[@]+"${app_args[@]}"}") >&2
+
+submit=()
+if command -v spark-submit >/dev/null 2>&1; then
+  submit=(spark-submit)
+elif [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+  submit=("$SPARK_HOME/bin/spark-submit")
+else
+  # shellcheck disable=SC2086
+  submit=(java $ADD_OPENS -Xmx4g -Dlog4j2.configurationFile="$repo/conf/log4j2.properties"
+          -cp "$repo/target/spark-home/jars/*" org.apache.spark.deploy.SparkSubmit)
+fi
+
+exec "${submit[@]}" "${spark_args[@]}" --properties-file "$properties" \
+  --class org.activationbench.cli.Main "$jar" run "${app_args[@]+"${app_args[@]}"}"
