@@ -2,15 +2,25 @@
 # Runs a grid in Spark local mode on this machine, with all its cores (one trial per core).
 # Builds the jar and fetches the data first if needed.
 #
-# Usage: jobs/run-local.sh [GRID.conf] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite]
-#   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/.
+# Usage: jobs/run-local.sh [GRID.conf] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite] [--no-report]
+#        jobs/run-local.sh report --output DIR      (re)write the comparisons and the report of any run
+#        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
+#   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report to
+#   notebooks-out/<experiment>/.
 # Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo"
 
+command=run
+case "${1:-}" in
+  report|analyze) command=$1; shift ;;
+esac
+
 build_if_needed
-"$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
+if [ "$command" = run ]; then
+  "$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
+fi
 
 # One native thread per trial: two single-threaded trials beat one two-threaded trial.
 export OMP_NUM_THREADS=1
@@ -24,4 +34,4 @@ exec java $ADD_OPENS ${JAVA_OPTS:-} -Xmx6g \
   -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
   -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
   "${spark_opts[@]}" -Dspark.master="$master" \
-  -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main run "$@"
+  -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main "$command" "$@"

@@ -42,6 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: notebooks-out/<experiment>)")
+    Path reportDir;
+
+    @Option(names = "--no-report", description = "write the comparisons table but no report")
+    boolean noReport;
+
     @Override
     public Integer call() {
         GridSpec grid;
@@ -54,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
         String out = output != null ? output : "results/" + grid.experiment();
         GridDriver.Summary summary;
         try {
-            summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master), System.out).run();
+            summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
+                    noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment())), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

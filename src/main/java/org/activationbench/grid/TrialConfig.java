@@ -113,7 +113,7 @@ public record TrialConfig(
     }
 
     /** Shortest exact decimal form: 0.1 stays 0.1, 1.0 becomes 1. */
-    static String number(double value) {
+    public static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

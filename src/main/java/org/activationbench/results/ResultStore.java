@@ -140,9 +140,22 @@ public final class ResultStore {
         return staging;
     }
 
+    /** Replaces a derived table (comparisons) by the given rows, written from this process, swapped in whole. */
+    public void replace(Table table, List<Object[]> rows) {
+        Path staging = new Path(new Path(root, table.name()), COMPACTING + UUID.randomUUID());
+        try {
+            ParquetFiles.write(conf, new Path(new Path(staging, Table.PARTITION + "=" + experiment), "part-00000.parquet"),
+                    table, rows);
+            fs().create(new Path(staging, "_SUCCESS")).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + table.name() + " under " + root, e);
+        }
+        finishSwap(table, staging);
+    }
+
     /** Completes or discards a compaction interrupted by a killed driver. */
     public void recover() {
-        for (Table table : List.of(Tables.RUNS, Tables.EPOCHS)) {
+        for (Table table : Tables.ALL) {
             Path dir = new Path(root, table.name());
             if (!exists(dir)) {
                 continue;

@@ -93,8 +93,47 @@ public final class Tables {
             optional("epoch_to_98", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.98"),
             optional("epoch_to_99", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.99")));
 
+    public static final Table COMPARISONS = new Table("comparisons",
+            "One row per dataset x architecture x checkpoint epoch x metric x candidate activation: the candidate against"
+                    + " the baseline, paired by seed. Differences are candidate - baseline.", List.of(
+            required("dataset", STRING, "", "dataset of the compared trials"),
+            required("architecture", STRING, "", "architecture of the compared trials"),
+            required("epoch", INT, "epochs", "checkpoint epoch"),
+            required("metric", STRING, "",
+                    "test_accuracy | test_loss | train_accuracy | train_loss | dead_fraction (epochs.mean_dead_fraction)"
+                            + " | epochs_to_97 (first epoch reaching 97% test accuracy; a trial that had not by this checkpoint counts as epoch + 1)"),
+            required("higher_is_better", Column.Kind.BOOLEAN, "", "whether a larger value of the metric is an improvement"),
+            required("baseline", STRING, "", "activation label every candidate is compared against (analysis.baseline)"),
+            required("candidate", STRING, "", "activation label of the candidate, e.g. leakyrelu(0.1)"),
+            required("candidate_activation", STRING, "", "activation of the candidate"),
+            optional("candidate_alpha", DOUBLE, "", "alpha of the candidate; null if it takes none"),
+            required("n_pairs", INT, "seeds", "seeds present on both sides"),
+            required("n_unpaired_baseline", INT, "seeds", "seeds with a baseline value but no candidate value (not compared)"),
+            required("n_unpaired_candidate", INT, "seeds", "seeds with a candidate value but no baseline value (not compared)"),
+            optional("mean_baseline", DOUBLE, "metric", "mean of the baseline over the paired seeds"),
+            optional("mean_candidate", DOUBLE, "metric", "mean of the candidate over the paired seeds"),
+            optional("mean_difference", DOUBLE, "metric", "mean paired difference, candidate - baseline"),
+            optional("sd_difference", DOUBLE, "metric", "standard deviation of the paired differences (n - 1)"),
+            optional("ci_low", DOUBLE, "metric", "95% percentile bootstrap interval of the mean difference, lower end"),
+            optional("ci_high", DOUBLE, "metric", "95% percentile bootstrap interval of the mean difference, upper end"),
+            required("ci_method", STRING, "", "how the interval was computed (resamples, seed)"),
+            optional("t_statistic", DOUBLE, "", "paired t statistic"),
+            optional("p_value_t", DOUBLE, "", "two-sided paired t-test p-value; null when every pair differs by the same amount"),
+            optional("p_value", DOUBLE, "", "the p-value Holm adjusts: p_value_t, or when that is undefined the exact sign test"
+                    + " 2 * 0.5^n (1 if every difference is 0)"),
+            optional("p_value_wilcoxon", DOUBLE, "", "two-sided Wilcoxon signed-rank p-value"),
+            required("wilcoxon_method", STRING, "", "exact, or asymptotic with tie correction (ties, zero differences, n >= 50); zeros by Pratt"),
+            optional("cohens_dz", DOUBLE, "", "effect size: mean difference / sd of differences"),
+            required("family_size", INT, "tests", "comparisons of this metric at this checkpoint (dataset x architecture) adjusted together"),
+            optional("p_value_holm", DOUBLE, "", "p_value after Holm's adjustment over the family"),
+            required("verdict", STRING, "", "better | worse | no significant difference (Holm-adjusted p < 0.05) | not enough pairs"),
+            optional("min_detectable_difference", DOUBLE, "metric",
+                    "smallest true mean difference these pairs detect with 80% power at alpha 0.05 (paired t)"),
+            optional("seeds_for_0_1_point", INT, "seeds",
+                    "accuracy metrics: seeds needed to detect a 0.1-point (0.001) difference with 80% power, at this sd")));
+
     /** Every published table, in the order the documentation lists them. */
-    public static final List<Table> ALL = List.of(RUNS, EPOCHS);
+    public static final List<Table> ALL = List.of(RUNS, EPOCHS, COMPARISONS);
 
     private static List<Object> key(TrialConfig c) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),

@@ -42,8 +42,16 @@ public final class GridDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridDriver.class);
 
-    /** How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]). */
-    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {}
+    /**
+     * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
+     * {@code reportDir} is where the report goes, or null for none (the comparisons table is always written).
+     */
+    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir) {
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
+            this(output, dataRoot, resume, overwrite, master, null);
+        }
+    }
 
     /** What a run did. */
     public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
@@ -154,6 +162,7 @@ public final class GridDriver {
             runTrials(sc, todo, threads, store, counts);
         }
         store.compact();
+        Analyses.analyzeAndReport(store, grid, out.location(), options.reportDir(), console);
         Summary summary = new Summary(grid.experiment(), all.size(), skipped, counts.ok, counts.diverged, counts.failed,
                 Duration.ofNanos(System.nanoTime() - start), out.location());
         console.println(summary.line());

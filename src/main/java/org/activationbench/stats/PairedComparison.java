@@ -7,7 +7,8 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
 /**
  * Compares a candidate with the baseline over seeds: paired t-test, Wilcoxon signed-rank test, a percentile
- * bootstrap interval of the mean difference, Cohen's d_z and the detectable difference.
+ * bootstrap interval of the mean difference, Cohen's d_z and the detectable difference. When the differences have
+ * no spread the t-test is undefined and the exact sign test gives the p-value that corrections use.
  *
  * <p>Wilcoxon (Apache Commons Statistics): the p-value is exact when there are fewer than 50 pairs and neither tied
  * absolute differences nor zero differences; otherwise it is the normal approximation with tie correction. Zero
@@ -36,13 +37,18 @@ public final class PairedComparison {
 
         double t = Double.NaN;
         double pT = Double.NaN;
+        double p;
         if (n >= 2 && sd > 0) {
             TTest.Result r = T_TEST.pairedTest(pairing.candidate(), pairing.baseline());
             t = r.getStatistic();
             pT = r.getPValue();
-        } else if (n >= 2) {
-            // Every pair differs by the same amount: no spread, so no t; the difference is either none or certain.
-            pT = meanD == 0 ? 1.0 : 0.0;
+            p = pT;
+        } else if (n >= 1) {
+            // Every pair differs by the same amount (or there is one pair): t is undefined. The exact sign test still
+            // says how unlikely n differences of one sign are under no effect.
+            p = meanD == 0 ? 1.0 : Math.min(1.0, 2 * Math.pow(0.5, n));
+        } else {
+            p = Double.NaN;
         }
 
         double pW = Double.NaN;
@@ -58,7 +64,7 @@ public final class PairedComparison {
         }
         double dz = sd > 0 ? meanD / sd : Double.NaN;
         return new PairedResult(n, pairing.unpairedBaseline(), pairing.unpairedCandidate(), meanB, meanC, meanD, sd,
-                ci.low(), ci.high(), t, pT, pW, method, dz, Power.minimumDetectableDifference(n, sd));
+                ci.low(), ci.high(), t, pT, p, pW, method, dz, Power.minimumDetectableDifference(n, sd));
     }
 
     private static double mean(double[] values) {

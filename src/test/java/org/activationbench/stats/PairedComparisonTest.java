@@ -61,9 +61,19 @@ class PairedComparisonTest {
         PairedResult r = comparison.compare(pairing(same, same));
         assertTrue(Double.isNaN(r.pValueWilcoxon()));
         assertEquals("undefined (all differences zero)", r.wilcoxonMethod());
-        assertEquals(1.0, r.pValueT());
+        assertTrue(Double.isNaN(r.pValueT()));
+        assertEquals(1.0, r.pValue());
         assertEquals(0.0, r.ciLow());
         assertEquals(0.0, r.ciHigh());
+    }
+
+    /** Five pairs all 2 epochs apart: no spread, so no t; the exact sign test gives 2 * 0.5^5 = 0.0625. */
+    @Test
+    void identicalNonZeroDifferencesFallBackToTheExactSignTest() {
+        PairedResult r = comparison.compare(pairing(new double[] {2, 2, 2, 2, 2}, new double[] {4, 4, 4, 4, 4}));
+        assertTrue(Double.isNaN(r.pValueT()));
+        assertEquals(0.0625, r.pValue(), 1e-15);
+        assertEquals(2.0, r.meanDifference());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.activationbench.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.activationbench.grid.GridException;
+import org.activationbench.report.Comparison;
+import org.activationbench.spark.Analyses;
+import org.activationbench.spark.GridDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the comparisons table of any run's output, finished or partial. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Compare the activations of a run (finished or partial) into its comparisons table.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")
+    String output;
+
+    @Override
+    public Integer call() {
+        try {
+            List<Comparison> comparisons = Analyses.run(output, null, System.out);
+            long significant = comparisons.stream().filter(Comparison::significant).count();
+            System.out.println(comparisons.size() + " comparisons written to " + output + "/comparisons ("
+                    + significant + " significant after Holm)");
+            return 0;
+        } catch (GridDriver.RefusedException | GridException e) {
+            System.err.println("analyze: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.activationbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.activationbench.grid.GridException;
+import org.activationbench.spark.Analyses;
+import org.activationbench.spark.GridDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the comparisons table and the report for any run's output, finished or partial. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Compare the activations of a run (finished or partial) and write its report.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")
+    String output;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "where to write the report (default: notebooks-out/<experiment>)")
+    Path reportDir;
+
+    @Override
+    public Integer call() {
+        try {
+            String experiment = Analyses.storedGrid(output).experiment();
+            Analyses.run(output, reportDir != null ? reportDir : Path.of("notebooks-out", experiment), System.out);
+            return 0;
+        } catch (GridDriver.RefusedException | GridException e) {
+            System.err.println("report: " + e.getMessage());
+            return 2;
+        }
+    }
+}

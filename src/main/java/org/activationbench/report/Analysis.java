@@ -1,0 +1,108 @@
+package org.activationbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.activationbench.stats.BootstrapInterval;
+import org.activationbench.stats.HolmCorrection;
+import org.activationbench.stats.PairedComparison;
+import org.activationbench.stats.PairedResult;
+import org.activationbench.stats.Pairing;
+import org.activationbench.stats.Power;
+
+/**
+ * Compares every activation with the baseline, per dataset x architecture x checkpoint x metric, pairing trials by
+ * seed; Holm's adjustment runs over the candidates of one metric at one checkpoint (of one dataset and architecture).
+ */
+public final class Analysis {
+
+    /** A 0.1 percentage-point accuracy difference, as a fraction. */
+    public static final double POINT_ONE = 0.001;
+    public static final double SIGNIFICANCE = 0.05;
+
+    /** @param baseline the activation label every other label is compared against */
+    public record Settings(String baseline, int resamples, long bootstrapSeed) {
+
+        public String ciMethod() {
+            return "percentile bootstrap, " + resamples + " resamples, seed " + bootstrapSeed;
+        }
+    }
+
+    private final Settings settings;
+    private final PairedComparison comparison;
+
+    public Analysis(Settings settings) {
+        this.settings = settings;
+        this.comparison = new PairedComparison(new BootstrapInterval(settings.resamples(), settings.bootstrapSeed()));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<Comparison> compare(List<Observation> observations) {
+        Map<String, List<Observation>> groups = observations.stream().collect(Collectors.groupingBy(
+                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.epoch(), TreeMap::new, Collectors.toList()));
+        List<Comparison> out = new ArrayList<>();
+        for (List<Observation> group : groups.values()) {
+            out.addAll(compareGroup(group));
+        }
+        return out;
+    }
+
+    private List<Comparison> compareGroup(List<Observation> group) {
+        Observation first = group.get(0);
+        Map<String, List<Observation>> byLabel = group.stream().collect(Collectors.groupingBy(Observation::label,
+                LinkedHashMap::new, Collectors.toList()));
+        List<Observation> baseline = byLabel.get(settings.baseline());
+        if (baseline == null) {
+            return List.of();
+        }
+        List<String> candidates = byLabel.keySet().stream().filter(l -> !l.equals(settings.baseline()))
+                .sorted(Comparator.comparing((String l) -> byLabel.get(l).get(0).activation())
+                        .thenComparing(l -> byLabel.get(l).get(0).alpha() == null ? 0.0 : byLabel.get(l).get(0).alpha()))
+                .toList();
+        List<Comparison> out = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            List<PairedResult> results = new ArrayList<>();
+            for (String c : candidates) {
+                results.add(comparison.compare(Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))));
+            }
+            double[] holm = HolmCorrection.adjust(results.stream().mapToDouble(PairedResult::pValue).toArray());
+            int family = (int) results.stream().filter(r -> !Double.isNaN(r.pValue())).count();
+            for (int i = 0; i < candidates.size(); i++) {
+                PairedResult r = results.get(i);
+                Observation c = byLabel.get(candidates.get(i)).get(0);
+                out.add(new Comparison(first.dataset(), first.architecture(), first.epoch(), metric, settings.baseline(),
+                        candidates.get(i), c.activation(), c.alpha(), r, family, holm[i], verdict(metric, r, holm[i]),
+                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null));
+            }
+        }
+        return out;
+    }
+
+    static String verdict(Metric metric, PairedResult r, double holm) {
+        if (Double.isNaN(holm)) {
+            return "not enough pairs";
+        }
+        if (holm >= SIGNIFICANCE || r.meanDifference() == 0) {
+            return "no significant difference";
+        }
+        return (r.meanDifference() > 0) == metric.higherIsBetter() ? "better" : "worse";
+    }
+
+    private static Map<Long, Double> bySeed(List<Observation> observations, Metric metric) {
+        Map<Long, Double> values = new TreeMap<>();
+        for (Observation o : observations) {
+            double v = o.value(metric);
+            if (!Double.isNaN(v)) {
+                values.put(o.seed(), v);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,41 @@
+package org.activationbench.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Number formatting for the report's tables and text. */
+final class Format {
+
+    private Format() {}
+
+    /** Shortest exact decimal: 0.1, 0.01, 1. */
+    static String number(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** A fraction as percent with 2 decimals: 0.97812 -> 97.81%. */
+    static String percent(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    /** A difference of fractions in percentage points, signed: +0.05. */
+    static String points(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", 100 * v);
+    }
+
+    static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String signed(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+." + decimals + "f", v);
+    }
+
+    /** p-values: 3 significant digits, small ones in scientific notation. */
+    static String p(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v < 0.001 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

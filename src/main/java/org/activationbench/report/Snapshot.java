@@ -1,0 +1,89 @@
+package org.activationbench.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
+import org.apache.spark.sql.Row;
+
+/**
+ * The runs and epochs of one output folder, read into memory (they are small: a row per trial and checkpoint) and
+ * made exact even for a partial or interrupted run: one runs row per trial, one epochs row per trial and epoch.
+ */
+public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
+
+    /** One trial as the report needs it. */
+    public record RunRow(String trialId, String dataset, String architecture, String activation, Double alpha, String label,
+            long seed, String status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
+            double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
+            String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
+            String javaVersion, String os, String host) {}
+
+    /** One trial at one checkpoint. */
+    public record EpochRow(String trialId, String dataset, String architecture, String activation, Double alpha, String label,
+            long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+            List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
+
+        Observation observation() {
+            double[] values = new double[Metric.values().length];
+            values[Metric.TEST_ACCURACY.ordinal()] = testAccuracy;
+            values[Metric.TEST_LOSS.ordinal()] = testLoss;
+            values[Metric.TRAIN_ACCURACY.ordinal()] = trainAccuracy;
+            values[Metric.TRAIN_LOSS.ordinal()] = trainLoss;
+            values[Metric.DEAD_FRACTION.ordinal()] = meanDeadFraction;
+            // Not reached by this checkpoint: censored at the next epoch, a lower bound.
+            values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
+            return new Observation(dataset, architecture, epoch, label, activation, alpha, seed, values);
+        }
+    }
+
+    public static Snapshot load(ResultStore store, String experiment, String gridText) {
+        Map<String, RunRow> runs = new LinkedHashMap<>();
+        for (Row r : store.read(Tables.RUNS).collectAsList()) {
+            RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("activation"),
+                    r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.getAs("status"),
+                    r.getAs("error_class"), r.getAs("error_message"), r.<Integer>getAs("max_epochs"),
+                    r.<Double>getAs("train_seconds"), r.<Double>getAs("task_seconds"), r.<Integer>getAs("native_threads"),
+                    r.<java.sql.Timestamp>getAs("started_at").toInstant(), r.<java.sql.Timestamp>getAs("finished_at").toInstant(),
+                    r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
+                    r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
+                    r.getAs("os"), r.getAs("executor_host"));
+            runs.merge(row.trialId(), row, Snapshot::better);
+        }
+        Map<String, EpochRow> epochs = new LinkedHashMap<>();
+        for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
+            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("activation"),
+                    r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
+                    r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
+                    r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
+                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"));
+            if (runs.containsKey(row.trialId())) {
+                epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
+            }
+        }
+        List<RunRow> runList = new ArrayList<>(runs.values());
+        runList.sort(Comparator.comparing(RunRow::architecture).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
+        List<EpochRow> epochList = new ArrayList<>(epochs.values());
+        epochList.sort(Comparator.comparing(EpochRow::architecture).thenComparing(EpochRow::label)
+                .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
+        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
+    }
+
+    /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */
+    private static RunRow better(RunRow a, RunRow b) {
+        boolean aFinal = ResultStore.FINAL_STATUSES.contains(a.status());
+        boolean bFinal = ResultStore.FINAL_STATUSES.contains(b.status());
+        if (aFinal != bFinal) {
+            return aFinal ? a : b;
+        }
+        return a.finishedAt().isAfter(b.finishedAt()) ? a : b;
+    }
+
+    public List<Observation> observations() {
+        return epochs.stream().map(EpochRow::observation).toList();
+    }
+}
