@@ -95,6 +95,10 @@ class GridDriverTest {
         assertEquals(8, store.read(Tables.EPOCHS).select("trial_id", "epoch").distinct().count());
         assertEquals(resource("/schemas/runs.txt"), spark.read().parquet(out.resolve("runs").toString()).schema().treeString());
         assertEquals(resource("/schemas/epochs.txt"), spark.read().parquet(out.resolve("epochs").toString()).schema().treeString());
+        assertEquals(resource("/schemas/comparisons.txt"),
+                spark.read().parquet(out.resolve("comparisons").toString()).schema().treeString());
+        // leakyrelu(0.1) against relu: 2 checkpoints x 6 metrics
+        assertEquals(12, store.read(Tables.COMPARISONS).count());
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             String runsGlob = "read_parquet('" + out + "/runs/*/*.parquet', hive_partitioning = true)";
