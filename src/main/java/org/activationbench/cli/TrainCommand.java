@@ -11,6 +11,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialRunner;
 import org.activationbench.train.TrialStatus;
 import org.activationbench.train.Vocabularies;
@@ -90,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs%n", config.trialId(), config.architecture(),
                 config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs());
         System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  dead_fraction  grad_norm");
-        TrialResult result = new TrialRunner().run(config, loaded, TrainCommand::print);
+        TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(TrainCommand::print));
         System.out.printf("status %s%s, %.1f s training%n", result.status(),
                 result.status() == TrialStatus.OK ? "" : ": " + result.errorClass() + ": " + result.errorMessage(),
                 result.trainSeconds());

@@ -8,7 +8,6 @@ import org.activationbench.grid.TrialConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -112,7 +111,7 @@ public final class Architectures {
 
         Stack dense(int units) {
             String layerName = "dense" + (++denseCount);
-            add(layerName, new DenseLayer.Builder().nOut(units).activation(activation).build());
+            add(layerName, LeanDenseLayer.of(units, activation));
             shape = new long[] {units};
             return activated(layerName, units);
         }

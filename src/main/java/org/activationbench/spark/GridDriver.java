@@ -55,12 +55,13 @@ public final class GridDriver {
 
     /** What a run did. */
     public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
-            String output) {
+            String output, long peakResidentMiB) {
 
         public String line() {
             return experiment + ": " + (total - skipped) + " trials run" + (skipped > 0 ? " (" + skipped + " already done)" : "")
                     + ": OK " + ok + ", DIVERGED " + diverged + ", FAILED " + failed + " in "
-                    + ProgressBar.clock(wall) + "; results in " + output;
+                    + ProgressBar.clock(wall) + "; results in " + output
+                    + (peakResidentMiB >= 0 ? "; driver peak RSS " + peakResidentMiB + " MiB" : "");
         }
     }
 
@@ -164,7 +165,7 @@ public final class GridDriver {
         store.compact();
         Analyses.analyzeAndReport(store, grid, out.location(), options.reportDir(), console);
         Summary summary = new Summary(grid.experiment(), all.size(), skipped, counts.ok, counts.diverged, counts.failed,
-                Duration.ofNanos(System.nanoTime() - start), out.location());
+                Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());
         return summary;
     }

@@ -50,8 +50,10 @@ final class ProgressBar {
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         Duration elapsed = Duration.ofNanos(now - start);
         String eta = done == 0 ? "--:--" : clock(elapsed.multipliedBy(total - done).dividedBy(done));
+        long rss = ResidentMemory.currentMiB();
         return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " trials, "
-                + failed + " failed, " + diverged + " diverged, " + clock(elapsed) + " elapsed, ETA " + eta;
+                + failed + " failed, " + diverged + " diverged, " + clock(elapsed) + " elapsed, ETA " + eta
+                + (rss >= 0 ? ", driver RSS " + rss + " MiB" : "");
     }
 
     static String clock(Duration d) {

@@ -3,7 +3,6 @@ package org.activationbench.train;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
@@ -36,15 +35,15 @@ public final class TrialRunner {
     }
 
     public TrialResult run(TrialConfig config, Dataset data) {
-        return run(config, data, checkpoint -> {});
+        return run(config, data, TrialListener.NONE);
     }
 
-    /** As {@link #run(TrialConfig, Dataset)}, handing each checkpoint to {@code onCheckpoint} as it is measured. */
-    public TrialResult run(TrialConfig config, Dataset data, Consumer<CheckpointMetrics> onCheckpoint) {
+    /** As {@link #run(TrialConfig, Dataset)}, telling {@code listener} of every epoch and checkpoint as they pass. */
+    public TrialResult run(TrialConfig config, Dataset data, TrialListener listener) {
         Instant started = Instant.now();
         Progress progress = new Progress();
         try {
-            train(config, data, progress, onCheckpoint);
+            train(config, data, progress, listener);
             return progress.result(config, TrialStatus.OK, null, null, started);
         } catch (Divergence d) {
             return progress.result(config, TrialStatus.DIVERGED, "Divergence", d.getMessage(), started);
@@ -54,7 +53,7 @@ public final class TrialRunner {
         }
     }
 
-    private void train(TrialConfig config, Dataset data, Progress progress, Consumer<CheckpointMetrics> onCheckpoint) {
+    private void train(TrialConfig config, Dataset data, Progress progress, TrialListener listener) {
         if (data.height() != data.width()) {
             throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
         }
@@ -63,6 +62,16 @@ public final class TrialRunner {
         }
         BuiltNetwork built = Architectures.build(config, data.height(), data.classes());
         MultiLayerNetwork net = built.network();
+        try {
+            train(config, data, built, net, progress, listener);
+        } finally {
+            net.close();
+        }
+    }
+
+    /** The training loop; the network is closed by the caller, releasing its native memory at once. */
+    private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, Progress progress,
+            TrialListener listener) {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
@@ -90,7 +99,9 @@ public final class TrialRunner {
                     throw new Divergence("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
                 }
             }
-            trainNanos += System.nanoTime() - start;
+            long epochNanos = System.nanoTime() - start;
+            trainNanos += epochNanos;
+            listener.onEpoch(epoch, epochNanos / 1e9);
             progress.epochsCompleted = epoch;
             progress.trainSeconds = trainNanos / 1e9;
 
@@ -110,7 +121,7 @@ public final class TrialRunner {
                         test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
                         train.deadFraction, norms.mean(paramLayers), reached[0], reached[1], reached[2]);
                 progress.checkpoints.add(metrics);
-                onCheckpoint.accept(metrics);
+                listener.onCheckpoint(metrics);
             }
         }
     }

@@ -1,0 +1,23 @@
+package org.activationbench.train;
+
+import java.util.function.Consumer;
+
+/** Follows a trial as it trains: the time of every epoch, and each checkpoint's metrics as they are measured. */
+public interface TrialListener {
+
+    TrialListener NONE = new TrialListener() {};
+
+    /** @param trainSeconds wall time of this epoch's training steps alone */
+    default void onEpoch(int epoch, double trainSeconds) {}
+
+    default void onCheckpoint(CheckpointMetrics metrics) {}
+
+    static TrialListener checkpoints(Consumer<CheckpointMetrics> consumer) {
+        return new TrialListener() {
+            @Override
+            public void onCheckpoint(CheckpointMetrics metrics) {
+                consumer.accept(metrics);
+            }
+        };
+    }
+}
