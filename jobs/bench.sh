@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks this machine: seconds per training epoch of the MLP and the CNN on one native thread, and the
+# throughput of a fixed grid (8 MLP trials) in local mode with 1 and with all cores. Prints a table and writes
+# target/bench/bench-<time>.json and .csv so that runs can be compared.
+#
+# Usage: jobs/bench.sh [--epochs N] [--cnn-examples N] [--grid-seeds N] [--grid-epochs N] [--cores N]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$repo"
+build_if_needed
+"$repo/jobs/fetch-data.sh" mnist >&2
+export OMP_NUM_THREADS=1
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+# shellcheck disable=SC2086
+exec java $ADD_OPENS -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+  -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
+  -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main bench "$@"

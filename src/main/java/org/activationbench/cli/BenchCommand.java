@@ -1,0 +1,44 @@
+package org.activationbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.activationbench.spark.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Times training epochs and grid throughput on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training epochs (mlp, cnn) on one native thread and a fixed grid in local mode with 1 and"
+                + " all cores; print a table and write it under target/bench/.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "data", description = "data folder (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "timed epochs after the warm-up (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--cnn-examples", defaultValue = "6000",
+            description = "time the CNN on this many examples, scaled to a full epoch (default: ${DEFAULT-VALUE})")
+    int cnnExamples;
+
+    @Option(names = "--grid-seeds", defaultValue = "4", description = "seeds of the throughput grid: 2 x seeds trials (default: ${DEFAULT-VALUE})")
+    int gridSeeds;
+
+    @Option(names = "--grid-epochs", defaultValue = "2", description = "epochs per throughput trial (default: ${DEFAULT-VALUE})")
+    int gridEpochs;
+
+    @Option(names = "--cores", description = "cores of the second grid run (default: all)")
+    Integer cores;
+
+    @Option(names = "--out", defaultValue = "target/bench", description = "where results are written (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
+        new Benchmark(new Benchmark.Settings(data, epochs, cnnExamples, gridSeeds, gridEpochs, n, out,
+                Benchmark.jvmOptionsOfThisProcess()), System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,205 @@
+package org.activationbench.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.activationbench.data.Dataset;
+import org.activationbench.data.DatasetCache;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
+import org.activationbench.train.TrialListener;
+import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialRunner;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Measures what a grid costs on this machine: seconds per training epoch of each architecture on one native
+ * thread (after a warm-up epoch, median of the rest), and the throughput of a fixed grid in local mode with 1 and
+ * with all cores, each in a JVM of its own.
+ */
+public final class Benchmark {
+
+    /** @param cnnExamples the CNN is timed on this many training examples and its epoch time scaled to the full set */
+    public record Settings(Path data, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int cores, Path outDir,
+            List<String> jvmOptions) {}
+
+    private static final Pattern PEAK = Pattern.compile("driver peak RSS (\\d+) MiB");
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+
+    public Benchmark(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public Map<String, Object> run() {
+        NativeThreads.configure(1);
+        Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);
+        out.println("epoch timings (1 native thread, " + settings.epochs() + " epochs after a warm-up epoch):");
+        epochs(mnist, "mlp", 0);
+        epochs(mnist, "cnn", settings.cnnExamples());
+        out.println("grid throughput (mlp, relu and leakyrelu(0.01), " + settings.gridSeeds() + " seeds, "
+                + settings.gridEpochs() + " epochs per trial):");
+        Map<String, Object> one = grid(1);
+        Map<String, Object> all = grid(settings.cores());
+        double speedUp = (double) one.get("trial_phase_seconds") / (double) all.get("trial_phase_seconds");
+        figures.put("grid_speed_up_1_to_" + settings.cores(), speedUp);
+        out.printf(Locale.ROOT, "  speed-up from local[1] to local[%d]: %.2fx%n", settings.cores(), speedUp);
+        write();
+        return figures;
+    }
+
+    private void epochs(Dataset mnist, String architecture, int examples) {
+        List<Double> seconds = new ArrayList<>();
+        TrialConfig config = new TrialConfig("mnist", architecture, "relu", null, 0, List.of(settings.epochs() + 1), "adam",
+                1e-3, 128, "xavier", examples);
+        TrialResult result = new TrialRunner().run(config, mnist, new TrialListener() {
+            @Override
+            public void onEpoch(int epoch, double trainSeconds) {
+                if (epoch > 1) {
+                    seconds.add(trainSeconds);
+                }
+            }
+        });
+        if (result.status() != org.activationbench.train.TrialStatus.OK) {
+            throw new IllegalStateException(architecture + " trial failed: " + result.errorMessage());
+        }
+        int n = examples > 0 ? examples : mnist.train().count();
+        double median = median(seconds);
+        double perFullEpoch = median * mnist.train().count() / n;
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("examples_timed", n);
+        f.put("epoch_seconds_measured", seconds);
+        f.put("seconds_per_full_epoch", perFullEpoch);
+        f.put("examples_per_second", n / median);
+        f.put("trial_epochs_per_minute_per_core", 60 / perFullEpoch);
+        figures.put(architecture, f);
+        out.printf(Locale.ROOT, "  %-4s %7.2f s per epoch of 60,000 examples%s, %8.0f examples/s, %6.2f trial-epochs/min per core%n",
+                architecture, perFullEpoch, examples > 0 ? " (timed on " + n + ")" : "", n / median, 60 / perFullEpoch);
+    }
+
+    private Map<String, Object> grid(int cores) {
+        Path output = settings.outDir().resolve("grid-local" + cores);
+        Path grid = settings.outDir().resolve("bench-grid.conf");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-Dspark.master=local[" + cores + "]", "-cp", System.getProperty("java.class.path"),
+                "org.activationbench.cli.Main", "run", grid.toString(), "--output", output.toString(), "--data",
+                settings.data().toString(), "--overwrite", "--no-report"));
+        String log;
+        try {
+            Files.createDirectories(settings.outDir());
+            Files.writeString(grid, """
+                    experiment = "bench"
+                    dataset = mnist
+                    grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.01], epochs = [%d], seeds = %d }
+                    """.formatted(settings.gridEpochs(), settings.gridSeeds()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
+            log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the local[" + cores + "] grid run failed:\n" + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> f = measure(output, cores);
+        Matcher m = PEAK.matcher(log);
+        f.put("peak_resident_mib", m.find() ? Long.parseLong(m.group(1)) : -1L);
+        figures.put("grid_local" + cores, f);
+        out.printf(Locale.ROOT, "  local[%d]: %d trials in %.1f s (first start to last end), %.1f trial-epochs/min, Spark"
+                        + " overhead %.2f s per trial, evaluation %.2f s per trial, peak RSS %d MiB%n", cores, f.get("trials"),
+                f.get("trial_phase_seconds"), f.get("trial_epochs_per_minute"), f.get("spark_overhead_seconds_per_trial"),
+                f.get("evaluation_seconds_per_trial"), f.get("peak_resident_mib"));
+        return f;
+    }
+
+    /**
+     * From the runs table: the trial phase (first start to last end); Spark's overhead per trial, the core time not
+     * spent inside a trial ({@code phase x cores - sum of task seconds}) per trial; the time a task spends outside
+     * training steps (model build and evaluation) per trial.
+     */
+    private static Map<String, Object> measure(Path output, int cores) {
+        SparkSession spark = Sessions.create("bench-read", "local[1]");
+        try {
+            List<Row> rows = new ResultStore(spark, output.toString(), "bench").read(Tables.RUNS)
+                    .select("started_at", "finished_at", "task_seconds", "train_seconds", "max_epochs").collectAsList();
+            Instant first = rows.stream().map(r -> r.getTimestamp(0).toInstant()).min(Instant::compareTo).orElseThrow();
+            Instant last = rows.stream().map(r -> r.getTimestamp(1).toInstant()).max(Instant::compareTo).orElseThrow();
+            double phase = java.time.Duration.between(first, last).toMillis() / 1000.0;
+            double task = rows.stream().mapToDouble(r -> r.getDouble(2)).sum();
+            double train = rows.stream().mapToDouble(r -> r.getDouble(3)).sum();
+            int epochs = rows.stream().mapToInt(r -> r.getInt(4)).sum();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("trials", rows.size());
+            f.put("trial_phase_seconds", phase);
+            f.put("trial_epochs_per_minute", epochs / phase * 60);
+            f.put("spark_overhead_seconds_per_trial", (phase * cores - task) / rows.size());
+            f.put("evaluation_seconds_per_trial", (task - train) / rows.size());
+            return f;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private void write() {
+        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
+        Path json = settings.outDir().resolve("bench-" + stamp + ".json");
+        try {
+            Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(figures));
+            List<String> csv = new ArrayList<>(List.of("metric,value"));
+            flatten("", figures, csv);
+            Files.write(settings.outDir().resolve("bench-" + stamp + ".csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("written: " + json + " and .csv");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> map, List<String> lines) {
+        map.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                flatten(prefix + k + ".", (Map<String, Object>) m, lines);
+            } else if (!(v instanceof List<?>)) {
+                lines.add(prefix + k + "," + v);
+            }
+        });
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The JVM options the grid runs get: this process's own module openings, heap, JavaCPP and logging settings. */
+    public static List<String> jvmOptionsOfThisProcess() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco")
+                        || a.startsWith("-Dlog4j2"))
+                .toList();
+    }
+}
