@@ -39,6 +39,15 @@ if [ -z "$master" ]; then
   exit 2
 fi
 
+# The loopback cluster of jobs/cluster.sh authenticates with the secret it generated: the driver reads it from a
+# private copy of the properties file (not from the command line, where ps would show it).
+if [[ "$master" == spark://127.0.0.1:* ]] && [ -f "$repo/target/cluster/secret" ]; then
+  private=$(umask 077 && mktemp)
+  trap 'rm -f "$private"' EXIT
+  { cat "$properties"; echo; echo "spark.authenticate true"; echo "spark.authenticate.secret $(cat "$repo/target/cluster/secret")"; } > "$private"
+  properties=$private
+fi
+
 build_if_needed
 "$repo/jobs/fetch-data.sh" $(datasets_for "${app_args[@]+"${app_args[@]}"}") >&2
 
@@ -53,5 +62,7 @@ else
           -cp "$repo/target/spark-home/jars/*" org.apache.spark.deploy.SparkSubmit)
 fi
 
-exec "${submit[@]}" "${spark_args[@]}" --properties-file "$properties" \
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-$( [[ "$master" == spark://127.0.0.1:* || "$master" == local* ]] && echo 127.0.0.1 )}
+[ -n "$SPARK_LOCAL_IP" ] || unset SPARK_LOCAL_IP
+"${submit[@]}" "${spark_args[@]}" --properties-file "$properties" \
   --class org.activationbench.cli.Main "$jar" run "${app_args[@]+"${app_args[@]}"}"

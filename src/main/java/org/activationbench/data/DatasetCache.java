@@ -19,11 +19,21 @@ public final class DatasetCache {
 
     private DatasetCache() {}
 
+    /** The dataset under a data root ({@code root/<dataset>/}). */
     public static Dataset get(Path root, DatasetSpec spec) {
-        String key = root.toAbsolutePath().normalize() + "#" + spec.id();
+        return cached(root.toAbsolutePath().normalize() + "#" + spec.id(), root, spec, () -> new DatasetLoader(root).load(spec));
+    }
+
+    /** The dataset whose files are directly in {@code folder}, as Spark ships them to an executor. */
+    public static Dataset getFromFolder(Path folder, DatasetSpec spec) {
+        return cached(folder.toAbsolutePath().normalize() + "/#" + spec.id(), folder, spec,
+                () -> DatasetLoader.loadFolder(folder, spec, "The files shipped with the job are damaged; run the job again"));
+    }
+
+    private static Dataset cached(String key, Path root, DatasetSpec spec, java.util.function.Supplier<Dataset> load) {
         return CACHE.computeIfAbsent(key, k -> {
             long start = System.nanoTime();
-            Dataset data = new DatasetLoader(root).load(spec);
+            Dataset data = load.get();
             LOG.info("loaded {} ({} train, {} test examples) from {} in {} ms; datasets loaded by this JVM: {}", spec.id(),
                     data.train().count(), data.test().count(), root, (System.nanoTime() - start) / 1_000_000,
                     LOADS.incrementAndGet());

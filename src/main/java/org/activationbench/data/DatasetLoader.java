@@ -13,13 +13,23 @@ public final class DatasetLoader {
     }
 
     public Dataset load(DatasetSpec spec) {
-        Path dir = root.resolve(spec.id());
         String fix = "Fetch it with '" + spec.fetchCommand() + (root.equals(Path.of("data")) ? "" : " --data " + root)
                 + "' (delete the folder first if a file is damaged)";
+        return loadFolder(root.resolve(spec.id()), spec, fix);
+    }
+
+    /** Loads a dataset whose four IDX files are directly in {@code dir} (as Spark ships them to executors). */
+    public static Dataset loadFolder(Path dir, DatasetSpec spec, String fix) {
         IdxReader reader = new IdxReader(fix);
         Split train = split(reader, spec, dir, "train", spec.trainCount());
         Split test = split(reader, spec, dir, "t10k", spec.testCount());
         return new Dataset(spec.id(), DatasetSpec.SIDE, DatasetSpec.SIDE, DatasetSpec.CLASSES, train, test);
+    }
+
+    /** The dataset's four files in {@code dir}: raw or gzipped, as present. */
+    public static java.util.List<Path> files(Path dir) {
+        return java.util.stream.Stream.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte").map(n -> locate(dir, n)).toList();
     }
 
     private static Split split(IdxReader reader, DatasetSpec spec, Path dir, String prefix, int count) {
@@ -32,7 +42,7 @@ public final class DatasetLoader {
     }
 
     /** The raw file if present, else its gzipped form; a missing file is reported under its raw name. */
-    static Path locate(Path dir, String name) {
+    public static Path locate(Path dir, String name) {
         Path raw = dir.resolve(name);
         Path gz = dir.resolve(name + ".gz");
         return !Files.exists(raw) && Files.exists(gz) ? gz : raw;

@@ -158,8 +158,10 @@ public final class GridDriver {
 
         Counts counts = new Counts();
         if (!todo.isEmpty()) {
-            // Executors fetch the dataset folder from the driver: no shared file system is needed.
-            sc.addFile(options.dataRoot().resolve(grid.dataset()).toAbsolutePath().toString(), true);
+            // Executors fetch the dataset's files from the driver: no shared file system is needed.
+            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
             runTrials(sc, todo, threads, store, counts);
         }
         store.compact();

@@ -18,7 +18,8 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
- * (loaded once per executor JVM), the trial, and its record. It writes nothing; the driver lands the record.
+ * (loaded once per executor JVM), the trial, and its record. It writes nothing; the driver lands the record. A grid
+ * has one dataset, so its four files are alone in the job's file folder.
  */
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
 
@@ -39,7 +40,7 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         NativeThreads.configure(nativeThreads);
         TrialResult result;
         try {
-            Dataset data = DatasetCache.get(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
+            Dataset data = DatasetCache.getFromFolder(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
             result = new TrialRunner().run(config, data);
         } catch (RuntimeException e) {
             result = TrialRunner.failed(config, e, started);
