@@ -15,7 +15,8 @@
 #   spark.task.maxFailures                   retries of a lost task (results are deterministic, retries are safe)
 #   spark.authenticate / spark.authenticate.secret, spark.ui.enabled    see "Security" in the README
 # --output must be a folder the driver can write (local disk in client mode, or HDFS/S3 URIs).
-# Uses spark-submit from PATH (or SPARK_HOME); without one, Spark's launcher from target/lib.
+# Uses spark-submit from PATH (or SPARK_HOME); without one, Spark's launcher from target/spark-home/jars (then
+# JAVA_OPTS adds options to the driver JVM).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo"
@@ -58,7 +59,7 @@ elif [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
   submit=("$SPARK_HOME/bin/spark-submit")
 else
   # shellcheck disable=SC2086
-  submit=(java $ADD_OPENS -Xmx4g -Dlog4j2.configurationFile="$repo/conf/log4j2.properties"
+  submit=(java $ADD_OPENS -Xmx4g ${JAVA_OPTS:-} -Dlog4j2.configurationFile="$repo/conf/log4j2.properties"
           -cp "$repo/target/spark-home/jars/*" org.apache.spark.deploy.SparkSubmit)
 fi
 

@@ -36,6 +36,9 @@ public final class Activations {
         register("sigmoid", Slope.NONE, a -> new ActivationSigmoid(), "1 / (1 + exp(-x))");
         register("swish", Slope.NONE, a -> new ActivationSwish(), "x * sigmoid(x)");
         register("mish", Slope.NONE, a -> new ActivationMish(), "x * tanh(softplus(x))");
+        if (Boolean.getBoolean(InjectedFailure.PROPERTY)) {
+            register("failing", Slope.NONE, a -> new InjectedFailure(), "fails when applied (fault-injection tests only)");
+        }
     }
 
     private Activations() {}
