@@ -39,6 +39,10 @@ public final class GridParser {
             Map.entry("training.batch-size", "integer"),
             Map.entry("training.weight-init", "weight initialisation"),
             Map.entry("data.train-examples", "integer"),
+            Map.entry("grid.strategies", "list"),
+            Map.entry("data-parallel.averaging-frequency", "integer"),
+            Map.entry("data-parallel.workers", "integer"),
+            Map.entry("data-parallel.batch-size-per-worker", "integer"),
             Map.entry("analysis.baseline", "activation"));
 
     private static final Pattern EXPERIMENT = Pattern.compile("[A-Za-z0-9_-]+");
@@ -144,6 +148,26 @@ public final class GridParser {
         if (trainExamples == null || trainExamples < 0) {
             p.add("data.train-examples: must be a whole number, 0 for the whole training set");
         }
+        List<String> strategyNames = p.list(config, "grid.strategies", List.of(Strategy.PER_TASK), ConfigValueType.STRING,
+                v -> (String) v);
+        for (String name : strategyNames) {
+            if (!name.equals(Strategy.PER_TASK) && !name.equals(Strategy.DATA_PARALLEL)) {
+                p.add("grid.strategies: unknown value '" + name + "'; allowed: per-task, data-parallel");
+            }
+        }
+        Integer averaging = wholeNumber(p.number(config, "data-parallel.averaging-frequency", 5));
+        Integer workers = wholeNumber(p.number(config, "data-parallel.workers", 0));
+        Integer perWorker = wholeNumber(p.number(config, "data-parallel.batch-size-per-worker",
+                batchSize == null ? 128 : batchSize));
+        if (averaging == null || averaging <= 0) {
+            p.add("data-parallel.averaging-frequency: must be a positive whole number of minibatches");
+        }
+        if (workers == null || workers < 0) {
+            p.add("data-parallel.workers: must be a whole number, 0 for Spark's default parallelism");
+        }
+        if (perWorker == null || perWorker <= 0) {
+            p.add("data-parallel.batch-size-per-worker: must be a positive whole number");
+        }
         String baseline = p.string(config, "analysis.baseline", "relu");
         if (baseline != null && !activations.isEmpty() && !activations.contains(baseline)) {
             p.add("analysis.baseline: '" + baseline + "' is not in grid.activations " + activations);
@@ -154,7 +178,10 @@ public final class GridParser {
         p.throwIfAny(source);
         return new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
-                new Training(optimizer, learningRate, batchSize, weightInit), trainExamples, slopeActivations, baseline);
+                new Training(optimizer, learningRate, batchSize, weightInit), trainExamples,
+                strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
+                        ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
+                slopeActivations, baseline);
     }
 
     private static List<Long> seeds(Config config, Problems p) {

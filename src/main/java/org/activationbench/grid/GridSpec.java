@@ -8,6 +8,7 @@ import java.util.List;
  * slope) x seeds, each trial measured at the same checkpoint epochs with the same training settings.
  *
  * @param trainExamples    train on the first this many training examples (0: all), for smoke runs
+ * @param strategies       per-task and/or data-parallel, a grid dimension
  * @param slopeActivations the activations in this grid that take an alpha; the others get none
  * @param baseline         the activation every other is compared against
  */
@@ -21,6 +22,7 @@ public record GridSpec(
         List<Long> seeds,
         Training training,
         int trainExamples,
+        List<Strategy> strategies,
         List<String> slopeActivations,
         String baseline) {
 
@@ -45,6 +47,15 @@ public record GridSpec(
         b.append("  weight-init = ").append(quote(training.weightInit())).append('\n');
         b.append("}\n");
         b.append("data.train-examples = ").append(trainExamples).append('\n');
+        if (strategies.size() != 1 || strategies.get(0).dataParallel()) {
+            b.append("grid.strategies = ").append(list(strategies.stream().map(s -> quote(s.name())).toList())).append('\n');
+            strategies.stream().filter(Strategy::dataParallel).findFirst().ifPresent(s -> b
+                    .append("data-parallel {\n")
+                    .append("  averaging-frequency = ").append(s.averagingFrequency()).append('\n')
+                    .append("  workers = ").append(s.workers()).append('\n')
+                    .append("  batch-size-per-worker = ").append(s.batchSizePerWorker()).append('\n')
+                    .append("}\n"));
+        }
         b.append("analysis.baseline = ").append(quote(baseline)).append('\n');
         return b.toString();
     }
@@ -60,14 +71,16 @@ public record GridSpec(
     /** Every trial of the grid, in a fixed order: architecture, activation, alpha, seed. */
     public List<TrialConfig> trials() {
         List<TrialConfig> trials = new ArrayList<>();
-        for (String architecture : architectures) {
-            for (String activation : activations) {
-                List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
-                for (Double alpha : slopes) {
-                    for (long seed : seeds) {
-                        trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
-                                training.optimizer(), training.learningRate(), training.batchSize(), training.weightInit(),
-                                trainExamples));
+        for (Strategy strategy : strategies) {
+            for (String architecture : architectures) {
+                for (String activation : activations) {
+                    List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
+                    for (Double alpha : slopes) {
+                        for (long seed : seeds) {
+                            trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
+                                    training.optimizer(), training.learningRate(), training.batchSize(), training.weightInit(),
+                                    trainExamples, strategy));
+                        }
                     }
                 }
             }

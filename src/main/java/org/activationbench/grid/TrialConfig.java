@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param alpha       the negative slope for activations that take one, otherwise null
  * @param checkpoints   epochs at which the trial is measured, ascending; training runs to the last one
  * @param trainExamples train on the first this many training examples; 0 for the whole training set
+ * @param strategy      per-task (the default) or data-parallel, with its settings
  */
 public record TrialConfig(
         String dataset,
@@ -28,12 +29,21 @@ public record TrialConfig(
         double learningRate,
         int batchSize,
         String weightInit,
-        int trainExamples) implements java.io.Serializable {
+        int trainExamples,
+        Strategy strategy) implements java.io.Serializable {
 
-    /** A trial on the whole training set. */
+    /** A per-task trial on the whole training set. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
             List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit) {
         this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit, 0);
+    }
+
+    /** A per-task trial. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, Strategy.DEFAULT);
     }
 
 
@@ -43,6 +53,7 @@ public record TrialConfig(
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(weightInit, "weightInit");
+        Objects.requireNonNull(strategy, "strategy");
         checkpoints = checkpoints.stream().sorted().distinct().toList();
         if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
             throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
@@ -84,7 +95,7 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples);
+                learningRate, batchSize, weightInit, trainExamples, strategy);
     }
 
     /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
@@ -99,6 +110,7 @@ public record TrialConfig(
                 + ";batch_size=" + batchSize
                 + ";weight_init=" + weightInit
                 + (trainExamples == 0 ? "" : ";train_examples=" + trainExamples)
+                + strategy.canonical()
                 + ";seed=" + seed;
     }
 

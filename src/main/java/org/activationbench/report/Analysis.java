@@ -46,7 +46,8 @@ public final class Analysis {
 
     public List<Comparison> compare(List<Observation> observations) {
         Map<String, List<Observation>> groups = observations.stream().collect(Collectors.groupingBy(
-                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.epoch(), TreeMap::new, Collectors.toList()));
+                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.strategy() + "\u0000" + o.epoch(), TreeMap::new,
+                Collectors.toList()));
         List<Comparison> out = new ArrayList<>();
         for (List<Observation> group : groups.values()) {
             out.addAll(compareGroup(group));
@@ -77,7 +78,8 @@ public final class Analysis {
             for (int i = 0; i < candidates.size(); i++) {
                 PairedResult r = results.get(i);
                 Observation c = byLabel.get(candidates.get(i)).get(0);
-                out.add(new Comparison(first.dataset(), first.architecture(), first.epoch(), metric, settings.baseline(),
+                out.add(new Comparison(first.dataset(), first.architecture(), first.strategy(), first.epoch(), metric,
+                        settings.baseline(),
                         candidates.get(i), c.activation(), c.alpha(), r, family, holm[i], verdict(metric, r, holm[i]),
                         metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null));
             }

@@ -49,7 +49,7 @@ final class ReportBuilder {
     }
 
     List<Block> build() {
-        List<String> architectures = snapshot.epochs().stream().map(EpochRow::architecture).distinct().sorted().toList();
+        List<String> architectures = snapshot.epochs().stream().map(EpochRow::setting).distinct().sorted().toList();
         int finalEpoch = snapshot.epochs().stream().mapToInt(EpochRow::epoch).max().orElse(0);
         text("# activation-bench report: " + snapshot.experiment());
         text(conclusion(architectures, finalEpoch));
@@ -99,13 +99,19 @@ final class ReportBuilder {
         return blocks;
     }
 
+    /** The SQL condition selecting one setting's rows. */
+    private String where(String setting) {
+        EpochRow e = snapshot.epochs().stream().filter(r -> r.setting().equals(setting)).findFirst().orElseThrow();
+        return "architecture = '" + e.architecture() + "' AND strategy = '" + e.strategy() + "'";
+    }
+
     private List<String> labels() {
         return snapshot.epochs().stream().sorted(Comparator.comparing(EpochRow::activation)
                 .thenComparing(e -> e.alpha() == null ? 0.0 : e.alpha())).map(EpochRow::label).distinct().toList();
     }
 
     private int finalEpoch(String arch) {
-        return snapshot.epochs().stream().filter(e -> e.architecture().equals(arch)).mapToInt(EpochRow::epoch).max().orElse(0);
+        return snapshot.epochs().stream().filter(e -> e.setting().equals(arch)).mapToInt(EpochRow::epoch).max().orElse(0);
     }
 
     private void text(String markdown) {
@@ -211,7 +217,7 @@ final class ReportBuilder {
     }
 
     private List<Comparison> select(String arch, int epoch, Metric metric) {
-        return comparisons.stream().filter(c -> c.architecture().equals(arch) && c.epoch() == epoch && c.metric() == metric)
+        return comparisons.stream().filter(c -> c.setting().equals(arch) && c.epoch() == epoch && c.metric() == metric)
                 .toList();
     }
 
@@ -220,13 +226,13 @@ final class ReportBuilder {
     private void summaryTable(int finalEpoch) {
         List<List<String>> rows = new ArrayList<>();
         Map<String, List<EpochRow>> groups = snapshot.epochs().stream()
-                .filter(e -> e.epoch() == finalEpoch(e.architecture()))
-                .collect(Collectors.groupingBy(e -> e.architecture() + "\u0000" + e.label(), TreeMap::new, Collectors.toList()));
+                .filter(e -> e.epoch() == finalEpoch(e.setting()))
+                .collect(Collectors.groupingBy(e -> e.setting() + "\u0000" + e.label(), TreeMap::new, Collectors.toList()));
         for (List<EpochRow> g : groups.values()) {
             EpochRow first = g.get(0);
             double[] acc = g.stream().mapToDouble(EpochRow::testAccuracy).toArray();
             long reached = g.stream().filter(e -> e.epochTo97() != null).count();
-            rows.add(List.of(first.architecture(), first.label(), String.valueOf(first.epoch()), String.valueOf(g.size()),
+            rows.add(List.of(first.setting(), first.label(), String.valueOf(first.epoch()), String.valueOf(g.size()),
                     Format.percent(mean(acc)), Format.fixed(100 * sd(acc), 3),
                     Format.percent(g.stream().mapToDouble(EpochRow::testAccuracy).min().orElse(Double.NaN)),
                     Format.percent(g.stream().mapToDouble(EpochRow::testAccuracy).max().orElse(Double.NaN)),
@@ -254,7 +260,7 @@ final class ReportBuilder {
                 continue;
             }
             PairedResult s = c.stats();
-            rows.add(List.of(c.architecture(), String.valueOf(c.epoch()), c.candidate(), pairs(s), Format.percent(s.meanBaseline()),
+            rows.add(List.of(c.setting(), String.valueOf(c.epoch()), c.candidate(), pairs(s), Format.percent(s.meanBaseline()),
                     Format.percent(s.meanCandidate()), Format.points(s.meanDifference()),
                     Format.points(s.ciLow()) + " … " + Format.points(s.ciHigh()), Format.p(s.pValueT()), Format.p(s.pValueWilcoxon()),
                     Format.p(c.pValueHolm()), Format.signed(s.cohensDz(), 2), c.verdict(), Format.fixed(100 * s.minDetectable(), 3),
@@ -280,12 +286,12 @@ final class ReportBuilder {
     private void otherMetrics(int finalEpoch) {
         List<List<String>> rows = new ArrayList<>();
         for (Comparison c : comparisons) {
-            if (c.metric() == Metric.TEST_ACCURACY || c.epoch() != finalEpoch(c.architecture())) {
+            if (c.metric() == Metric.TEST_ACCURACY || c.epoch() != finalEpoch(c.setting())) {
                 continue;
             }
             PairedResult s = c.stats();
             boolean fraction = c.metric() == Metric.TRAIN_ACCURACY || c.metric() == Metric.DEAD_FRACTION;
-            rows.add(List.of(c.architecture(), String.valueOf(c.epoch()), c.metric().label(), c.candidate(), pairs(s),
+            rows.add(List.of(c.setting(), String.valueOf(c.epoch()), c.metric().label(), c.candidate(), pairs(s),
                     value(s.meanBaseline(), fraction), value(s.meanCandidate(), fraction),
                     fraction ? Format.points(s.meanDifference()) : Format.signed(s.meanDifference(), 4),
                     fraction ? Format.points(s.ciLow()) + " … " + Format.points(s.ciHigh())
@@ -316,7 +322,7 @@ final class ReportBuilder {
             return;
         }
         text("## Trials that did not finish");
-        List<List<String>> rows = bad.stream().map(r -> List.of(r.trialId(), r.architecture(), r.label(), String.valueOf(r.seed()),
+        List<List<String>> rows = bad.stream().map(r -> List.of(r.trialId(), r.setting(), r.label(), String.valueOf(r.seed()),
                 r.status(), Objects.toString(r.errorClass(), ""), Objects.toString(r.errorMessage(), ""))).toList();
         blocks.add(new Block.Table("DIVERGED trials keep the checkpoints they reached; FAILED ones are run again by --resume.",
                 List.of("trial", "architecture", "activation", "seed", "status", "error", "message"), rows, """
@@ -388,14 +394,14 @@ final class ReportBuilder {
                 """
                 con.sql(f\"\"\"SELECT candidate, 100 * mean_difference, 100 * ci_low, 100 * ci_high, verdict
                     FROM {table('comparisons')}
-                    WHERE metric = 'test_accuracy' AND architecture = '%s' AND epoch = %d\"\"\").df()""".formatted(arch, epoch));
+                    WHERE metric = 'test_accuracy' AND %s AND epoch = %d\"\"\").df()""".formatted(where(arch), epoch));
     }
 
     private void curves(String arch, String column, String title, java.util.function.ToDoubleFunction<EpochRow> value) {
         Map<String, Charts.Band> series = new LinkedHashMap<>();
         for (String label : labels()) {
             Map<Integer, List<Double>> byEpoch = new TreeMap<>();
-            snapshot.epochs().stream().filter(e -> e.architecture().equals(arch) && e.label().equals(label))
+            snapshot.epochs().stream().filter(e -> e.setting().equals(arch) && e.label().equals(label))
                     .forEach(e -> byEpoch.computeIfAbsent(e.epoch(), k -> new ArrayList<>()).add(value.applyAsDouble(e)));
             if (!byEpoch.isEmpty()) {
                 series.put(label, band(byEpoch));
@@ -406,7 +412,7 @@ final class ReportBuilder {
                 column + "-" + arch + ".png", charts.bands(arch + ": " + title, "epoch", title, series),
                 """
                 con.sql(f\"\"\"SELECT activation_label, epoch, avg(%s) AS mean, stddev_samp(%s) AS sd, count(*) AS seeds
-                    FROM {table('epochs')} WHERE architecture = '%s'
+                    FROM {table('epochs')} WHERE %s
                     GROUP BY ALL ORDER BY activation_label, epoch\"\"\").df()""".formatted(column, column, arch));
     }
 
@@ -414,7 +420,7 @@ final class ReportBuilder {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (String label : labels()) {
             double[] v = snapshot.epochs().stream()
-                    .filter(e -> e.architecture().equals(arch) && e.label().equals(label) && e.epoch() == epoch)
+                    .filter(e -> e.setting().equals(arch) && e.label().equals(label) && e.epoch() == epoch)
                     .mapToDouble(e -> 100 * e.testAccuracy()).toArray();
             if (v.length > 0) {
                 values.put(label, v);
@@ -424,8 +430,8 @@ final class ReportBuilder {
                 charts.boxes(arch + ", epoch " + epoch + ": test accuracy over seeds", "test accuracy (%)", values),
                 """
                 con.sql(f\"\"\"SELECT activation_label, seed, 100 * test_accuracy AS test_accuracy
-                    FROM {table('epochs')} WHERE architecture = '%s' AND epoch = %d
-                    ORDER BY activation_label, seed\"\"\").df()""".formatted(arch, epoch));
+                    FROM {table('epochs')} WHERE %s AND epoch = %d
+                    ORDER BY activation_label, seed\"\"\").df()""".formatted(where(arch), epoch));
     }
 
     private void alphaFigures(List<String> architectures) {
@@ -436,14 +442,14 @@ final class ReportBuilder {
         text("## Test accuracy by alpha");
         for (String arch : architectures) {
             Map<String, Charts.Band> series = new LinkedHashMap<>();
-            TreeSet<Integer> epochs = sloped.stream().filter(e -> e.architecture().equals(arch)).map(EpochRow::epoch)
+            TreeSet<Integer> epochs = sloped.stream().filter(e -> e.setting().equals(arch)).map(EpochRow::epoch)
                     .collect(Collectors.toCollection(TreeSet::new));
             for (int epoch : epochs) {
                 TreeMap<Double, List<Double>> byAlpha = new TreeMap<>();
-                sloped.stream().filter(e -> e.architecture().equals(arch) && e.epoch() == epoch)
+                sloped.stream().filter(e -> e.setting().equals(arch) && e.epoch() == epoch)
                         .forEach(e -> byAlpha.computeIfAbsent(e.alpha(), k -> new ArrayList<>()).add(100 * e.testAccuracy()));
                 series.put("epoch " + epoch, bandOver(byAlpha));
-                List<Double> base = snapshot.epochs().stream().filter(e -> e.architecture().equals(arch) && e.epoch() == epoch
+                List<Double> base = snapshot.epochs().stream().filter(e -> e.setting().equals(arch) && e.epoch() == epoch
                         && e.label().equals(settings.baseline())).map(e -> 100 * e.testAccuracy()).toList();
                 if (!base.isEmpty() && !byAlpha.isEmpty()) {
                     double m = base.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -457,14 +463,14 @@ final class ReportBuilder {
                     charts.bands(arch + ": test accuracy by alpha", "alpha", "test accuracy (%)", series),
                     """
                     con.sql(f\"\"\"SELECT epoch, alpha, avg(test_accuracy), stddev_samp(test_accuracy), count(*)
-                        FROM {table('epochs')} WHERE architecture = '%s' AND alpha IS NOT NULL
-                        GROUP BY ALL ORDER BY epoch, alpha\"\"\").df()""".formatted(arch));
+                        FROM {table('epochs')} WHERE %s AND alpha IS NOT NULL
+                        GROUP BY ALL ORDER BY epoch, alpha\"\"\").df()""".formatted(where(arch)));
         }
     }
 
     private void deadUnits(String arch) {
-        List<EpochRow> rows = snapshot.epochs().stream().filter(e -> e.architecture().equals(arch)).toList();
-        List<String> layers = snapshot.runs().stream().filter(r -> r.architecture().equals(arch)).findFirst()
+        List<EpochRow> rows = snapshot.epochs().stream().filter(e -> e.setting().equals(arch)).toList();
+        List<String> layers = snapshot.runs().stream().filter(r -> r.setting().equals(arch)).findFirst()
                 .map(RunRow::hiddenLayers).orElse(List.of());
         Map<String, Charts.Band> series = new LinkedHashMap<>();
         for (String label : labels()) {
@@ -484,8 +490,8 @@ final class ReportBuilder {
                 con.sql(f\"\"\"SELECT activation_label, epoch, layer, 100 * avg(fraction) AS dead_percent
                     FROM (SELECT activation_label, epoch, unnest(dead_fraction) AS fraction,
                                  generate_subscripts(dead_fraction, 1) AS layer
-                          FROM {table('epochs')} WHERE architecture = '%s')
-                    GROUP BY ALL ORDER BY activation_label, layer, epoch\"\"\").df()""".formatted(arch));
+                          FROM {table('epochs')} WHERE %s)
+                    GROUP BY ALL ORDER BY activation_label, layer, epoch\"\"\").df()""".formatted(where(arch)));
     }
 
     private void activationFigure() {

@@ -69,7 +69,7 @@ public final class Reporter {
 
     private static Object[] row(Comparison c, Analysis.Settings settings) {
         PairedResult s = c.stats();
-        return new Object[] {c.dataset(), c.architecture(), c.epoch(), c.metric().id(), c.metric().higherIsBetter(),
+        return new Object[] {c.dataset(), c.architecture(), c.strategy(), c.epoch(), c.metric().id(), c.metric().higherIsBetter(),
             c.baseline(), c.candidate(), c.candidateActivation(), c.candidateAlpha(), s.pairs(), s.unpairedBaseline(),
             s.unpairedCandidate(), orNull(s.meanBaseline()), orNull(s.meanCandidate()), orNull(s.meanDifference()),
             orNull(s.sdDifference()), orNull(s.ciLow()), orNull(s.ciHigh()), settings.ciMethod(), orNull(s.tStatistic()),

@@ -17,16 +17,25 @@ import org.apache.spark.sql.Row;
 public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
 
     /** One trial as the report needs it. */
-    public record RunRow(String trialId, String dataset, String architecture, String activation, Double alpha, String label,
-            long seed, String status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
+    public record RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
+            String label, long seed, String status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
             double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
             String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
-            String javaVersion, String os, String host) {}
+            String javaVersion, String os, String host) {
+
+        public String setting() {
+            return Snapshot.setting(architecture, strategy);
+        }
+    }
 
     /** One trial at one checkpoint. */
-    public record EpochRow(String trialId, String dataset, String architecture, String activation, Double alpha, String label,
-            long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+    public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+            Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
             List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
+
+        public String setting() {
+            return Snapshot.setting(architecture, strategy);
+        }
 
         Observation observation() {
             double[] values = new double[Metric.values().length];
@@ -37,14 +46,20 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             values[Metric.DEAD_FRACTION.ordinal()] = meanDeadFraction;
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
-            return new Observation(dataset, architecture, epoch, label, activation, alpha, seed, values);
+            return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values);
         }
+    }
+
+    /** The architecture, marked with the strategy where that is not per-task: how the report groups results. */
+    static String setting(String architecture, String strategy) {
+        return strategy == null || strategy.equals("per-task") ? architecture : architecture + " · " + strategy;
     }
 
     public static Snapshot load(ResultStore store, String experiment, String gridText) {
         Map<String, RunRow> runs = new LinkedHashMap<>();
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
-            RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("activation"),
+            RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("strategy"),
+                    r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.getAs("status"),
                     r.getAs("error_class"), r.getAs("error_message"), r.<Integer>getAs("max_epochs"),
                     r.<Double>getAs("train_seconds"), r.<Double>getAs("task_seconds"), r.<Integer>getAs("native_threads"),
@@ -56,7 +71,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         }
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
-            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("activation"),
+            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("strategy"),
+                    r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
@@ -66,9 +82,9 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             }
         }
         List<RunRow> runList = new ArrayList<>(runs.values());
-        runList.sort(Comparator.comparing(RunRow::architecture).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
+        runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
-        epochList.sort(Comparator.comparing(EpochRow::architecture).thenComparing(EpochRow::label)
+        epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
     }

@@ -32,7 +32,9 @@ public final class Tables {
                 required("activation", STRING, "", "activation of the hidden layers"),
                 optional("alpha", DOUBLE, "", "negative slope for activations that take one (leakyrelu); null otherwise"),
                 required("activation_label", STRING, "", "activation with its slope, e.g. leakyrelu(0.1)"),
-                required("seed", LONG, "", "seed of weight initialisation and minibatch order; equal seeds pair trials"));
+                required("seed", LONG, "", "seed of weight initialisation and minibatch order; equal seeds pair trials"),
+                required("strategy", STRING, "", "per-task (the trial trained in one Spark task) | data-parallel (trained"
+                        + " across executors with parameter averaging)"));
     }
 
     private static List<Column> concat(List<Column> a, Column... b) {
@@ -74,7 +76,13 @@ public final class Tables {
             required("os", STRING, "", "operating system, version and CPU architecture of the executor"),
             required("executor_host", STRING, "", "host name of the executor that ran the trial"),
             required("native_threads", INT, "threads", "ND4J native threads the trial trained with"),
-            required("task_attempt", INT, "", "Spark task attempt that produced the row (0 unless retried)")));
+            required("task_attempt", INT, "", "Spark task attempt that produced the row (0 unless retried)"),
+            optional("averaging_frequency", INT, "minibatches", "data-parallel: minibatches per worker between parameter averagings"),
+            optional("batch_size_per_worker", INT, "examples", "data-parallel: minibatch size on each worker"),
+            optional("data_parallel_workers", INT, "workers", "data-parallel: partitions the training set was spread over"),
+            optional("worker_fit_seconds", DOUBLE, "s",
+                    "data-parallel: time the workers spent fitting, divided by their number; train_seconds minus this is"
+                            + " the cost of distributing, averaging and collecting")));
 
     public static final Table EPOCHS = new Table("epochs", "One row per trial and checkpoint epoch.", concat(trialKey(),
             required("epoch", INT, "epochs", "the checkpoint epoch"),
@@ -87,8 +95,9 @@ public final class Tables {
             required("dead_fraction", DOUBLE_LIST, "fraction",
                     "per hidden layer (runs.hidden_layers): units whose pre-activation is <= 0 on every training example"),
             required("mean_dead_fraction", DOUBLE, "fraction", "mean of dead_fraction over the hidden layers"),
-            required("gradient_norm", DOUBLE_LIST, "",
-                    "per layer with parameters (runs.gradient_layers): L2 norm of the mean-loss gradient, averaged over the epoch's last 20 minibatches"),
+            optional("gradient_norm", DOUBLE_LIST, "",
+                    "per layer with parameters (runs.gradient_layers): L2 norm of the mean-loss gradient, averaged over the"
+                            + " epoch's last 20 minibatches; null for data-parallel trials, whose gradients stay on the executors"),
             optional("epoch_to_97", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.97"),
             optional("epoch_to_98", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.98"),
             optional("epoch_to_99", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.99")));
@@ -98,6 +107,7 @@ public final class Tables {
                     + " the baseline, paired by seed. Differences are candidate - baseline.", List.of(
             required("dataset", STRING, "", "dataset of the compared trials"),
             required("architecture", STRING, "", "architecture of the compared trials"),
+            required("strategy", STRING, "", "training strategy of the compared trials (per-task | data-parallel)"),
             required("epoch", INT, "epochs", "checkpoint epoch"),
             required("metric", STRING, "",
                     "test_accuracy | test_loss | train_accuracy | train_loss | dead_fraction (epochs.mean_dead_fraction)"
@@ -137,7 +147,7 @@ public final class Tables {
 
     private static List<Object> key(TrialConfig c) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),
-                c.activationLabel(), c.seed()));
+                c.activationLabel(), c.seed(), c.strategy().name()));
     }
 
     /** The {@code runs} row of a trial, in column order. */
@@ -155,7 +165,10 @@ public final class Tables {
                 last == null ? null : last.epochTo99(),
                 r.trainSeconds(), record.taskSeconds(), r.startedAt(), r.finishedAt(), r.hiddenLayers(), r.gradientLayers(),
                 p.projectVersion(), p.gitCommit(), p.dl4jVersion(), p.sparkVersion(), p.backend(), p.javaVersion(), p.os(),
-                p.host(), p.nativeThreads(), record.taskAttempt()));
+                p.host(), p.nativeThreads(), record.taskAttempt(),
+                c.strategy().dataParallel() ? c.strategy().averagingFrequency() : null,
+                c.strategy().dataParallel() ? c.strategy().batchSizePerWorker() : null, record.workers(),
+                record.workerFitSeconds()));
         return row.toArray();
     }
 
@@ -167,7 +180,8 @@ public final class Tables {
             List<Object> row = key(c);
             row.addAll(Arrays.asList(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
                     m.trainSeconds(), m.examplesPerSecond(), boxed(m.deadFraction()),
-                    Arrays.stream(m.deadFraction()).average().orElse(0.0), boxed(m.gradientNorm()),
+                    Arrays.stream(m.deadFraction()).average().orElse(0.0),
+                    m.gradientNorm() == null ? null : boxed(m.gradientNorm()),
                     m.epochTo97(), m.epochTo98(), m.epochTo99()));
             rows.add(row.toArray());
         }

@@ -13,12 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.activationbench.data.DataFileException;
+import org.activationbench.data.Dataset;
+import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.TrialRecord;
+import org.activationbench.train.Provenance;
+import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialRunner;
 import org.activationbench.train.TrialStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SimpleFutureAction;
@@ -34,8 +39,9 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Runs a grid on Spark: checks everything it can before starting (data files, output folder), fans the trials out
- * one per task, longest first, lands each result as soon as its task finishes, and at the end compacts the tables.
+ * Runs a grid on Spark: checks everything it can before starting (data files, output folder), fans the per-task
+ * trials out one per task, longest first, then trains the data-parallel trials one after another (each uses the whole
+ * cluster), lands each result as soon as it is known, and at the end compacts the tables.
  * A driver killed at any moment loses only the trials whose results had not landed; {@code resume} runs the rest.
  */
 public final class GridDriver {
@@ -157,12 +163,20 @@ public final class GridDriver {
                 skipped, threads, sc.master());
 
         Counts counts = new Counts();
+        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
+        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
+        ProgressBar progress = new ProgressBar(console, todo.size(), System.console() != null);
         if (!todo.isEmpty()) {
             // Executors fetch the dataset's files from the driver: no shared file system is needed.
             for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
                 sc.addFile(file.toAbsolutePath().toString());
             }
-            runTrials(sc, todo, threads, store, counts);
+            if (!perTask.isEmpty()) {
+                runTrials(sc, perTask, threads, store, counts, progress);
+            }
+            for (TrialConfig trial : dataParallel) {
+                runDataParallel(sc, trial, store, counts, progress);
+            }
         }
         store.compact();
         Analyses.analyzeAndReport(store, grid, out.location(), options.reportDir(), console);
@@ -173,9 +187,9 @@ public final class GridDriver {
     }
 
     /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
-    private void runTrials(SparkContext sc, List<TrialConfig> todo, int threads, ResultStore store, Counts counts) {
+    private void runTrials(SparkContext sc, List<TrialConfig> todo, int threads, ResultStore store, Counts counts,
+            ProgressBar progress) {
         JavaRDD<TrialConfig> rdd = new JavaSparkContext(sc).parallelize(todo, todo.size());
-        ProgressBar progress = new ProgressBar(console, todo.size(), System.console() != null);
         ConcurrentLinkedQueue<TrialRecord> pending = new ConcurrentLinkedQueue<>();
         ExecutorService lander = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "result-lander");
@@ -235,6 +249,27 @@ public final class GridDriver {
         if (landingError.get() != null) {
             throw landingError.get();
         }
+    }
+
+    /**
+     * Trains one trial across the executors (parameter averaging), measuring it here on the driver between epochs,
+     * and lands it like any other.
+     */
+    private void runDataParallel(SparkContext sc, TrialConfig trial, ResultStore store, Counts counts, ProgressBar progress) {
+        long start = System.nanoTime();
+        Dataset data = DatasetCache.get(options.dataRoot(), DatasetSpec.byId(trial.dataset()));
+        AtomicReference<ParameterAveragingTrainer> trainer = new AtomicReference<>();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        TrialResult result = new TrialRunner(1000, (config, d, net) -> {
+            trainer.set(new ParameterAveragingTrainer(jsc, config, d.train().count(), net));
+            return trainer.get();
+        }).run(trial, data);
+        ParameterAveragingTrainer t = trainer.get();
+        List<TrialRecord> batch = List.of(new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9, 0,
+                t == null ? null : t.workers(), t == null ? null : t.workerFitSeconds()));
+        store.land(batch);
+        counts.add(batch);
+        progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
     }
 
     private static int count(List<TrialRecord> batch, TrialStatus status) {

@@ -9,7 +9,6 @@ import org.activationbench.model.Architectures;
 import org.activationbench.model.BuiltNetwork;
 import org.activationbench.model.HiddenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains one network for one {@link TrialConfig} on a dataset and measures it at every checkpoint. Pure: it
@@ -21,8 +20,8 @@ public final class TrialRunner {
     /** Test accuracies the "epochs to reach" metrics watch. */
     static final double[] TARGETS = {0.97, 0.98, 0.99};
 
-    private final int gradientBatches;
     private final int evaluationChunk;
+    private final EpochTrainer.Factory trainers;
 
     /** Gradient norms over the last 20 minibatches of a checkpoint epoch; evaluation in chunks of 1000. */
     public TrialRunner() {
@@ -30,8 +29,13 @@ public final class TrialRunner {
     }
 
     public TrialRunner(int gradientBatches, int evaluationChunk) {
-        this.gradientBatches = gradientBatches;
+        this(evaluationChunk, (config, data, net) -> new MinibatchTrainer(config, data, net, gradientBatches));
+    }
+
+    /** A runner whose epochs are trained by the given trainers (data-parallel trials). */
+    public TrialRunner(int evaluationChunk, EpochTrainer.Factory trainers) {
         this.evaluationChunk = evaluationChunk;
+        this.trainers = trainers;
     }
 
     public TrialResult run(TrialConfig config, Dataset data) {
@@ -45,7 +49,7 @@ public final class TrialRunner {
         try {
             train(config, data, progress, listener);
             return progress.result(config, TrialStatus.OK, null, null, started);
-        } catch (Divergence d) {
+        } catch (DivergenceException d) {
             return progress.result(config, TrialStatus.DIVERGED, "Divergence", d.getMessage(), started);
         } catch (Throwable e) {
             // A failure of this trial, whatever it is, is this trial's result; the grid goes on.
@@ -75,30 +79,14 @@ public final class TrialRunner {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
-
-        GradientNorms norms = new GradientNorms(net.getnLayers());
-        net.setListeners(norms);
-        Minibatches minibatches = new Minibatches(data.train(), data.classes(), config.batchSize());
-        int batches = minibatches.count();
+        EpochTrainer trainer = trainers.create(config, data, net);
         Integer[] reached = new Integer[TARGETS.length];
         long trainNanos = 0;
 
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             boolean checkpoint = config.checkpoints().contains(epoch);
-            norms.reset();
-            int[] order = minibatches.order(config.seed(), epoch);
             long start = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                norms.record(checkpoint && b >= batches - gradientBatches);
-                DataSet batch = minibatches.batch(order, b);
-                net.fit(batch);
-                batch.getFeatures().close();
-                batch.getLabels().close();
-                double score = net.score();
-                if (!Double.isFinite(score)) {
-                    throw new Divergence("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
-                }
-            }
+            trainer.trainEpoch(epoch, checkpoint);
             long epochNanos = System.nanoTime() - start;
             trainNanos += epochNanos;
             listener.onEpoch(epoch, epochNanos / 1e9);
@@ -111,15 +99,17 @@ public final class TrialRunner {
                     reached[t] = epoch;
                 }
             }
+            if (!Double.isFinite(test.loss)) {
+                throw new DivergenceException("test loss became " + test.loss + " after epoch " + epoch);
+            }
             if (checkpoint) {
                 Evaluation train = Evaluation.of(net, data.train(), data.classes(), built.hidden(), evaluationChunk);
-                if (!Double.isFinite(train.loss) || !Double.isFinite(test.loss)) {
-                    throw new Divergence("evaluation loss became " + (Double.isFinite(train.loss) ? test.loss : train.loss)
-                            + " after epoch " + epoch);
+                if (!Double.isFinite(train.loss)) {
+                    throw new DivergenceException("train loss became " + train.loss + " after epoch " + epoch);
                 }
                 CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
                         test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
-                        train.deadFraction, norms.mean(paramLayers), reached[0], reached[1], reached[2]);
+                        train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2]);
                 progress.checkpoints.add(metrics);
                 listener.onCheckpoint(metrics);
             }
@@ -150,13 +140,6 @@ public final class TrialRunner {
         TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
             return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
                     gradientLayers, epochsCompleted, trainSeconds, started, Instant.now());
-        }
-    }
-
-    /** The loss stopped being a finite number. */
-    private static final class Divergence extends RuntimeException {
-        Divergence(String message) {
-            super(message, null, false, false);
         }
     }
 }

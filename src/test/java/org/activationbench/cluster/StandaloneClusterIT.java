@@ -172,6 +172,28 @@ class StandaloneClusterIT {
         }
     }
 
+    @Test
+    void aDataParallelTrialTrainsAcrossTheClustersExecutors() throws Exception {
+        Path out = WORK.resolve("data-parallel");
+        Path grid = write("data-parallel.conf", """
+                experiment = "dp"
+                dataset = mnist
+                grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1, 2], seeds = 1,
+                       strategies = [data-parallel] }
+                data-parallel { averaging-frequency = 5, workers = 2, batch-size-per-worker = 64 }
+                data.train-examples = 6000
+                """);
+        Result r = run(submitCommand(out, grid), 300);
+        assertEquals(0, r.code, r.output);
+        List<Row> runs = runs(out, "dp");
+        assertEquals(2, runs.size());
+        for (Row row : runs) {
+            assertEquals("OK", row.getAs("status"));
+            assertEquals("data-parallel", row.getAs("strategy"));
+            assertTrue(row.<Double>getAs("test_accuracy") > 0.85, "test accuracy " + row.getAs("test_accuracy"));
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void assertEveryTrialOnceAndAsUndisturbed(Path out) {

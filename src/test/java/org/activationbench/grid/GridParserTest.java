@@ -102,6 +102,20 @@ class GridParserTest {
     }
 
     @Test
+    void strategiesAreAGridDimension() {
+        GridSpec grid = parser.parse("test", VALID + "grid.strategies = [per-task, data-parallel]\n"
+                + "data-parallel { averaging-frequency = 10, workers = 4, batch-size-per-worker = 32 }\n");
+        assertEquals(2 * 2 * 4 * 3, grid.trials().size());
+        TrialConfig dp = grid.trials().stream().filter(t -> t.strategy().dataParallel()).findFirst().orElseThrow();
+        assertEquals(new Strategy("data-parallel", 10, 4, 32), dp.strategy());
+        assertTrue(dp.canonical().contains(";strategy=data-parallel;averaging_frequency=10;workers=4;batch_size_per_worker=32"));
+        assertEquals(grid, parser.parse("rendered", grid.render()));
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf",
+                VALID + "grid.strategies = [per-task, horovod]\ndata-parallel.averaging-frequency = 0\n"));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+    }
+
+    @Test
     void aMissingGridFileIsReported(@TempDir Path dir) {
         GridException e = assertThrows(GridException.class, () -> parser.parse(dir.resolve("none.conf"), List.of()));
         assertTrue(e.getMessage().contains("grid file not found"));

@@ -56,7 +56,7 @@ class AnalysisTest {
 
     @Test
     void epochsToTargetIsCensoredAtTheNextEpoch() {
-        Observation o = new Snapshot.EpochRow("t", "mnist", "mlp", "relu", null, "relu", 0, 3, 0.1, 0.9, 0.1, 0.95,
+        Observation o = new Snapshot.EpochRow("t", "mnist", "mlp", "per-task", "relu", null, "relu", 0, 3, 0.1, 0.9, 0.1, 0.95,
                 List.of(0.0), 0.0, null).observation();
         assertEquals(4.0, o.value(Metric.EPOCHS_TO_97));
     }

@@ -23,14 +23,14 @@ final class SyntheticRuns {
                 String activation = label.startsWith("leakyrelu") ? "leakyrelu" : label;
                 Double alpha = label.startsWith("leakyrelu") ? 0.1 : null;
                 String id = label + "-" + seed;
-                runs.add(new RunRow(id, "mnist", "mlp", activation, alpha, label, seed, "OK", null, null, 2, 10, 12, 1,
+                runs.add(new RunRow(id, "mnist", "mlp", "per-task", activation, alpha, label, seed, "OK", null, null, 2, 10, 12, 1,
                         t0.plusSeconds(seed * 10), t0.plusSeconds(seed * 10 + 12), List.of("dense1", "dense2"), "0.1.0",
                         "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend", "17", "Linux", "host-" + (seed % 2)));
                 for (int epoch = 1; epoch <= 2; epoch++) {
                     double accuracy = 0.96 + 0.01 * epoch + seedEffect + (label.startsWith("leakyrelu") ? 0.005 : 0)
                             + random.nextGaussian() * 0.0005;
                     double dead = label.equals("relu") ? 0.02 : 0.0;
-                    epochs.add(new EpochRow(id, "mnist", "mlp", activation, alpha, label, seed, epoch, 0.1 / epoch,
+                    epochs.add(new EpochRow(id, "mnist", "mlp", "per-task", activation, alpha, label, seed, epoch, 0.1 / epoch,
                             accuracy + 0.01, 0.12 / epoch, accuracy, List.of(dead / 2, dead), dead * 0.75,
                             accuracy >= 0.97 ? Integer.valueOf(epoch) : null));
                 }

@@ -195,6 +195,31 @@ class GridDriverTest {
         assertFalse(Files.exists(out));
     }
 
+    /** One trial trained across local[2]'s two workers by parameter averaging, measured like any other. */
+    @Test
+    void aDataParallelTrialTrainsAcrossWorkersAndLandsBesideTheOthers() {
+        Path out = dir.resolve("dp");
+        GridSpec grid = grid("""
+                experiment = "dp"
+                dataset = mnist
+                grid { architectures = [mlp], activations = [relu], epochs = [1, 2], seeds = 1, strategies = [per-task, data-parallel] }
+                data-parallel { averaging-frequency = 4, workers = 2, batch-size-per-worker = 64 }
+                data.train-examples = 4000
+                """);
+        GridDriver.Summary summary = new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), false, false,
+                null), console).run(spark);
+        assertEquals(2, summary.ok());
+        ResultStore store = new ResultStore(spark, out.toString(), "dp");
+        Row dp = store.read(Tables.RUNS).where("strategy = 'data-parallel'").collectAsList().get(0);
+        assertTrue(dp.<Double>getAs("test_accuracy") > 0.8, "data-parallel test accuracy " + dp.getAs("test_accuracy"));
+        assertEquals(2, dp.<Integer>getAs("data_parallel_workers"));
+        assertEquals(4, dp.<Integer>getAs("averaging_frequency"));
+        assertTrue(dp.<Double>getAs("worker_fit_seconds") > 0);
+        assertEquals(2, store.read(Tables.EPOCHS).where("strategy = 'data-parallel' AND gradient_norm IS NULL").count());
+        Row perTask = store.read(Tables.RUNS).where("strategy = 'per-task'").collectAsList().get(0);
+        assertTrue(!perTask.getAs("trial_id").equals(dp.getAs("trial_id")), "the strategy is part of the trial's identity");
+    }
+
     static String resource(String name) {
         try (var in = GridDriverTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,48 @@
+package org.activationbench.train;
+
+import org.activationbench.data.Dataset;
+import org.activationbench.grid.TrialConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** The per-task trainer: seeded minibatches fitted one by one in this JVM, with gradient norms recorded. */
+final class MinibatchTrainer implements EpochTrainer {
+
+    private final TrialConfig config;
+    private final MultiLayerNetwork net;
+    private final Minibatches minibatches;
+    private final GradientNorms norms;
+    private final int gradientBatches;
+
+    MinibatchTrainer(TrialConfig config, Dataset data, MultiLayerNetwork net, int gradientBatches) {
+        this.config = config;
+        this.net = net;
+        this.minibatches = new Minibatches(data.train(), data.classes(), config.batchSize());
+        this.norms = new GradientNorms(net.getnLayers());
+        this.gradientBatches = gradientBatches;
+        net.setListeners(norms);
+    }
+
+    @Override
+    public void trainEpoch(int epoch, boolean checkpoint) {
+        int batches = minibatches.count();
+        int[] order = minibatches.order(config.seed(), epoch);
+        norms.reset();
+        for (int b = 0; b < batches; b++) {
+            norms.record(checkpoint && b >= batches - gradientBatches);
+            DataSet batch = minibatches.batch(order, b);
+            net.fit(batch);
+            batch.getFeatures().close();
+            batch.getLabels().close();
+            double score = net.score();
+            if (!Double.isFinite(score)) {
+                throw new DivergenceException("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
+            }
+        }
+    }
+
+    @Override
+    public double[] gradientNorms(int[] layers) {
+        return norms.mean(layers);
+    }
+}
