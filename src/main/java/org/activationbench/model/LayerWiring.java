@@ -1,0 +1,26 @@
+package org.activationbench.model;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** What every DL4J layer configuration's {@code instantiate} does to a new layer, for the project's own layers. */
+final class LayerWiring {
+
+    private LayerWiring() {}
+
+    static <L extends BaseLayer<?>> L wire(L layer, NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+            int index, INDArray paramsView, boolean initializeParams, ParamInitializer initializer) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        Map<String, INDArray> params = initializer.init(conf, paramsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+}
