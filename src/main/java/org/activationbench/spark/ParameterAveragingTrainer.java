@@ -78,6 +78,11 @@ final class ParameterAveragingTrainer implements EpochTrainer {
         }
         JavaRDD<DataSet> data = jsc.parallelize(batches, workers).map(new IndexedBatches(config.dataset(), config.trainExamples()));
         MultiLayerNetwork trained = sparkNet.fit(data);
+        // The training master persists each epoch's minibatches (and nothing here needs them again); left alone they
+        // would pile up in the block managers, epoch after epoch, trial after trial.
+        for (JavaRDD<?> persisted : jsc.getPersistentRDDs().values()) {
+            persisted.unpersist(false);
+        }
         if (trained != net) {
             net.setParams(trained.params());
         }
