@@ -30,8 +30,10 @@ mapfile -t spark_opts < <(spark_properties "$repo/conf/spark-local.conf")
 master="local[${SPARK_LOCAL_CORES:-*}]"
 
 # shellcheck disable=SC2086
-exec java $ADD_OPENS ${JAVA_OPTS:-} -Xmx6g \
-  -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+# Heap: the datasets and Spark. Off-heap: ND4J's arrays, freed when the GC finds them unreachable; reaching maxbytes
+# forces a collection, so resident memory stays below about heap + maxbytes.
+exec java $ADD_OPENS ${JAVA_OPTS:-} -Xmx3g \
+  -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G \
   -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
   "${spark_opts[@]}" -Dspark.master="$master" \
   -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main "$command" "$@"
