@@ -158,13 +158,16 @@ final class ReportBuilder {
                         .append("; p = ").append(Format.p(largest.stats().pValue())).append(", Holm p = ")
                         .append(Format.p(largest.pValueHolm())).append(").");
             }
-            double detectable = acc.stream().mapToDouble(c -> c.stats().minDetectable()).filter(d -> !Double.isNaN(d))
-                    .max().orElse(Double.NaN);
-            Integer needed = acc.stream().map(Comparison::seedsForPointOne).filter(Objects::nonNull).max(Integer::compare).orElse(null);
-            if (!Double.isNaN(detectable)) {
-                b.append(" With ").append(seeds).append(" seeds this run can only detect differences of about ")
-                        .append(Format.fixed(100 * detectable, 2)).append(" points or more (80% power)");
-                b.append(needed != null ? "; a 0.1-point difference would need about " + needed + " seeds." : ".");
+            double[] detectable = acc.stream().mapToDouble(c -> c.stats().minDetectable()).filter(d -> !Double.isNaN(d))
+                    .sorted().toArray();
+            int[] needed = acc.stream().map(Comparison::seedsForPointOne).filter(Objects::nonNull).mapToInt(Integer::intValue)
+                    .sorted().toArray();
+            if (detectable.length > 0) {
+                b.append(" With ").append(seeds).append(" seeds this run detects (with 80% power) differences of ")
+                        .append(range(100 * detectable[0], 100 * detectable[detectable.length - 1])).append(" points or more,"
+                                + " depending on the candidate's spread");
+                b.append(needed.length > 0 ? "; a 0.1-point difference would need " + range(needed[0], needed[needed.length - 1])
+                        + " seeds." : ".");
             }
         }
         b.append("\n\n### The articles' claims, on this run\n");
@@ -176,6 +179,14 @@ final class ReportBuilder {
                         + " epochs to 97%"));
         b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim(architectures));
         return b.toString();
+    }
+
+    private static String range(double low, double high) {
+        return Math.abs(high - low) < 0.005 ? Format.fixed(low, 2) : Format.fixed(low, 2) + " to " + Format.fixed(high, 2);
+    }
+
+    private static String range(int low, int high) {
+        return low == high ? String.valueOf(low) : low + " to " + high;
     }
 
     private long count(String status) {

@@ -58,7 +58,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     public static Snapshot load(ResultStore store, String experiment, String gridText) {
         Map<String, RunRow> runs = new LinkedHashMap<>();
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
-            RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("strategy"),
+            RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.getAs("status"),
                     r.getAs("error_class"), r.getAs("error_message"), r.<Integer>getAs("max_epochs"),
@@ -71,7 +71,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         }
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
-            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), r.getAs("strategy"),
+            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
@@ -87,6 +87,12 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
+    }
+
+    /** Files written before the strategy column existed hold per-task trials only. */
+    private static String strategy(Row r) {
+        String s = r.getAs("strategy");
+        return s == null ? "per-task" : s;
     }
 
     /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */
