@@ -11,7 +11,7 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
 done
 ADD_OPENS="${add_opens[*]}"
 
-# Builds the jar (and target/lib with Spark) unless it is newer than every source file.
+# Builds the jar (and target/spark-home/jars with Spark) unless it is newer than every source file.
 build_if_needed() {
   if [ ! -f "$jar" ] || [ ! -d "$repo/target/spark-home/jars" ] \
      || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
