@@ -38,10 +38,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--alpha", description = "negative slope, for activations that take one (leakyrelu)")
     Double alpha;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "train this many epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", description = "train this many epochs, measuring after each (default: 1)")
+    Integer epochs;
 
-    @Option(names = "--checkpoints", split = ",", description = "epochs to measure at (default: every epoch)")
+    @Option(names = "--checkpoints", split = ",",
+            description = "epochs to measure at instead, e.g. 1,5,10; training runs to the last")
     List<Integer> checkpoints;
 
     @Option(names = "--seed", defaultValue = "0")
@@ -65,28 +66,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrialConfig config;
-        try {
-            List<Integer> points = checkpoints != null ? checkpoints
-                    : java.util.stream.IntStream.rangeClosed(1, epochs).boxed().toList();
-            if (checkpoints != null && points.stream().anyMatch(p -> p > epochs)) {
-                points = points.stream().filter(p -> p <= epochs).toList();
-            }
-            config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
-                    batchSize, weightInit);
-            Vocabularies.standard().check(config);
-        } catch (IllegalArgumentException e) {
-            System.err.println("train: " + e.getMessage());
-            return 2;
-        }
         Dataset loaded;
         try {
+            if (epochs != null && checkpoints != null) {
+                throw new IllegalArgumentException("give --epochs or --checkpoints, not both");
+            }
+            List<Integer> points = checkpoints != null ? checkpoints
+                    : java.util.stream.IntStream.rangeClosed(1, epochs != null ? epochs : 1).boxed().toList();
+            config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
+                    batchSize, weightInit, trainExamples != null ? trainExamples : 0);
+            Vocabularies.standard().check(config);
             loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
         } catch (DataFileException | IllegalArgumentException e) {
             System.err.println("train: " + e.getMessage());
             return 2;
-        }
-        if (trainExamples != null) {
-            loaded = loaded.subset(trainExamples, loaded.test().count());
         }
         System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs%n", config.trialId(), config.architecture(),
                 config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs());

@@ -50,16 +50,15 @@ final class ReportBuilder {
 
     List<Block> build() {
         List<String> architectures = snapshot.epochs().stream().map(EpochRow::setting).distinct().sorted().toList();
-        int finalEpoch = snapshot.epochs().stream().mapToInt(EpochRow::epoch).max().orElse(0);
         text("# activation-bench report: " + snapshot.experiment());
-        text(conclusion(architectures, finalEpoch));
+        text(conclusion(architectures));
         if (snapshot.epochs().isEmpty()) {
             text("No trial has reached a checkpoint yet: nothing to compare.");
             provenance();
             return blocks;
         }
         text("## Final accuracy by activation");
-        summaryTable(finalEpoch);
+        summaryTable();
         text("## Paired comparisons with " + settings.baseline());
         text("Every activation is compared with **" + settings.baseline() + "** on the same seeds (same initial-weight seed"
                 + " and minibatch order). Δ is candidate − " + settings.baseline() + " in percentage points; the 95% interval"
@@ -73,7 +72,7 @@ final class ReportBuilder {
         for (String arch : architectures) {
             forest(arch, finalEpoch(arch));
         }
-        otherMetrics(finalEpoch);
+        otherMetrics();
         text("## Learning curves");
         for (String arch : architectures) {
             curves(arch, "test_accuracy", "test accuracy", e -> e.testAccuracy());
@@ -120,7 +119,7 @@ final class ReportBuilder {
 
     // ---- conclusion ------------------------------------------------------------------------------------------------
 
-    private String conclusion(List<String> architectures, int finalEpoch) {
+    private String conclusion(List<String> architectures) {
         StringBuilder b = new StringBuilder("## Conclusion\n\n");
         long ok = snapshot.runs().stream().filter(r -> r.status().equals("OK")).count();
         b.append(String.format("%d trials (%d OK, %d diverged, %d failed). ", snapshot.runs().size(), ok,
@@ -234,7 +233,7 @@ final class ReportBuilder {
 
     // ---- tables ----------------------------------------------------------------------------------------------------
 
-    private void summaryTable(int finalEpoch) {
+    private void summaryTable() {
         List<List<String>> rows = new ArrayList<>();
         Map<String, List<EpochRow>> groups = snapshot.epochs().stream()
                 .filter(e -> e.epoch() == finalEpoch(e.setting()))
@@ -294,7 +293,7 @@ final class ReportBuilder {
         return s.pairs() + (unpaired > 0 ? " (+" + unpaired + " unpaired)" : "");
     }
 
-    private void otherMetrics(int finalEpoch) {
+    private void otherMetrics() {
         List<List<String>> rows = new ArrayList<>();
         for (Comparison c : comparisons) {
             if (c.metric() == Metric.TEST_ACCURACY || c.epoch() != finalEpoch(c.setting())) {

@@ -20,15 +20,6 @@ public record Table(String name, String description, List<Column> columns) {
 
     public static final String PARTITION = "experiment";
 
-    public int index(String column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(column)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("table " + name + " has no column " + column);
-    }
-
     /** The Parquet schema of the files (without the partition column). */
     public MessageType parquetSchema() {
         Types.MessageTypeBuilder message = Types.buildMessage();

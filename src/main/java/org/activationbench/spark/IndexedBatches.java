@@ -20,11 +20,9 @@ final class IndexedBatches implements Function<int[], DataSet> {
     }
 
     private final String dataset;
-    private final int trainExamples;
 
-    IndexedBatches(String dataset, int trainExamples) {
+    IndexedBatches(String dataset) {
         this.dataset = dataset;
-        this.trainExamples = trainExamples;
     }
 
     @Override

@@ -76,7 +76,7 @@ final class ParameterAveragingTrainer implements EpochTrainer {
         for (int start = 0; start < order.length; start += perWorker) {
             batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + perWorker)));
         }
-        JavaRDD<DataSet> data = jsc.parallelize(batches, workers).map(new IndexedBatches(config.dataset(), config.trainExamples()));
+        JavaRDD<DataSet> data = jsc.parallelize(batches, workers).map(new IndexedBatches(config.dataset()));
         MultiLayerNetwork trained = sparkNet.fit(data);
         // The training master persists each epoch's minibatches (and nothing here needs them again); left alone they
         // would pile up in the block managers, epoch after epoch, trial after trial.
