@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * Trains a trial's network one epoch at a time; the {@link TrialRunner} measures in between. The per-task trainer
  * runs minibatches in this JVM; the data-parallel one hands each epoch to Spark.
  */
-public interface EpochTrainer {
+public interface EpochTrainer extends AutoCloseable {
 
     /** Makes the trainer of one trial. */
     interface Factory {
@@ -25,4 +25,8 @@ public interface EpochTrainer {
 
     /** Mean gradient L2 norm of the given layers over the last minibatches of the last checkpoint epoch; null if unseen. */
     double[] gradientNorms(int[] layers);
+
+    /** Releases what the trainer holds beyond the network (native minibatch arrays); nothing by default. */
+    @Override
+    default void close() {}
 }

@@ -5,9 +5,7 @@ import java.util.List;
 import org.activationbench.data.Split;
 import org.activationbench.model.HiddenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One inference pass over a whole split, in large chunks: mean cross-entropy, accuracy and, when hidden
@@ -38,8 +36,7 @@ final class Evaluation {
         }
         for (int start = 0; start < split.count(); start += chunk) {
             int rows = Math.min(chunk, split.count() - start);
-            float[] buffer = Arrays.copyOfRange(split.x(), start * split.features(), (start + rows) * split.features());
-            INDArray x = Nd4j.create(buffer, new long[] {rows, split.features()}, DataType.FLOAT);
+            INDArray x = NativeFloats.copyOf(split.x(), start * split.features(), rows, split.features());
             float[] probabilities;
             if (hidden.isEmpty()) {
                 INDArray out = net.output(x, false);

@@ -32,8 +32,6 @@ final class MinibatchTrainer implements EpochTrainer {
             norms.record(checkpoint && b >= batches - gradientBatches);
             DataSet batch = minibatches.batch(order, b);
             net.fit(batch);
-            batch.getFeatures().close();
-            batch.getLabels().close();
             double score = net.score();
             if (!Double.isFinite(score)) {
                 throw new DivergenceException("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
@@ -44,5 +42,10 @@ final class MinibatchTrainer implements EpochTrainer {
     @Override
     public double[] gradientNorms(int[] layers) {
         return norms.mean(layers);
+    }
+
+    @Override
+    public void close() {
+        minibatches.close();
     }
 }

@@ -79,39 +79,40 @@ public final class TrialRunner {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
-        EpochTrainer trainer = trainers.create(config, data, net);
-        Integer[] reached = new Integer[TARGETS.length];
-        long trainNanos = 0;
+        try (EpochTrainer trainer = trainers.create(config, data, net)) {
+            Integer[] reached = new Integer[TARGETS.length];
+            long trainNanos = 0;
 
-        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-            boolean checkpoint = config.checkpoints().contains(epoch);
-            long start = System.nanoTime();
-            trainer.trainEpoch(epoch, checkpoint);
-            long epochNanos = System.nanoTime() - start;
-            trainNanos += epochNanos;
-            listener.onEpoch(epoch, epochNanos / 1e9);
-            progress.epochsCompleted = epoch;
-            progress.trainSeconds = trainNanos / 1e9;
+            for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                boolean checkpoint = config.checkpoints().contains(epoch);
+                long start = System.nanoTime();
+                trainer.trainEpoch(epoch, checkpoint);
+                long epochNanos = System.nanoTime() - start;
+                trainNanos += epochNanos;
+                listener.onEpoch(epoch, epochNanos / 1e9);
+                progress.epochsCompleted = epoch;
+                progress.trainSeconds = trainNanos / 1e9;
 
-            Evaluation test = Evaluation.of(net, data.test(), data.classes(), List.of(), evaluationChunk);
-            for (int t = 0; t < TARGETS.length; t++) {
-                if (reached[t] == null && test.accuracy >= TARGETS[t]) {
-                    reached[t] = epoch;
+                Evaluation test = Evaluation.of(net, data.test(), data.classes(), List.of(), evaluationChunk);
+                for (int t = 0; t < TARGETS.length; t++) {
+                    if (reached[t] == null && test.accuracy >= TARGETS[t]) {
+                        reached[t] = epoch;
+                    }
                 }
-            }
-            if (!Double.isFinite(test.loss)) {
-                throw new DivergenceException("test loss became " + test.loss + " after epoch " + epoch);
-            }
-            if (checkpoint) {
-                Evaluation train = Evaluation.of(net, data.train(), data.classes(), built.hidden(), evaluationChunk);
-                if (!Double.isFinite(train.loss)) {
-                    throw new DivergenceException("train loss became " + train.loss + " after epoch " + epoch);
+                if (!Double.isFinite(test.loss)) {
+                    throw new DivergenceException("test loss became " + test.loss + " after epoch " + epoch);
                 }
-                CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
-                        test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
-                        train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2]);
-                progress.checkpoints.add(metrics);
-                listener.onCheckpoint(metrics);
+                if (checkpoint) {
+                    Evaluation train = Evaluation.of(net, data.train(), data.classes(), built.hidden(), evaluationChunk);
+                    if (!Double.isFinite(train.loss)) {
+                        throw new DivergenceException("train loss became " + train.loss + " after epoch " + epoch);
+                    }
+                    CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
+                            test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
+                            train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2]);
+                    progress.checkpoints.add(metrics);
+                    listener.onCheckpoint(metrics);
+                }
             }
         }
     }

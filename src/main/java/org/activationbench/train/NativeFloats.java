@@ -1,0 +1,35 @@
+package org.activationbench.train;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Heap floats into ND4J's native memory in one bulk copy. {@code Nd4j.create(float[], ...)} writes element by
+ * element through an indexer, which cost more than the forward pass for minibatches and evaluation chunks.
+ */
+public final class NativeFloats {
+
+    private NativeFloats() {}
+
+    /** A new {@code rows x columns} float matrix (row-major) holding {@code values[from .. from + rows * columns)}. */
+    public static INDArray copyOf(float[] values, int from, int rows, int columns) {
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        write(array, values, from);
+        return array;
+    }
+
+    /** Overwrites every element of {@code target}, a contiguous float array, with {@code values[from ..]}. */
+    public static void write(INDArray target, float[] values, int from) {
+        if (target.dataType() != DataType.FLOAT || target.elementWiseStride() != 1 || target.ordering() != 'c') {
+            throw new IllegalArgumentException("not a contiguous row-major float array: " + target.shapeInfoToString());
+        }
+        int n = Math.toIntExact(target.length());
+        if (from < 0 || from + n > values.length) {
+            throw new IndexOutOfBoundsException("copying " + n + " floats from " + from + " of " + values.length);
+        }
+        // The buffer's address already includes a view's offset.
+        new FloatPointer(target.data().addressPointer()).put(values, from, n);
+    }
+}
