@@ -8,6 +8,7 @@ import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 import org.activationbench.model.BuiltNetwork;
 import org.activationbench.model.HiddenLayer;
+import org.activationbench.model.NetworkMemory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -69,7 +70,7 @@ public final class TrialRunner {
         try {
             train(config, data, built, net, progress, listener);
         } finally {
-            net.close();
+            NetworkMemory.release(net);
         }
     }
 
