@@ -3,9 +3,7 @@ package org.activationbench.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.activationbench.grid.GridParser;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
-import org.activationbench.spark.GridDriver;
 import org.activationbench.spark.Sessions;
-import org.activationbench.train.Vocabularies;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -55,10 +50,10 @@ class StandaloneClusterIT {
         Result start = run(List.of("bash", "jobs/cluster.sh", "start", "--workers", "1", "--cores", "2", "--memory", "6g"), 120);
         assertEquals(0, start.code, start.output);
         spark = Sessions.create("cluster-it-reference", "local[2]");
-        Path grid = write("faults.conf", FAULT_GRID);
-        new GridDriver(new GridParser(Vocabularies.standard()).parse(grid, List.of()),
-                new GridDriver.Options(WORK.resolve("reference").toString(), Path.of("data"), false, false, null),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(spark);
+        // The reference runs through jobs/submit.sh as the cluster runs do, so both get the scripts' native settings.
+        Result local = run(List.of("bash", "jobs/submit.sh", "--master", "local[2]", write("faults.conf", FAULT_GRID).toString(),
+                "--output", WORK.resolve("reference").toString(), "--no-report"), 300);
+        assertEquals(0, local.code, local.output);
         reference = metrics(WORK.resolve("reference"), "faults");
         assertEquals(6, reference.size());
     }

@@ -30,11 +30,13 @@ class ActivationsTest {
         INDArray z = x.mmul(net.getParam("0_W")).addRowVector(net.getParam("0_b"));
         INDArray a = net.feedForward(x, false).get(1);
         int negatives = 0;
-        for (int i = 0; i < z.length(); i++) {
-            double zi = z.getDouble(i);
-            double expected = zi > 0 ? zi : alpha * zi;
-            assertEquals(expected, a.getDouble(i), 1e-5 * Math.max(1, Math.abs(zi)), "unit " + i);
-            negatives += zi < 0 ? 1 : 0;
+        for (int row = 0; row < z.rows(); row++) {
+            for (int unit = 0; unit < z.columns(); unit++) {
+                double zi = z.getDouble(row, unit);
+                double expected = zi > 0 ? zi : alpha * zi;
+                assertEquals(expected, a.getDouble(row, unit), 1e-5 * Math.max(1, Math.abs(zi)), "example " + row + ", unit " + unit);
+                negatives += zi < 0 ? 1 : 0;
+            }
         }
         assertTrue(negatives > 100, "the check must cover negative pre-activations, saw " + negatives);
     }
