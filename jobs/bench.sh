@@ -3,7 +3,7 @@
 # throughput of a fixed grid (8 MLP trials) in local mode with 1 and with all cores. Prints a table and writes
 # target/bench/bench-<time>.json and .csv so that runs can be compared.
 #
-# Usage: jobs/bench.sh [--epochs N] [--cnn-examples N] [--grid-seeds N] [--grid-epochs N] [--cores N]
+# Usage: jobs/bench.sh [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--grid-seeds N] [--grid-epochs N] [--cores N]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo"

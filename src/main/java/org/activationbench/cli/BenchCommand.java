@@ -15,7 +15,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "data folder (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "timed epochs after the warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-epochs", defaultValue = "2",
+            description = "untimed epochs first: a fresh JVM compiles its hot code through about two MLP epochs (default: ${DEFAULT-VALUE})")
+    int warmupEpochs;
+
+    @Option(names = "--epochs", defaultValue = "4", description = "timed epochs after the warm-up; the median is reported (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--cnn-examples", defaultValue = "6000",
@@ -37,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
-        new Benchmark(new Benchmark.Settings(data, epochs, cnnExamples, gridSeeds, gridEpochs, n, out,
+        new Benchmark(new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, gridSeeds, gridEpochs, n, out,
                 Benchmark.jvmOptionsOfThisProcess()), System.out).run();
         return 0;
     }

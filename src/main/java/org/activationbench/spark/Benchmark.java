@@ -28,13 +28,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures what a grid costs on this machine: seconds per training epoch of each architecture on one native
- * thread (after a warm-up epoch, median of the rest), and the throughput of a fixed grid in local mode with 1 and
+ * thread (median of the epochs after the warm-up ones, while the JIT compiler is still at work), and the throughput of a fixed grid in local mode with 1 and
  * with all cores, each in a JVM of its own.
  */
 public final class Benchmark {
 
     /** @param cnnExamples the CNN is timed on this many training examples and its epoch time scaled to the full set */
-    public record Settings(Path data, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int cores, Path outDir,
+    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int cores, Path outDir,
             List<String> jvmOptions) {}
 
     private static final Pattern PEAK = Pattern.compile("driver peak RSS (\\d+) MiB");
@@ -51,7 +51,12 @@ public final class Benchmark {
     public Map<String, Object> run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);
-        out.println("epoch timings (1 native thread, " + settings.epochs() + " epochs after a warm-up epoch):");
+        String kernels = System.getenv("OPENBLAS_CORETYPE");
+        kernels = kernels == null || kernels.isBlank() ? "chosen by OpenBLAS" : kernels.strip();
+        figures.put("openblas_coretype", kernels);
+        out.println("OpenBLAS kernels: " + kernels + " (OPENBLAS_CORETYPE)");
+        out.println("epoch timings (1 native thread, median of " + settings.epochs() + " epochs after " + settings.warmupEpochs()
+                + " warm-up epochs):");
         epochs(mnist, "mlp", 0);
         epochs(mnist, "cnn", settings.cnnExamples());
         out.println("grid throughput (mlp, relu and leakyrelu(0.01), " + settings.gridSeeds() + " seeds, "
@@ -67,12 +72,12 @@ public final class Benchmark {
 
     private void epochs(Dataset mnist, String architecture, int examples) {
         List<Double> seconds = new ArrayList<>();
-        TrialConfig config = new TrialConfig("mnist", architecture, "relu", null, 0, List.of(settings.epochs() + 1), "adam",
-                1e-3, 128, "xavier", examples);
+        TrialConfig config = new TrialConfig("mnist", architecture, "relu", null, 0,
+                List.of(settings.warmupEpochs() + settings.epochs()), "adam", 1e-3, 128, "xavier", examples);
         TrialResult result = new TrialRunner().run(config, mnist, new TrialListener() {
             @Override
             public void onEpoch(int epoch, double trainSeconds) {
-                if (epoch > 1) {
+                if (epoch > settings.warmupEpochs()) {
                     seconds.add(trainSeconds);
                 }
             }

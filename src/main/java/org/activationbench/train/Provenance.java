@@ -24,7 +24,10 @@ public record Provenance(
 
     /** The provenance of this JVM, as the ND4J backend reports it now. */
     public static Provenance current() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor();
+        // OpenBLAS's kernels decide the last bits of every result; OPENBLAS_CORETYPE overrides its own pick.
+        String kernels = System.getenv("OPENBLAS_CORETYPE");
+        String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor()
+                + (kernels == null || kernels.isBlank() ? "" : " (OPENBLAS_CORETYPE=" + kernels.strip() + ")");
         return new Provenance(BUILD.getProperty("version", "unknown"), buildCommit(),
                 BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
                 System.getProperty("java.version"),
