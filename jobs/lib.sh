@@ -14,8 +14,9 @@ ADD_OPENS="${add_opens[*]}"
 # OpenBLAS 0.3.19 (inside nd4j-native) picks its kernels by CPU model and does not know CPUs newer than itself: on
 # an AMD Zen 5 it falls back to its Barcelona (SSE) kernels, and an MLP epoch takes 1.9 s instead of 1.0 s with its
 # SkylakeX (AVX-512) kernels. They are asked for where the CPU has every AVX-512 subset they use; an
-# OPENBLAS_CORETYPE already set wins. The daemons of jobs/cluster.sh, and the executors they start, inherit it. The
-# kernels decide the last bits of the results: machines that must give bit-identical numbers need the same choice.
+# OPENBLAS_CORETYPE already set wins. The daemons of jobs/cluster.sh, and the executors they start, inherit it.
+# Different kernels round differently, and over a few epochs that grows into tenths of a point of accuracy for the
+# same seed: machines whose results are compared need the same choice.
 if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ]; then
   cpu_flags=$(grep -m1 '^flags' /proc/cpuinfo)
   if [[ " $cpu_flags " == *" avx512f "* && " $cpu_flags " == *" avx512cd "* && " $cpu_flags " == *" avx512bw "* \
