@@ -36,9 +36,9 @@ final class JvmAdamUpdater extends AdamUpdater {
             m = new float[n];
             v = new float[n];
         }
-        FloatPointer g = pointer(gradientView);
-        FloatPointer mp = pointer(mView);
-        FloatPointer vp = pointer(vView);
+        FloatPointer g = NativeFloats.address(gradientView);
+        FloatPointer mp = NativeFloats.address(mView);
+        FloatPointer vp = NativeFloats.address(vView);
         g.get(gradient, 0, n);
         mp.get(m, 0, n);
         vp.get(v, 0, n);
@@ -81,10 +81,5 @@ final class JvmAdamUpdater extends AdamUpdater {
                 && gradient.length() == state.length() && gradient.length() <= Integer.MAX_VALUE
                 && gradient.elementWiseStride() == 1 && state.elementWiseStride() == 1
                 && (gradient.ordering() == state.ordering() || gradient.isVector() && state.isVector());
-    }
-
-    /** The native address of the array's first element (the buffer's address already includes a view's offset). */
-    private static FloatPointer pointer(INDArray array) {
-        return new FloatPointer(array.data().addressPointer());
     }
 }

@@ -1,5 +1,6 @@
 package org.activationbench.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -47,7 +48,7 @@ final class LeanDense extends DenseLayer {
         INDArray x = input.castTo(w.dataType());
         if (x.rank() != 2 || x.columns() != w.rows()) {
             throw new IllegalStateException("layer " + getIndex() + " expects " + w.rows() + " inputs per example, got shape "
-                    + java.util.Arrays.toString(x.shape()));
+                    + Arrays.toString(x.shape()));
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[] {x.size(0), w.size(1)}, 'f');
         Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);

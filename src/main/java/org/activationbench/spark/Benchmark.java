@@ -20,6 +20,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
+import org.activationbench.train.Provenance;
 import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
@@ -51,8 +52,7 @@ public final class Benchmark {
     public Map<String, Object> run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);
-        String kernels = System.getenv("OPENBLAS_CORETYPE");
-        kernels = kernels == null || kernels.isBlank() ? "chosen by OpenBLAS" : kernels.strip();
+        String kernels = Provenance.openBlasCoreType().orElse("chosen by OpenBLAS");
         figures.put("openblas_coretype", kernels);
         out.println("OpenBLAS kernels: " + kernels + " (OPENBLAS_CORETYPE)");
         out.println("epoch timings (1 native thread, median of " + settings.epochs() + " epochs after " + settings.warmupEpochs()

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,15 +25,22 @@ public record Provenance(
 
     /** The provenance of this JVM, as the ND4J backend reports it now. */
     public static Provenance current() {
-        // OpenBLAS's kernels decide the last bits of every result; OPENBLAS_CORETYPE overrides its own pick.
-        String kernels = System.getenv("OPENBLAS_CORETYPE");
         String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor()
-                + (kernels == null || kernels.isBlank() ? "" : " (OPENBLAS_CORETYPE=" + kernels.strip() + ")");
+                + openBlasCoreType().map(kernels -> " (OPENBLAS_CORETYPE=" + kernels + ")").orElse("");
         return new Provenance(BUILD.getProperty("version", "unknown"), buildCommit(),
                 BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
                 System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 hostName(), Nd4j.getEnvironment().maxThreads());
+    }
+
+    /**
+     * The OpenBLAS kernels this process was told to use, if any: they change results (see docs/performance.md), and
+     * without the variable OpenBLAS picks by CPU model.
+     */
+    public static Optional<String> openBlasCoreType() {
+        String kernels = System.getenv("OPENBLAS_CORETYPE");
+        return kernels == null || kernels.isBlank() ? Optional.empty() : Optional.of(kernels.strip());
     }
 
     /** The abbreviated commit the build came from, with "-dirty" if the work tree had changes. */

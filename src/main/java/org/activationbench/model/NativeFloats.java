@@ -1,4 +1,4 @@
-package org.activationbench.train;
+package org.activationbench.model;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Heap floats into ND4J's native memory in one bulk copy. {@code Nd4j.create(float[], ...)} writes element by
+ * Heap floats to and from ND4J's native memory in one bulk copy. {@code Nd4j.create(float[], ...)} writes element by
  * element through an indexer, which cost more than the forward pass for minibatches and evaluation chunks.
  */
 public final class NativeFloats {
@@ -29,7 +29,11 @@ public final class NativeFloats {
         if (from < 0 || from + n > values.length) {
             throw new IndexOutOfBoundsException("copying " + n + " floats from " + from + " of " + values.length);
         }
-        // The buffer's address already includes a view's offset.
-        new FloatPointer(target.data().addressPointer()).put(values, from, n);
+        address(target).put(values, from, n);
+    }
+
+    /** The native address of a float array's first element (the buffer's address already includes a view's offset). */
+    public static FloatPointer address(INDArray array) {
+        return new FloatPointer(array.data().addressPointer());
     }
 }
