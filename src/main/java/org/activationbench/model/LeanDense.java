@@ -39,7 +39,10 @@ final class LeanDense extends DenseLayer {
 
     /**
      * {@code xW + b}, the matrix product written straight into the activations workspace: DL4J's {@code preOutput}
-     * multiplies into a freshly zeroed temporary and copies it over (5% of an MLP training step).
+     * multiplies into a freshly zeroed temporary and copies it over (5% of an MLP training step). It is row-major,
+     * the order of the gradient that comes back from the layer above (the transpose of a column-major product):
+     * when the two orders differ, ND4J's activation derivatives compute every element's offset one by one, which
+     * made ReLU's derivative 13% of a step instead of 5%.
      */
     private INDArray preActivation(boolean training, LayerWorkspaceMgr workspaceMgr) {
         applyDropOutIfNecessary(training, workspaceMgr);
@@ -50,7 +53,7 @@ final class LeanDense extends DenseLayer {
             throw new IllegalStateException("layer " + getIndex() + " expects " + w.rows() + " inputs per example, got shape "
                     + Arrays.toString(x.shape()));
         }
-        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[] {x.size(0), w.size(1)}, 'f');
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[] {x.size(0), w.size(1)}, 'c');
         Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
         z.addiRowVector(b);
         if (maskArray != null) {
