@@ -9,9 +9,7 @@ import org.activationbench.model.ActivationSpec.Slope;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationMish;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSwish;
@@ -27,8 +25,8 @@ public final class Activations {
     private static final Map<String, ActivationSpec> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register("relu", Slope.NONE, a -> new ActivationReLU(), "max(0, x)");
-        register("leakyrelu", Slope.FIXED, ActivationLReLU::new, "x for x > 0, alpha * x otherwise");
+        register("relu", Slope.NONE, a -> new Rectifier(0), "max(0, x)");
+        register("leakyrelu", Slope.FIXED, Rectifier::new, "x for x > 0, alpha * x otherwise");
         register("prelu", Slope.LEARNED, a -> new ActivationIdentity(), "leaky ReLU whose slope is learned per unit");
         register("elu", Slope.NONE, a -> new ActivationELU(1.0), "x for x > 0, exp(x) - 1 otherwise");
         register("selu", Slope.NONE, a -> new ActivationSELU(), "scaled ELU (lambda 1.0507, alpha 1.6733)");

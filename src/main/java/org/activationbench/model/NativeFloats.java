@@ -1,6 +1,7 @@
 package org.activationbench.model;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,6 +31,11 @@ public final class NativeFloats {
             throw new IndexOutOfBoundsException("copying " + n + " floats from " + from + " of " + values.length);
         }
         address(target).put(values, from, n);
+    }
+
+    /** A float array's elements read as their raw IEEE 754 bits, from the same native address as {@link #address}. */
+    public static IntPointer bits(INDArray array) {
+        return new IntPointer(array.data().addressPointer());
     }
 
     /** The native address of a float array's first element (the buffer's address already includes a view's offset). */
