@@ -200,10 +200,10 @@ public final class Benchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The JVM options the grid runs get: this process's own module openings, heap, JavaCPP and logging settings. */
+    /** The JVM options the grid runs get: this process's own module openings, heap, JIT thresholds, JavaCPP and logging settings. */
     public static List<String> jvmOptionsOfThisProcess() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco")
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:Tier4") || a.startsWith("-Dorg.bytedeco")
                         || a.startsWith("-Dlog4j2"))
                 .toList();
     }
