@@ -9,14 +9,18 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * One Adam step computed on the JVM: gradient and moments are copied into heap arrays, updated in a loop the JIT
  * turns into vector instructions, and copied back (about 0.6 ns per parameter here, against 5 ns for DL4J's native
- * kernel). The arithmetic is the native kernel's, in single precision and in the same order; arrays it cannot treat
+ * kernel). The copies go block by block, so that they stay in the core's own cache instead of streaming megabytes
+ * through the cache it shares with the trial on the other core (two trials side by side ran ~5% faster per epoch). The arithmetic is the native kernel's, in single precision and in the same order; arrays it cannot treat
  * as one contiguous run of floats go to DL4J's kernel.
  */
 final class JvmAdamUpdater extends AdamUpdater {
 
-    private float[] gradient = new float[0];
-    private float[] m = new float[0];
-    private float[] v = new float[0];
+    /** Floats per block: 48 KiB for the three heap blocks. */
+    private static final int BLOCK = 4096;
+
+    private final float[] gradient = new float[BLOCK];
+    private final float[] m = new float[BLOCK];
+    private final float[] v = new float[BLOCK];
 
     JvmAdamUpdater(Adam config) {
         super(config);
@@ -31,35 +35,40 @@ final class JvmAdamUpdater extends AdamUpdater {
             return;
         }
         int n = (int) gradientView.length();
-        if (gradient.length != n) {
-            gradient = new float[n];
-            m = new float[n];
-            v = new float[n];
-        }
         FloatPointer g = NativeFloats.address(gradientView);
         FloatPointer mp = NativeFloats.address(mView);
         FloatPointer vp = NativeFloats.address(vView);
-        g.get(gradient, 0, n);
-        mp.get(m, 0, n);
-        vp.get(v, 0, n);
-        step(gradient, m, v, n, getConfig().getLearningRate(iteration, epoch), iteration);
-        g.put(gradient, 0, n);
-        mp.put(m, 0, n);
-        vp.put(v, 0, n);
+        float stepSize = stepSize(getConfig().getLearningRate(iteration, epoch), iteration);
+        for (int from = 0; from < n; from += BLOCK) {
+            int length = Math.min(BLOCK, n - from);
+            g.position(from).get(gradient, 0, length);
+            mp.position(from).get(m, 0, length);
+            vp.position(from).get(v, 0, length);
+            step(gradient, m, v, length, stepSize);
+            g.put(gradient, 0, length);
+            mp.put(m, 0, length);
+            vp.put(v, 0, length);
+        }
     }
 
-    private void step(float[] g, float[] m, float[] v, int n, double learningRate, int iteration) {
+    /** The bias-corrected step size of this iteration, as DL4J's kernel computes it. */
+    private float stepSize(double learningRate, int iteration) {
         Adam config = getConfig();
         float lr = (float) learningRate;
+        float beta1T = (float) Math.pow((float) config.getBeta1(), iteration + 1);
+        float beta2T = (float) Math.pow((float) config.getBeta2(), iteration + 1);
+        float stepSize = (float) (lr * (float) Math.sqrt((float) (1.0 - beta2T)) / (1.0 - beta1T));
+        if (!Float.isFinite(stepSize) || stepSize == 0) {
+            stepSize = (float) config.getEpsilon(); // as DL4J's kernel does
+        }
+        return stepSize;
+    }
+
+    private void step(float[] g, float[] m, float[] v, int n, float stepSize) {
+        Adam config = getConfig();
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
-        float beta1T = (float) Math.pow(beta1, iteration + 1);
-        float beta2T = (float) Math.pow(beta2, iteration + 1);
-        float stepSize = (float) (lr * (float) Math.sqrt((float) (1.0 - beta2T)) / (1.0 - beta1T));
-        if (!Float.isFinite(stepSize) || stepSize == 0) {
-            stepSize = epsilon; // as DL4J's kernel does
-        }
         float keep1 = 1 - beta1;
         float keep2 = 1 - beta2;
         for (int i = 0; i < n; i++) {
