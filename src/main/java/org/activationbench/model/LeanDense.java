@@ -18,12 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * pre-activation {@code xW + b} during backpropagation, and computes the gradient with respect to the network's
  * input, which nothing uses; for the 784-wide first layer of the MLP each costs as much as the forward product.
  * Here the pre-activation of the training forward pass is kept (in the activations workspace, which lives until
- * the backward pass of the same step) and the first layer passes no gradient back.
+ * the backward pass of the same step) and the first layer passes no gradient back. The bias is added, and its
+ * gradient summed, on the heap ({@link RowBlocks}): each ND4J operation costs Java-side shape descriptors and native
+ * allocations that the garbage collector and ND4J's deallocator threads then spend CPU on, beside the training.
  */
 final class LeanDense extends DenseLayer {
 
     /** The pre-activation of the last training forward pass, until the backward pass consumes it. */
     private INDArray preActivation;
+
+    private final RowBlocks rows = new RowBlocks();
 
     LeanDense(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -32,22 +36,32 @@ final class LeanDense extends DenseLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        INDArray z = preActivation(training, workspaceMgr);
-        preActivation = training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, z) : null;
+        INDArray z = product(training, workspaceMgr);
+        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+        boolean keep = training && maskArray == null;
+        if (z.ordering() == 'c' && NativeFloats.isContiguous(z) && NativeFloats.isContiguous(b)) {
+            preActivation = keep ? workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c') : null;
+            rows.addBias(z, b, preActivation);
+        } else {
+            z.addiRowVector(b);
+            preActivation = keep ? workspaceMgr.dup(ArrayType.ACTIVATIONS, z) : null;
+        }
+        if (maskArray != null) {
+            applyMask(z);
+            preActivation = training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, z) : null;
+        }
         return layerConf().getActivationFn().getActivation(z, training);
     }
 
     /**
-     * {@code xW + b}, the matrix product written straight into the activations workspace: DL4J's {@code preOutput}
-     * multiplies into a freshly zeroed temporary and copies it over (5% of an MLP training step). It is row-major,
-     * the order of the gradient that comes back from the layer above (the transpose of a column-major product):
-     * when the two orders differ, ND4J's activation derivatives compute every element's offset one by one, which
-     * made ReLU's derivative 13% of a step instead of 5%.
+     * {@code xW}, written straight into the activations workspace: DL4J's {@code preOutput} multiplies into a
+     * freshly zeroed temporary and copies it over (5% of an MLP training step). It is row-major, the order of the
+     * gradient that comes back from the layer above: when the two orders differ, ND4J's activation derivatives
+     * compute every element's offset one by one, which made ReLU's derivative 13% of a step instead of 5%.
      */
-    private INDArray preActivation(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    private INDArray product(boolean training, LayerWorkspaceMgr workspaceMgr) {
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
         INDArray x = input.castTo(w.dataType());
         if (x.rank() != 2 || x.columns() != w.rows()) {
             throw new IllegalStateException("layer " + getIndex() + " expects " + w.rows() + " inputs per example, got shape "
@@ -55,10 +69,6 @@ final class LeanDense extends DenseLayer {
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[] {x.size(0), w.size(1)}, 'c');
         Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
-        z.addiRowVector(b);
-        if (maskArray != null) {
-            applyMask(z);
-        }
         return z;
     }
 
@@ -73,7 +83,11 @@ final class LeanDense extends DenseLayer {
 
         Gradient gradient = new DefaultGradient();
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        delta.sum(biasGradient, 0);
+        if (NativeFloats.isContiguous(delta) && delta.ordering() == 'c' && NativeFloats.isContiguous(biasGradient)) {
+            rows.sumColumns(delta, biasGradient);
+        } else {
+            delta.sum(biasGradient, 0);
+        }
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
@@ -83,8 +97,8 @@ final class LeanDense extends DenseLayer {
         if (getIndex() > 0) {
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
             epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                    new long[] {w.size(0), delta.size(0)}, 'f');
-            epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
+                    new long[] {delta.size(0), w.size(0)}, 'c');
+            Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
         }
         return new Pair<>(gradient, epsilonNext);
     }

@@ -33,6 +33,11 @@ public final class NativeFloats {
         address(target).put(values, from, n);
     }
 
+    /** Whether {@code array} holds floats one after another in memory, so that {@link #address} reaches them all. */
+    public static boolean isContiguous(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1 && array.length() <= Integer.MAX_VALUE;
+    }
+
     /** A float array's elements read as their raw IEEE 754 bits, from the same native address as {@link #address}. */
     public static IntPointer bits(INDArray array) {
         return new IntPointer(array.data().addressPointer());

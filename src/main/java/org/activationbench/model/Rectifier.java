@@ -6,7 +6,6 @@ import org.nd4j.linalg.activations.BaseActivationFunction;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -40,7 +39,7 @@ public final class Rectifier extends BaseActivationFunction {
 
     @Override
     public INDArray getActivation(INDArray in, boolean training) {
-        if (!contiguousFloats(in)) {
+        if (!NativeFloats.isContiguous(in)) {
             return dl4j().getActivation(in, training);
         }
         int n = (int) in.length();
@@ -76,7 +75,7 @@ public final class Rectifier extends BaseActivationFunction {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        if (!contiguousFloats(in) || !contiguousFloats(epsilon) || in.ordering() != epsilon.ordering() && !in.isVector()) {
+        if (!NativeFloats.isContiguous(in) || !NativeFloats.isContiguous(epsilon) || in.ordering() != epsilon.ordering() && !in.isVector()) {
             return dl4j().backprop(in, epsilon);
         }
         int n = (int) in.length();
@@ -107,10 +106,6 @@ public final class Rectifier extends BaseActivationFunction {
 
     private IActivation dl4j() {
         return alpha == 0 ? new ActivationReLU() : new ActivationLReLU(alpha);
-    }
-
-    private static boolean contiguousFloats(INDArray a) {
-        return a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1 && a.length() <= Integer.MAX_VALUE;
     }
 
     private static float[] floats(int n) {
