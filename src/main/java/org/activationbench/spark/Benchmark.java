@@ -203,7 +203,7 @@ public final class Benchmark {
     /** The JVM options the grid runs get: this process's own module openings, heap, JIT thresholds, JavaCPP and logging settings. */
     public static List<String> jvmOptionsOfThisProcess() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:Tier4") || a.startsWith("-Dorg.bytedeco")
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:Tier4") || a.startsWith("-XX:InlineSmallCode") || a.startsWith("-Dorg.bytedeco")
                         || a.startsWith("-Dlog4j2"))
                 .toList();
     }
