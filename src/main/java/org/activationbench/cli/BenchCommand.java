@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--grid-epochs", defaultValue = "2", description = "epochs per throughput trial (default: ${DEFAULT-VALUE})")
     int gridEpochs;
 
+    @Option(names = "--grid-rounds", defaultValue = "1",
+            description = "pairs of grid runs (local[1], then all cores), alternating; the median speed-up is reported (default: ${DEFAULT-VALUE})")
+    int gridRounds;
+
     @Option(names = "--cores", description = "cores of the second grid run (default: all)")
     Integer cores;
 
@@ -41,8 +45,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
-        new Benchmark(new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, gridSeeds, gridEpochs, n, out,
-                Benchmark.jvmOptionsOfThisProcess()), System.out).run();
+        Benchmark.Settings settings;
+        try {
+            settings = new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, gridSeeds, gridEpochs, gridRounds, n, out,
+                    Benchmark.jvmOptionsOfThisProcess());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        new Benchmark(settings, System.out).run();
         return 0;
     }
 }

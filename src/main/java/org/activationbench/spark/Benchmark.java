@@ -35,10 +35,18 @@ import org.apache.spark.sql.SparkSession;
 public final class Benchmark {
 
     /** @param cnnExamples the CNN is timed on this many training examples and its epoch time scaled to the full set */
-    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int cores, Path outDir,
-            List<String> jvmOptions) {}
+    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int gridRounds,
+            int cores, Path outDir, List<String> jvmOptions) {
+        public Settings {
+            if (gridRounds < 1) {
+                throw new IllegalArgumentException("--grid-rounds must be at least 1, got " + gridRounds);
+            }
+        }
+    }
 
     private static final Pattern PEAK = Pattern.compile("driver peak RSS (\\d+) MiB");
+    /** The JVM's own account of its JIT compilers' time, printed at exit with -XX:+CITime. */
+    private static final Pattern COMPILE_TIME = Pattern.compile("Total compilation time\\s*:\\s*([0-9.]+) s");
 
     private final Settings settings;
     private final PrintStream out;
@@ -61,11 +69,21 @@ public final class Benchmark {
         epochs(mnist, "cnn", settings.cnnExamples());
         out.println("grid throughput (mlp, relu and leakyrelu(0.01), " + settings.gridSeeds() + " seeds, "
                 + settings.gridEpochs() + " epochs per trial):");
-        Map<String, Object> one = grid(1);
-        Map<String, Object> all = grid(settings.cores());
-        double speedUp = (double) one.get("trial_phase_seconds") / (double) all.get("trial_phase_seconds");
-        figures.put("grid_speed_up_1_to_" + settings.cores(), speedUp);
-        out.printf(Locale.ROOT, "  speed-up from local[1] to local[%d]: %.2fx%n", settings.cores(), speedUp);
+        // local[1] and local[N] alternate, so that the machine's drift touches both alike; the median ratio is reported
+        List<Double> speedUps = new ArrayList<>();
+        for (int round = 1; round <= settings.gridRounds(); round++) {
+            Map<String, Object> one = grid(1, round);
+            Map<String, Object> all = grid(settings.cores(), round);
+            double speedUp = (double) one.get("trial_phase_seconds") / (double) all.get("trial_phase_seconds");
+            speedUps.add(speedUp);
+            out.printf(Locale.ROOT, "  speed-up from local[1] to local[%d]: %.2fx%n", settings.cores(), speedUp);
+        }
+        figures.put("grid_speed_up_1_to_" + settings.cores(), median(speedUps));
+        figures.put("grid_speed_ups_by_round", speedUps);
+        if (speedUps.size() > 1) {
+            out.printf(Locale.ROOT, "  median speed-up over %d rounds: %.2fx (%s)%n", speedUps.size(), median(speedUps),
+                    String.join(", ", speedUps.stream().map(v -> String.format(Locale.ROOT, "%.2fx", v)).toList()));
+        }
         write();
         return figures;
     }
@@ -99,12 +117,13 @@ public final class Benchmark {
                 architecture, perFullEpoch, examples > 0 ? " (timed on " + n + ")" : "", n / median, 60 / perFullEpoch);
     }
 
-    private Map<String, Object> grid(int cores) {
+    private Map<String, Object> grid(int cores, int round) {
         Path output = settings.outDir().resolve("grid-local" + cores);
         Path grid = settings.outDir().resolve("bench-grid.conf");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
+        command.add("-XX:+CITime");
         command.addAll(List.of("-Dspark.master=local[" + cores + "]", "-cp", System.getProperty("java.class.path"),
                 "org.activationbench.cli.Main", "run", grid.toString(), "--output", output.toString(), "--data",
                 settings.data().toString(), "--overwrite", "--no-report"));
@@ -133,12 +152,24 @@ public final class Benchmark {
         Map<String, Object> f = measure(output, cores);
         Matcher m = PEAK.matcher(log);
         f.put("peak_resident_mib", m.find() ? Long.parseLong(m.group(1)) : -1L);
-        figures.put("grid_local" + cores, f);
+        f.put("jit_compile_seconds", compileSeconds(log));
+        figures.put("grid_local" + cores + (round > 1 ? "_round" + round : ""), f);
         out.printf(Locale.ROOT, "  local[%d]: %d trials in %.1f s (first start to last end), %.1f trial-epochs/min, Spark"
-                        + " overhead %.2f s per trial, evaluation %.2f s per trial, peak RSS %d MiB%n", cores, f.get("trials"),
-                f.get("trial_phase_seconds"), f.get("trial_epochs_per_minute"), f.get("spark_overhead_seconds_per_trial"),
-                f.get("evaluation_seconds_per_trial"), f.get("peak_resident_mib"));
+                        + " overhead %.2f s per trial, evaluation %.2f s per trial, peak RSS %d MiB, JIT compiling %.1f s%n", cores,
+                f.get("trials"), f.get("trial_phase_seconds"), f.get("trial_epochs_per_minute"),
+                f.get("spark_overhead_seconds_per_trial"), f.get("evaluation_seconds_per_trial"), f.get("peak_resident_mib"),
+                f.get("jit_compile_seconds"));
         return f;
+    }
+
+    /**
+     * The seconds the grid JVM's JIT compilers spent, over its whole life (start-up and the writing of results
+     * included); NaN when the log does not say. In local[1] they run beside the trial on a free core, in local[N]
+     * they take their time from the trials.
+     */
+    static double compileSeconds(String log) {
+        Matcher m = COMPILE_TIME.matcher(log);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /**
