@@ -10,8 +10,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * One Adam step computed on the JVM: gradient and moments are copied into heap arrays, updated in a loop the JIT
  * turns into vector instructions, and copied back (about 0.6 ns per parameter here, against 5 ns for DL4J's native
  * kernel). The copies go block by block, so that they stay in the core's own cache instead of streaming megabytes
- * through the cache it shares with the trial on the other core (two trials side by side ran ~5% faster per epoch). The arithmetic is the native kernel's, in single precision and in the same order; arrays it cannot treat
- * as one contiguous run of floats go to DL4J's kernel.
+ * through the cache it shares with the trial on the other core (two trials side by side ran ~5% faster per epoch).
+ * The arithmetic is the native kernel's, in single precision and in the same order; arrays it cannot treat as one
+ * contiguous run of floats go to DL4J's kernel.
  */
 final class JvmAdamUpdater extends AdamUpdater {
 

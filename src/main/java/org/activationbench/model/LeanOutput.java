@@ -18,7 +18,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * computes the layer's pre-activation and softmax twice per step, once for the gradient and once more for the
  * score (15% of an MLP step). Here the backward pass computes {@code xW + b}, the softmax, the gradient
  * {@code softmax - labels} and the summed loss in one pass over the small {@code examples x classes} matrix on the
- * heap, and the score of the same step reuses that loss. Inference, masked labels and every other path are DL4J's.
+ * heap, and the score of the same step reuses that loss; the bias gradient is summed on the heap as in
+ * {@link LeanDense}. Inference, masked labels and every other path are DL4J's.
  */
 final class LeanOutput extends OutputLayer {
 
@@ -28,6 +29,7 @@ final class LeanOutput extends OutputLayer {
     /** The summed cross-entropy of the last backward pass, until the score of the same step takes it. */
     private double stepLoss;
     private boolean stepLossPending;
+    private final RowBlocks rows = new RowBlocks();
 
     LeanOutput(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -71,12 +73,16 @@ final class LeanOutput extends OutputLayer {
         Nd4j.gemm(x, delta, weightGradient, true, false, 1.0, 0.0);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        delta.sum(biasGradient, 0);
+        if (NativeFloats.isContiguous(biasGradient)) {
+            rows.sumColumns(delta, biasGradient);
+        } else {
+            delta.sum(biasGradient, 0);
+        }
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
 
         INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                new long[] {w.size(0), examples}, 'f');
-        epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
+                new long[] {examples, w.size(0)}, 'c');
+        Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
         return new Pair<>(gradient, epsilonNext);
     }
 
