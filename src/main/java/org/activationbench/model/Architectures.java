@@ -81,6 +81,7 @@ public final class Architectures {
                 : InputType.feedForward((long) side * side));
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
+        DeferredDivisionUpdater.install(network);
         return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names));
     }
 

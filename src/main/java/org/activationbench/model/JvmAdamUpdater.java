@@ -12,7 +12,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * kernel). The copies go block by block, so that they stay in the core's own cache instead of streaming megabytes
  * through the cache it shares with the trial on the other core (two trials side by side ran ~5% faster per epoch).
  * The arithmetic is the native kernel's, in single precision and in the same order; arrays it cannot treat as one
- * contiguous run of floats go to DL4J's kernel.
+ * contiguous run of floats go to DL4J's kernel. When {@link DeferredDivisionUpdater} leaves it the division of the
+ * gradient by the minibatch size, the same pass divides each element first, as DL4J's separate pass would have.
  */
 final class JvmAdamUpdater extends AdamUpdater {
 
@@ -22,16 +23,28 @@ final class JvmAdamUpdater extends AdamUpdater {
     private final float[] gradient = new float[BLOCK];
     private final float[] m = new float[BLOCK];
     private final float[] v = new float[BLOCK];
+    /** What the next gradient is still to be divided by: the minibatch size, or 1 when it arrives divided. */
+    private float divisor = 1;
 
     JvmAdamUpdater(Adam config) {
         super(config);
     }
 
+    /** Has the next {@link #applyUpdater} divide the gradient by the minibatch size before its step. */
+    void divideNextGradientBy(int minibatchSize) {
+        divisor = minibatchSize;
+    }
+
     @Override
     public void applyUpdater(INDArray gradientView, int iteration, int epoch) {
+        float divideBy = divisor;
+        divisor = 1;
         INDArray mView = getM();
         INDArray vView = getV();
         if (mView == null || vView == null || !contiguousFloats(gradientView, mView) || !contiguousFloats(gradientView, vView)) {
+            if (divideBy != 1) {
+                gradientView.divi(divideBy);
+            }
             super.applyUpdater(gradientView, iteration, epoch);
             return;
         }
@@ -45,7 +58,7 @@ final class JvmAdamUpdater extends AdamUpdater {
             g.position(from).get(gradient, 0, length);
             mp.position(from).get(m, 0, length);
             vp.position(from).get(v, 0, length);
-            step(gradient, m, v, length, stepSize);
+            step(gradient, m, v, length, divideBy, stepSize);
             g.put(gradient, 0, length);
             mp.put(m, 0, length);
             vp.put(v, 0, length);
@@ -65,7 +78,7 @@ final class JvmAdamUpdater extends AdamUpdater {
         return stepSize;
     }
 
-    private void step(float[] g, float[] m, float[] v, int n, float stepSize) {
+    private void step(float[] g, float[] m, float[] v, int n, float divideBy, float stepSize) {
         Adam config = getConfig();
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
@@ -73,7 +86,7 @@ final class JvmAdamUpdater extends AdamUpdater {
         float keep1 = 1 - beta1;
         float keep2 = 1 - beta2;
         for (int i = 0; i < n; i++) {
-            float gi = g[i];
+            float gi = g[i] / divideBy;
             float mi = beta1 * m[i] + gi * keep1;
             float vi = beta2 * v[i] + gi * gi * keep2;
             m[i] = mi;

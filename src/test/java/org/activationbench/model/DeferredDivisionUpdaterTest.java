@@ -1,0 +1,105 @@
+package org.activationbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+class DeferredDivisionUpdaterTest {
+
+    /** Minibatches of 32 random inputs with one-hot labels, the same for every network of a test. */
+    private static DataSet batch(int step, int features, int classes) {
+        Nd4j.getRandom().setSeed(100 + step);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 32, features);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 32, classes);
+        for (int i = 0; i < 32; i++) {
+            y.putScalar(i, (i * 7 + step) % classes, 1f);
+        }
+        return new DataSet(x, y);
+    }
+
+    /** Parameters of two copies of a network after the same steps: one with {@code candidate}'s updater, one with DL4J's. */
+    private static void assertSameTraining(Supplier<MultiLayerNetwork> build, MultiLayerNetwork candidate, int features, int classes) {
+        MultiLayerNetwork stock = build.get();
+        stock.setUpdater(new MultiLayerUpdater(stock));
+        assertArrayEquals(stock.params().toFloatVector(), candidate.params().toFloatVector(), "same initial parameters");
+        for (int step = 0; step < 4; step++) {
+            stock.fit(batch(step, features, classes));
+            candidate.fit(batch(step, features, classes));
+        }
+        assertArrayEquals(stock.params().toFloatVector(), candidate.params().toFloatVector());
+    }
+
+    @Test
+    void mlpWithAdamDefersTheDivisionAndTrainsToTheSameBits() {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("mlp", "relu", null), 28, 10).network();
+        MultiLayerNetwork net = build.get();
+        DeferredDivisionUpdater updater = assertInstanceOf(DeferredDivisionUpdater.class, net.getUpdater());
+        assertTrue(updater.defersDivision());
+        assertSameTraining(build, net, 784, 10);
+    }
+
+    @Test
+    void learnedSlopesDeferTooAndTrainToTheSameBits() {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10).network();
+        MultiLayerNetwork net = build.get();
+        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertSameTraining(build, net, 784, 10);
+    }
+
+    private static Supplier<MultiLayerNetwork> small(IUpdater updater, double l2) {
+        return () -> {
+            MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                    .seed(5).dataType(DataType.FLOAT).updater(updater).l2(l2)
+                    .list()
+                    .layer(new DenseLayer.Builder().nIn(20).nOut(16).activation(Activation.RELU).build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(16).nOut(4).activation(Activation.SOFTMAX).build())
+                    .build());
+            net.init();
+            return net;
+        };
+    }
+
+    @Test
+    void regularisedNetworksKeepDl4jsDivision() {
+        Supplier<MultiLayerNetwork> build = small(new JvmAdam(1e-2), 1e-3);
+        MultiLayerNetwork net = build.get();
+        DeferredDivisionUpdater.install(net);
+        assertFalse(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertSameTraining(build, net, 20, 4);
+    }
+
+    @Test
+    void otherOptimizersKeepDl4jsDivision() {
+        Supplier<MultiLayerNetwork> build = small(new Sgd(0.1), 0);
+        MultiLayerNetwork net = build.get();
+        DeferredDivisionUpdater.install(net);
+        assertFalse(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertSameTraining(build, net, 20, 4);
+    }
+
+    @Test
+    void unregularisedSmallNetworkWithJvmAdamDefers() {
+        Supplier<MultiLayerNetwork> build = small(new JvmAdam(1e-2), 0);
+        MultiLayerNetwork net = build.get();
+        DeferredDivisionUpdater.install(net);
+        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertSameTraining(build, net, 20, 4);
+    }
+}
