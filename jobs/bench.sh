@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks this machine: seconds per training epoch of the MLP and the CNN on one native thread, and the
-# throughput of a fixed grid (8 MLP trials) in local mode with 1 and with all cores, alternating for --grid-rounds
-# pairs (median speed-up reported), with the JIT's compile time of each grid JVM. Prints a table and writes
-# target/bench/bench-<time>.json and .csv so that runs can be compared.
+# throughput of a fixed grid (16 MLP trials x 5 epochs) in local mode with 1 and with all cores, alternating for
+# --grid-rounds pairs (median speed-up reported, over the trial phase and once the JVMs are warm), with the JIT's
+# compile time of each grid JVM. Prints a table and writes target/bench/bench-<time>.json and .csv so that runs
+# can be compared.
 #
 # Usage: jobs/bench.sh [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--grid-seeds N] [--grid-epochs N] [--grid-rounds N] [--cores N]
 set -euo pipefail

@@ -26,10 +26,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "time the CNN on this many examples, scaled to a full epoch (default: ${DEFAULT-VALUE})")
     int cnnExamples;
 
-    @Option(names = "--grid-seeds", defaultValue = "4", description = "seeds of the throughput grid: 2 x seeds trials (default: ${DEFAULT-VALUE})")
+    @Option(names = "--grid-seeds", defaultValue = "8", description = "seeds of the throughput grid: 2 x seeds trials (default: ${DEFAULT-VALUE})")
     int gridSeeds;
 
-    @Option(names = "--grid-epochs", defaultValue = "2", description = "epochs per throughput trial (default: ${DEFAULT-VALUE})")
+    @Option(names = "--grid-epochs", defaultValue = "5",
+            description = "epochs per throughput trial; the grid should run long against the few seconds each JVM spends"
+                    + " warming up (default: ${DEFAULT-VALUE})")
     int gridEpochs;
 
     @Option(names = "--grid-rounds", defaultValue = "1",

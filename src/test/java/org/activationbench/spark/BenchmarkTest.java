@@ -27,6 +27,16 @@ class BenchmarkTest {
     }
 
     @Test
+    void warmTrialsAreThoseAfterTheFirstOnEachCore() {
+        // started out of order: the two earliest (t = 0 and 1, 9 s each: the JVM's warm-up) are left out
+        List<double[]> trials = List.of(new double[] {10, 5}, new double[] {1, 9}, new double[] {9.5, 4},
+                new double[] {0, 9}, new double[] {14, 6});
+        assertEquals(5.0, Benchmark.warmTaskSeconds(trials, 2), 1e-12);
+        assertEquals(6.0, Benchmark.warmTaskSeconds(trials, 1), 1e-12);
+        assertTrue(Double.isNaN(Benchmark.warmTaskSeconds(trials.subList(0, 2), 2)));
+    }
+
+    @Test
     void roundsBelowOneAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Benchmark.Settings(Path.of("data"), 2, 4, 600, 4, 2, 0, 2, Path.of("target/bench"), List.of()));
