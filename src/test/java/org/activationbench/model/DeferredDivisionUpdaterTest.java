@@ -1,7 +1,7 @@
 package org.activationbench.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,30 +76,27 @@ class DeferredDivisionUpdaterTest {
         };
     }
 
-    @Test
-    void regularisedNetworksKeepDl4jsDivision() {
-        Supplier<MultiLayerNetwork> build = small(new JvmAdam(1e-2), 1e-3);
+    /** A small DL4J network with {@code updater} and L2 strength {@code l2}: defers only where it should, trains the same. */
+    private static void assertSmallNetwork(IUpdater updater, double l2, boolean defers) {
+        Supplier<MultiLayerNetwork> build = small(updater, l2);
         MultiLayerNetwork net = build.get();
         DeferredDivisionUpdater.install(net);
-        assertFalse(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertEquals(defers, ((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
         assertSameTraining(build, net, 20, 4);
+    }
+
+    @Test
+    void regularisedNetworksKeepDl4jsDivision() {
+        assertSmallNetwork(new JvmAdam(1e-2), 1e-3, false);
     }
 
     @Test
     void otherOptimizersKeepDl4jsDivision() {
-        Supplier<MultiLayerNetwork> build = small(new Sgd(0.1), 0);
-        MultiLayerNetwork net = build.get();
-        DeferredDivisionUpdater.install(net);
-        assertFalse(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
-        assertSameTraining(build, net, 20, 4);
+        assertSmallNetwork(new Sgd(0.1), 0, false);
     }
 
     @Test
     void unregularisedSmallNetworkWithJvmAdamDefers() {
-        Supplier<MultiLayerNetwork> build = small(new JvmAdam(1e-2), 0);
-        MultiLayerNetwork net = build.get();
-        DeferredDivisionUpdater.install(net);
-        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
-        assertSameTraining(build, net, 20, 4);
+        assertSmallNetwork(new JvmAdam(1e-2), 0, true);
     }
 }
