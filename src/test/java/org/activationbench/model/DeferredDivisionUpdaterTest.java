@@ -56,6 +56,14 @@ class DeferredDivisionUpdaterTest {
     }
 
     @Test
+    void convolutionsDeferTooAndTrainToTheSameBits() {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("cnn", "elu", null), 28, 10).network();
+        MultiLayerNetwork net = build.get();
+        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
+        assertSameTraining(build, net, 784, 10);
+    }
+
+    @Test
     void learnedSlopesDeferTooAndTrainToTheSameBits() {
         Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10).network();
         MultiLayerNetwork net = build.get();
