@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * DL4J's network updater, except that the gradient's division by the minibatch size is left to the Adam step of
@@ -70,7 +71,8 @@ final class DeferredDivisionUpdater extends MultiLayerUpdater {
                 return false;
             }
             for (String param : layer.paramTable(false).keySet()) {
-                if (config.getRegularizationByParam(param) != null && !config.getRegularizationByParam(param).isEmpty()) {
+                List<Regularization> regularization = config.getRegularizationByParam(param);
+                if (regularization != null && !regularization.isEmpty()) {
                     return false;
                 }
             }

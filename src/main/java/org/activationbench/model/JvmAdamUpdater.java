@@ -1,7 +1,6 @@
 package org.activationbench.model;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -100,9 +99,7 @@ final class JvmAdamUpdater extends AdamUpdater {
      * contiguous run each, in the same logical order.
      */
     private static boolean contiguousFloats(INDArray gradient, INDArray state) {
-        return gradient.dataType() == DataType.FLOAT && state.dataType() == DataType.FLOAT
-                && gradient.length() == state.length() && gradient.length() <= Integer.MAX_VALUE
-                && gradient.elementWiseStride() == 1 && state.elementWiseStride() == 1
+        return NativeFloats.isContiguous(gradient) && NativeFloats.isContiguous(state) && gradient.length() == state.length()
                 && (gradient.ordering() == state.ordering() || gradient.isVector() && state.isVector());
     }
 }

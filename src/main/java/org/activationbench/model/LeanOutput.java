@@ -1,5 +1,6 @@
 package org.activationbench.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -18,18 +19,18 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * computes the layer's pre-activation and softmax twice per step, once for the gradient and once more for the
  * score (15% of an MLP step). Here the backward pass computes {@code xW + b}, the softmax, the gradient
  * {@code softmax - labels} and the summed loss in one pass over the small {@code examples x classes} matrix on the
- * heap, and the score of the same step reuses that loss; the bias gradient is summed on the heap as in
- * {@link LeanDense}. Inference, masked labels and every other path are DL4J's.
+ * heap, and the score of the same step reuses that loss; the bias gradient is summed from that heap copy.
+ * Inference, masked labels and every other path are DL4J's.
  */
 final class LeanOutput extends OutputLayer {
 
     private float[] logits = new float[0];
     private float[] labels2d = new float[0];
     private float[] bias = new float[0];
+    private float[] biasSums = new float[0];
     /** The summed cross-entropy of the last backward pass, until the score of the same step takes it. */
     private double stepLoss;
     private boolean stepLossPending;
-    private final RowBlocks rows = new RowBlocks();
 
     LeanOutput(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -59,6 +60,7 @@ final class LeanOutput extends OutputLayer {
         }
         if (bias.length != classes) {
             bias = new float[classes];
+            biasSums = new float[classes];
         }
         NativeFloats.address(delta).get(logits, 0, n);
         NativeFloats.address(rowMajor(y.castTo(DataType.FLOAT))).get(labels2d, 0, n);
@@ -74,7 +76,9 @@ final class LeanOutput extends OutputLayer {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         if (NativeFloats.isContiguous(biasGradient)) {
-            rows.sumColumns(delta, biasGradient);
+            Arrays.fill(biasSums, 0f);
+            RowBlocks.addRows(logits, n, classes, biasSums);
+            NativeFloats.address(biasGradient).put(biasSums, 0, classes);
         } else {
             delta.sum(biasGradient, 0);
         }

@@ -57,13 +57,18 @@ final class RowBlocks {
         for (int first = 0; first < rows; first += rowsPerBlock) {
             int n = Math.min(rowsPerBlock, rows - first) * columns;
             values.position((long) first * columns).get(x, 0, n);
-            for (int start = 0; start < n; start += columns) {
-                for (int j = 0; j < columns; j++) {
-                    total[j] += x[start + j];
-                }
-            }
+            addRows(x, n, columns, total);
         }
         NativeFloats.address(sums).put(total, 0, columns);
+    }
+
+    /** Adds the rows held in {@code x[0 .. n)}, {@code columns} floats each, to {@code total}, in row order. */
+    static void addRows(float[] x, int n, int columns, float[] total) {
+        for (int start = 0; start < n; start += columns) {
+            for (int j = 0; j < columns; j++) {
+                total[j] += x[start + j];
+            }
+        }
     }
 
     private static void checkRowVector(INDArray v, int columns) {

@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,28 +48,14 @@ class DeferredDivisionUpdaterTest {
         assertArrayEquals(stock.params().toFloatVector(), candidate.params().toFloatVector());
     }
 
-    @Test
-    void mlpWithAdamDefersTheDivisionAndTrainsToTheSameBits() {
-        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("mlp", "relu", null), 28, 10).network();
+    /** The project's networks, with hidden layers of its own (MLP), learned slopes (prelu) and DL4J's convolutions. */
+    @ParameterizedTest
+    @CsvSource({"mlp, relu", "mlp, prelu", "cnn, elu"})
+    void projectNetworksDeferTheDivisionAndTrainToTheSameBits(String architecture, String activation) {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config(architecture, activation, null), 28, 10).network();
         MultiLayerNetwork net = build.get();
         DeferredDivisionUpdater updater = assertInstanceOf(DeferredDivisionUpdater.class, net.getUpdater());
         assertTrue(updater.defersDivision());
-        assertSameTraining(build, net, 784, 10);
-    }
-
-    @Test
-    void convolutionsDeferTooAndTrainToTheSameBits() {
-        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("cnn", "elu", null), 28, 10).network();
-        MultiLayerNetwork net = build.get();
-        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
-        assertSameTraining(build, net, 784, 10);
-    }
-
-    @Test
-    void learnedSlopesDeferTooAndTrainToTheSameBits() {
-        Supplier<MultiLayerNetwork> build = () -> Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10).network();
-        MultiLayerNetwork net = build.get();
-        assertTrue(((DeferredDivisionUpdater) net.getUpdater()).defersDivision());
         assertSameTraining(build, net, 784, 10);
     }
 
