@@ -14,6 +14,6 @@ build_if_needed
 export OMP_NUM_THREADS=1
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 # shellcheck disable=SC2086
-exec java $ADD_OPENS $JIT_OPTS -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 \
+exec java $ADD_OPENS $JIT_OPTS $NATIVE_OPTS -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 \
   -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
   -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main bench "$@"

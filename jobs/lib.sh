@@ -20,6 +20,9 @@ ADD_OPENS="${add_opens[*]}"
 # reaches C2 within the first epoch, and steady epochs are no slower.
 JIT_OPTS="-XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500"
 
+# ND4J's natives are its oneDNN build (convolutions and pooling on oneDNN); JavaCPP loads it only when asked.
+NATIVE_OPTS="-Dorg.bytedeco.javacpp.platform.extension=-onednn"
+
 # OpenBLAS 0.3.19 (inside nd4j-native) picks its kernels by CPU model and does not know CPUs newer than itself: on
 # an AMD Zen 5 it falls back to its Barcelona (SSE) kernels, and an MLP epoch takes 1.9 s instead of 1.0 s with its
 # SkylakeX (AVX-512) kernels. They are asked for where the CPU has every AVX-512 subset they use; an

@@ -33,7 +33,7 @@ master="local[${SPARK_LOCAL_CORES:-*}]"
 # Heap: the datasets and Spark. Off-heap: ND4J's arrays, freed when the GC finds them unreachable; reaching maxbytes
 # forces a collection, so resident memory stays below about heap + maxbytes. maxphysicalbytes=0: JavaCPP would
 # otherwise read /proc/self/statm under a global lock at every array allocation (6% of a training step).
-exec java $ADD_OPENS $JIT_OPTS ${JAVA_OPTS:-} -Xmx3g \
+exec java $ADD_OPENS $JIT_OPTS $NATIVE_OPTS ${JAVA_OPTS:-} -Xmx3g \
   -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=0 \
   -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
   "${spark_opts[@]}" -Dspark.master="$master" \

@@ -59,7 +59,7 @@ elif [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
   submit=("$SPARK_HOME/bin/spark-submit")
 else
   # shellcheck disable=SC2086
-  submit=(java $ADD_OPENS $JIT_OPTS -Xmx4g ${JAVA_OPTS:-} -Dlog4j2.configurationFile="$repo/conf/log4j2.properties"
+  submit=(java $ADD_OPENS $JIT_OPTS $NATIVE_OPTS -Xmx4g ${JAVA_OPTS:-} -Dlog4j2.configurationFile="$repo/conf/log4j2.properties"
           -cp "$repo/target/spark-home/jars/*" org.apache.spark.deploy.SparkSubmit)
 fi
 

@@ -1,5 +1,6 @@
 package org.activationbench.cli;
 
+import org.activationbench.model.NativeBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeBackend.select();
         System.exit(commandLine().execute(args));
     }
 

@@ -8,6 +8,8 @@ import org.activationbench.data.DataFileException;
 import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.Engine;
+import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialResult;
@@ -63,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-examples", description = "use only the first N training examples")
     Integer trainExamples;
 
+    @Option(names = "--engine", defaultValue = "fast",
+            description = "fast (the project's layers) | stock (Deeplearning4j's own) (default: ${DEFAULT-VALUE})")
+    String engine;
+
     @Override
     public Integer call() {
         TrialConfig config;
@@ -73,16 +79,18 @@ final class TrainCommand implements Callable<Integer> {
             }
             List<Integer> points = checkpoints != null ? checkpoints
                     : java.util.stream.IntStream.rangeClosed(1, epochs != null ? epochs : 1).boxed().toList();
+            Engine chosen = Engine.find(engine).orElseThrow(() -> new IllegalArgumentException(
+                    "--engine: unknown value '" + engine + "'; allowed: " + String.join(", ", Engine.labels())));
             config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
-                    batchSize, weightInit, trainExamples != null ? trainExamples : 0);
+                    batchSize, weightInit, trainExamples != null ? trainExamples : 0, Strategy.DEFAULT, chosen);
             Vocabularies.standard().check(config);
             loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
         } catch (DataFileException | IllegalArgumentException e) {
             System.err.println("train: " + e.getMessage());
             return 2;
         }
-        System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs%n", config.trialId(), config.architecture(),
-                config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs());
+        System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine%n", config.trialId(), config.architecture(),
+                config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(), config.engine());
         System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  dead_fraction  grad_norm");
         TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(TrainCommand::print));
         System.out.printf("status %s%s, %.1f s training%n", result.status(),

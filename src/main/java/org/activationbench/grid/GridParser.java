@@ -38,6 +38,7 @@ public final class GridParser {
             Map.entry("training.learning-rate", "number"),
             Map.entry("training.batch-size", "integer"),
             Map.entry("training.weight-init", "weight initialisation"),
+            Map.entry("training.engine", "engine"),
             Map.entry("data.train-examples", "integer"),
             Map.entry("grid.strategies", "list"),
             Map.entry("data-parallel.averaging-frequency", "integer"),
@@ -144,6 +145,7 @@ public final class GridParser {
             p.add("training.batch-size: must be a positive whole number");
         }
         String weightInit = p.among(config, "training.weight-init", "xavier", vocabulary.weightInits());
+        String engine = p.among(config, "training.engine", Engine.FAST.label(), Engine.labels());
         Integer trainExamples = wholeNumber(p.number(config, "data.train-examples", 0));
         if (trainExamples == null || trainExamples < 0) {
             p.add("data.train-examples: must be a whole number, 0 for the whole training set");
@@ -178,7 +180,8 @@ public final class GridParser {
         p.throwIfAny(source);
         return new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
-                new Training(optimizer, learningRate, batchSize, weightInit), trainExamples,
+                new Training(optimizer, learningRate, batchSize, weightInit,
+                        Engine.find(engine).orElse(Engine.FAST)), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
                 slopeActivations, baseline);

@@ -45,6 +45,7 @@ public record GridSpec(
         b.append("  learning-rate = ").append(TrialConfig.number(training.learningRate())).append('\n');
         b.append("  batch-size = ").append(training.batchSize()).append('\n');
         b.append("  weight-init = ").append(quote(training.weightInit())).append('\n');
+        b.append("  engine = ").append(quote(training.engine().label())).append('\n');
         b.append("}\n");
         b.append("data.train-examples = ").append(trainExamples).append('\n');
         if (strategies.size() != 1 || strategies.get(0).dataParallel()) {
@@ -79,7 +80,7 @@ public record GridSpec(
                         for (long seed : seeds) {
                             trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
                                     training.optimizer(), training.learningRate(), training.batchSize(), training.weightInit(),
-                                    trainExamples, strategy));
+                                    trainExamples, strategy, training.engine()));
                         }
                     }
                 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param checkpoints   epochs at which the trial is measured, ascending; training runs to the last one
  * @param trainExamples train on the first this many training examples; 0 for the whole training set
  * @param strategy      per-task (the default) or data-parallel, with its settings
+ * @param engine        the project's fast layers (the default) or Deeplearning4j's stock ones
  */
 public record TrialConfig(
         String dataset,
@@ -30,7 +31,8 @@ public record TrialConfig(
         int batchSize,
         String weightInit,
         int trainExamples,
-        Strategy strategy) implements java.io.Serializable {
+        Strategy strategy,
+        Engine engine) implements java.io.Serializable {
 
     /** A per-task trial on the whole training set. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
@@ -46,6 +48,14 @@ public record TrialConfig(
                 trainExamples, Strategy.DEFAULT);
     }
 
+    /** A trial on the fast engine. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, Engine.FAST);
+    }
+
 
     public TrialConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -54,6 +64,7 @@ public record TrialConfig(
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(weightInit, "weightInit");
         Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(engine, "engine");
         checkpoints = checkpoints.stream().sorted().distinct().toList();
         if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
             throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
@@ -95,7 +106,12 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine);
+    }
+
+    public TrialConfig withEngine(Engine newEngine) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine);
     }
 
     /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
@@ -111,6 +127,8 @@ public record TrialConfig(
                 + ";weight_init=" + weightInit
                 + (trainExamples == 0 ? "" : ";train_examples=" + trainExamples)
                 + strategy.canonical()
+                // The default engine adds nothing, so trial ids from before the switch existed stay valid.
+                + (engine == Engine.FAST ? "" : ";engine=" + engine.label())
                 + ";seed=" + seed;
     }
 

@@ -9,6 +9,8 @@ import org.activationbench.model.ActivationSpec.Slope;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationMish;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
@@ -16,7 +18,8 @@ import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /**
- * The registry of activations, by the name used in grid files. To add one, add a line here; every
+ * The registry of activations, by the name used in grid files, as Deeplearning4j implements them (an engine may
+ * substitute its own, {@link LayerKit#activation}). To add one, add a line here; every
  * registered activation must satisfy {@code f(z) <= f(0)} exactly when {@code z <= 0},
  * which is how dead units are counted from layer outputs.
  */
@@ -25,8 +28,8 @@ public final class Activations {
     private static final Map<String, ActivationSpec> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register("relu", Slope.NONE, a -> new Rectifier(0), "max(0, x)");
-        register("leakyrelu", Slope.FIXED, Rectifier::new, "x for x > 0, alpha * x otherwise");
+        register("relu", Slope.NONE, a -> new ActivationReLU(), "max(0, x)");
+        register("leakyrelu", Slope.FIXED, ActivationLReLU::new, "x for x > 0, alpha * x otherwise");
         register("prelu", Slope.LEARNED, a -> new ActivationIdentity(), "leaky ReLU whose slope is learned per unit");
         register("elu", Slope.NONE, a -> new ActivationELU(1.0), "x for x > 0, exp(x) - 1 otherwise");
         register("selu", Slope.NONE, a -> new ActivationSELU(), "scaled ELU (lambda 1.0507, alpha 1.6733)");

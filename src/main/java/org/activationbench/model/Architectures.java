@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.activationbench.grid.TrialConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.activationbench.grid.Engine;
+import org.activationbench.model.fastpath.FastLayers;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Network factories by name: {@code mlp} (784-256-128-10), {@code cnn} (two 3x3 convolutions of 32 and 64
  * channels, each followed by 2x2 max-pooling, then a softmax layer) and {@code mlp-deep-N} (N hidden layers of
- * 128 units). Every hidden layer uses the trial's activation; the output is softmax with cross-entropy loss.
+ * 128 units). Every hidden layer uses the trial's activation; the output is softmax with cross-entropy loss. The
+ * trial's engine decides whose implementations compute them ({@link LayerKit}).
  */
 public final class Architectures {
 
@@ -46,12 +48,18 @@ public final class Architectures {
         return n >= MIN_DEPTH && n <= MAX_DEPTH ? n : 0;
     }
 
+    /** The implementations an engine builds networks from. */
+    public static LayerKit kit(Engine engine) {
+        return engine == Engine.STOCK ? StockLayers.INSTANCE : FastLayers.INSTANCE;
+    }
+
     /** Builds and initialises the network of a trial for square single-channel images. */
     public static BuiltNetwork build(TrialConfig config, int side, int classes) {
         ActivationSpec spec = Activations.get(config.activation());
         String name = config.architecture();
-        Stack stack = new Stack(spec, spec.create(config.alpha()), name.equals("cnn") ? new long[] {1, side, side}
-                : new long[] {(long) side * side});
+        LayerKit kit = kit(config.engine());
+        Stack stack = new Stack(kit, spec, kit.activation(spec.create(config.alpha())), name.equals("cnn")
+                ? new long[] {1, side, side} : new long[] {(long) side * side});
         if (name.equals("mlp")) {
             stack.dense(256).dense(128);
         } else if (name.equals("cnn")) {
@@ -65,12 +73,12 @@ public final class Architectures {
                 stack.dense(128);
             }
         }
-        stack.add("output", LeanOutputLayer.of(classes));
+        stack.add("output", kit.output(classes));
 
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(config.initSeed())
                 .dataType(DataType.FLOAT)
-                .updater(Optimizers.updater(config.optimizer(), config.learningRate()))
+                .updater(kit.updater(Optimizers.updater(config.optimizer(), config.learningRate())))
                 .weightInit(Optimizers.weightInit(config.weightInit()))
                 .list();
         for (int i = 0; i < stack.layers.size(); i++) {
@@ -81,12 +89,13 @@ public final class Architectures {
                 : InputType.feedForward((long) side * side));
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
-        DeferredDivisionUpdater.install(network);
+        kit.prepare(network);
         return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names));
     }
 
     /** Accumulates layers, naming them and noting which outputs reveal each hidden layer's pre-activation. */
     private static final class Stack {
+        private final LayerKit kit;
         private final ActivationSpec spec;
         private final IActivation activation;
         private final double zeroOutput;
@@ -99,7 +108,8 @@ public final class Architectures {
         /** The shape of one example's activations after the last layer added: [units] or [channels, height, width]. */
         private long[] shape;
 
-        Stack(ActivationSpec spec, IActivation activation, long[] inputShape) {
+        Stack(LayerKit kit, ActivationSpec spec, IActivation activation, long[] inputShape) {
+            this.kit = kit;
             this.spec = spec;
             this.activation = activation;
             this.zeroOutput = valueAtZero(activation);
@@ -108,14 +118,14 @@ public final class Architectures {
 
         Stack dense(int units) {
             String layerName = "dense" + (++denseCount);
-            add(layerName, LeanDenseLayer.of(units, activation));
+            add(layerName, kit.dense(units, activation));
             shape = new long[] {units};
             return activated(layerName, units);
         }
 
         Stack conv(int channels) {
             String layerName = "conv" + (++convCount);
-            add(layerName, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(channels).activation(activation).build());
+            add(layerName, kit.convolution(channels, activation));
             shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
             return activated(layerName, channels);
         }

@@ -1,6 +1,7 @@
 package org.activationbench.model;
 
 import java.util.Collection;
+import org.activationbench.model.fastpath.LayerWiring;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;

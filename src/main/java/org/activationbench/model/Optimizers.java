@@ -5,19 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
-/** Optimizers and weight initialisations by the names used in grid files. */
+/** Optimizers (as Deeplearning4j implements them) and weight initialisations by the names used in grid files. */
 public final class Optimizers {
 
     private static final Map<String, DoubleFunction<IUpdater>> UPDATERS = new LinkedHashMap<>();
     private static final Map<String, WeightInit> WEIGHT_INITS = new LinkedHashMap<>();
 
     static {
-        UPDATERS.put("adam", JvmAdam::new);
+        UPDATERS.put("adam", Adam::new);
         UPDATERS.put("sgd", Sgd::new);
         UPDATERS.put("nesterovs", lr -> new Nesterovs(lr, 0.9));
         UPDATERS.put("rmsprop", RmsProp::new);

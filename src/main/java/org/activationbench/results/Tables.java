@@ -34,7 +34,8 @@ public final class Tables {
                 required("activation_label", STRING, "", "activation with its slope, e.g. leakyrelu(0.1)"),
                 required("seed", LONG, "", "seed of weight initialisation and minibatch order; equal seeds pair trials"),
                 required("strategy", STRING, "", "per-task (the trial trained in one Spark task) | data-parallel (trained"
-                        + " across executors with parameter averaging)"));
+                        + " across executors with parameter averaging)"),
+                required("engine", STRING, "", "fast (the project's layers and updater) | stock (Deeplearning4j's own)"));
     }
 
     private static List<Column> concat(List<Column> a, Column... b) {
@@ -147,7 +148,7 @@ public final class Tables {
 
     private static List<Object> key(TrialConfig c) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),
-                c.activationLabel(), c.seed(), c.strategy().name()));
+                c.activationLabel(), c.seed(), c.strategy().name(), c.engine().label()));
     }
 
     /** The {@code runs} row of a trial, in column order. */

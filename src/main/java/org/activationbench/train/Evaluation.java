@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.activationbench.data.Split;
 import org.activationbench.model.HiddenLayer;
-import org.activationbench.model.NativeFloats;
+import org.activationbench.model.fastpath.NativeFloats;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,7 +2,7 @@ package org.activationbench.train;
 
 import java.util.Arrays;
 import org.activationbench.data.Split;
-import org.activationbench.model.NativeFloats;
+import org.activationbench.model.fastpath.NativeFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 

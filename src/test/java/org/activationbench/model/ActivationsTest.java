@@ -15,9 +15,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class ActivationsTest {
+public class ActivationsTest {
 
-    static TrialConfig config(String architecture, String activation, Double alpha) {
+    public static TrialConfig config(String architecture, String activation, Double alpha) {
         return new TrialConfig("mnist", architecture, activation, alpha, 7, List.of(1), "adam", 1e-3, 32, "xavier");
     }
 

@@ -1,4 +1,4 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

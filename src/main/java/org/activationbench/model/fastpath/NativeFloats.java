@@ -1,4 +1,4 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;

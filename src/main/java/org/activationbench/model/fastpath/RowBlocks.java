@@ -1,4 +1,4 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;

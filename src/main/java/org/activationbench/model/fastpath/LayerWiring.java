@@ -1,4 +1,4 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
 import java.util.Collection;
 import java.util.Map;
@@ -9,11 +9,11 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What every DL4J layer configuration's {@code instantiate} does to a new layer, for the project's own layers. */
-final class LayerWiring {
+public final class LayerWiring {
 
     private LayerWiring() {}
 
-    static <L extends BaseLayer<?>> L wire(L layer, NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+    public static <L extends BaseLayer<?>> L wire(L layer, NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
             int index, INDArray paramsView, boolean initializeParams, ParamInitializer initializer) {
         layer.setListeners(listeners);
         layer.setIndex(index);

@@ -1,6 +1,5 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.BaseActivationFunction;
 import org.nd4j.linalg.activations.IActivation;
@@ -42,10 +41,25 @@ public final class Rectifier extends BaseActivationFunction {
         if (!NativeFloats.isContiguous(in)) {
             return dl4j().getActivation(in, training);
         }
+        return activate(in, in);
+    }
+
+    /**
+     * Writes the activation of {@code in} into {@code out}, leaving {@code in} as it is: a layer that keeps its
+     * pre-activation for the backward pass needs no copy of it. Both must be contiguous float arrays of one length.
+     */
+    public INDArray getActivation(INDArray in, INDArray out) {
+        if (!NativeFloats.isContiguous(in) || !NativeFloats.isContiguous(out) || in.length() != out.length()) {
+            throw new IllegalArgumentException("contiguous float arrays of one length expected, got " + in.shapeInfoToString()
+                    + " and " + out.shapeInfoToString());
+        }
+        return activate(in, out);
+    }
+
+    private INDArray activate(INDArray in, INDArray out) {
         int n = (int) in.length();
         float[] x = floats(n);
-        FloatPointer values = NativeFloats.address(in);
-        values.get(x, 0, n);
+        NativeFloats.address(in).get(x, 0, n);
         float a = (float) alpha;
         // max and min select one of their arguments exactly; unlike a branch on the sign, the JIT vectorises them
         if (a == 0) {
@@ -63,8 +77,8 @@ public final class Rectifier extends BaseActivationFunction {
                 x[i] = Math.min(v, v * a);
             }
         }
-        values.put(x, 0, n);
-        return in;
+        NativeFloats.address(out).put(x, 0, n);
+        return out;
     }
 
     /**

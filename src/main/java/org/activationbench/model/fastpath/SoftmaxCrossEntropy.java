@@ -1,4 +1,4 @@
-package org.activationbench.model;
+package org.activationbench.model.fastpath;
 
 /** Softmax with cross-entropy over a small row-major {@code examples x classes} matrix, in single precision. */
 final class SoftmaxCrossEntropy {

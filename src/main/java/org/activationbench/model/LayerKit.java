@@ -1,0 +1,31 @@
+package org.activationbench.model;
+
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * The layers, activation and updater implementations a network is built from: Deeplearning4j's own
+ * ({@link StockLayers}) or the project's faster equivalents ({@code model.fastpath.FastLayers}).
+ */
+public interface LayerKit {
+
+    /** A fully connected hidden layer with a bias. */
+    Layer dense(int units, IActivation activation);
+
+    /** A 3x3 convolution, stride 1, no padding, channels first, with a bias. */
+    Layer convolution(int channels, IActivation activation);
+
+    /** Softmax with cross-entropy loss. */
+    Layer output(int classes);
+
+    /** The implementation of a registry activation (Deeplearning4j's) to place on a layer. */
+    IActivation activation(IActivation stock);
+
+    /** The implementation of a registry updater (Deeplearning4j's). */
+    IUpdater updater(IUpdater stock);
+
+    /** Anything the kit changes on an initialised network before it trains. */
+    void prepare(MultiLayerNetwork network);
+}

@@ -1,0 +1,66 @@
+package org.activationbench.model.fastpath;
+
+import org.activationbench.model.LayerKit;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/** The project's replacements of Deeplearning4j's layers, rectifiers and Adam: the {@code fast} engine. */
+public final class FastLayers implements LayerKit {
+
+    public static final FastLayers INSTANCE = new FastLayers();
+
+    private FastLayers() {}
+
+    @Override
+    public Layer dense(int units, IActivation activation) {
+        return LeanDenseLayer.of(units, activation);
+    }
+
+    @Override
+    public Layer convolution(int channels, IActivation activation) {
+        return OneDnnConvolutionLayer.of(3, channels, activation);
+    }
+
+    @Override
+    public Layer output(int classes) {
+        return LeanOutputLayer.of(classes);
+    }
+
+    /** Plain ReLU and leaky ReLU become one {@link Rectifier}; anything else stays as it is. */
+    @Override
+    public IActivation activation(IActivation stock) {
+        if (stock instanceof ActivationLReLU leaky) {
+            return new Rectifier(leaky.getAlpha());
+        }
+        if (stock instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
+                && relu.getNegativeSlope() == null) {
+            return new Rectifier(0);
+        }
+        return stock;
+    }
+
+    /** Adam becomes {@link JvmAdam} with the same hyperparameters. */
+    @Override
+    public IUpdater updater(IUpdater stock) {
+        if (stock.getClass() == Adam.class) {
+            Adam adam = (Adam) stock;
+            JvmAdam fast = new JvmAdam(adam.getLearningRate());
+            fast.setBeta1(adam.getBeta1());
+            fast.setBeta2(adam.getBeta2());
+            fast.setEpsilon(adam.getEpsilon());
+            fast.setLearningRateSchedule(adam.getLearningRateSchedule());
+            return fast;
+        }
+        return stock;
+    }
+
+    @Override
+    public void prepare(MultiLayerNetwork network) {
+        DeferredDivisionUpdater.install(network);
+    }
+}

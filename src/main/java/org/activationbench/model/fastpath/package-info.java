@@ -1,0 +1,33 @@
+/**
+ * The {@code fast} engine: replacements of Deeplearning4j 1.0.0-M2 internals that compute the same values faster.
+ * A grid or {@code train} run with {@code training.engine = stock} builds every network from Deeplearning4j's own
+ * classes instead ({@link org.activationbench.model.StockLayers}), so any result can be rerun without them; the two
+ * engines' trained accuracies agree within seed noise ({@code EnginesTest}).
+ *
+ * <table>
+ * <caption>Each replacement, what it replaces, what it gained, and the test that proves it equivalent</caption>
+ * <tr><th>class</th><th>replaces</th><th>gain (one thread)</th><th>equivalence test</th></tr>
+ * <tr><td>{@link OneDnnConvolutionLayer}, {@link OneDnnConvolution}</td><td>{@code ConvolutionLayer}'s im2col and
+ *     BLAS product (its oneDNN helper never engages)</td><td>second convolution, minibatch 128: forward 27 to ~5 ms,
+ *     backward 171 to ~15 ms; see docs/performance.md for the epoch</td><td>{@code OneDnnConvolutionTest}: outputs and
+ *     every gradient within float rounding, several shapes and activations</td></tr>
+ * <tr><td>{@link LeanDenseLayer}, {@link LeanDense}</td><td>{@code DenseLayer}: recomputing the pre-activation in
+ *     backpropagation, the unused input gradient of the first layer, the bias as ND4J operations</td>
+ *     <td>MLP epoch 2.2 to 1.8 s; bias on the heap a further ~7%</td><td>{@code LeanDenseTest}</td></tr>
+ * <tr><td>{@link RowBlocks}</td><td>ND4J's broadcast bias add and column-sum reduction</td><td>part of the dense
+ *     layers' gain</td><td>{@code RowBlocksTest}: bit for bit</td></tr>
+ * <tr><td>{@link LeanOutputLayer}, {@link LeanOutput}, {@link SoftmaxCrossEntropy}</td><td>{@code OutputLayer}
+ *     (softmax and cross-entropy computed twice per step)</td><td>MLP epoch 1.07-1.11 to 0.94-0.96 s</td>
+ *     <td>{@code LeanOutputTest}</td></tr>
+ * <tr><td>{@link Rectifier}</td><td>{@code ActivationReLU} and {@code ActivationLReLU} (the leaky derivative
+ *     through a {@code std::function} per element)</td><td>leakyrelu MLP epoch 1.19-1.25 to 0.94 s; ReLU and leaky
+ *     ReLU run one implementation</td><td>{@code RectifierTest}: DL4J's values exactly</td></tr>
+ * <tr><td>{@link JvmAdam}, {@link JvmAdamUpdater}</td><td>DL4J's native Adam kernel (scalar)</td><td>1.1-1.2 to
+ *     0.13 ms per MLP step</td><td>{@code JvmAdamTest}</td></tr>
+ * <tr><td>{@link DeferredDivisionUpdater}</td><td>DL4J's separate division of the gradient by the minibatch
+ *     size</td><td>about 3% of an MLP step</td><td>{@code DeferredDivisionUpdaterTest}: bit for bit</td></tr>
+ * </table>
+ *
+ * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only.
+ */
+package org.activationbench.model.fastpath;
