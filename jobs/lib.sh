@@ -20,7 +20,9 @@ ADD_OPENS="${add_opens[*]}"
 # reaches C2 within the first epoch, and steady epochs are no slower.
 JIT_OPTS="-XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500"
 
-# ND4J's natives are its oneDNN build (convolutions and pooling on oneDNN); JavaCPP loads it only when asked.
+# ND4J's natives are its oneDNN build (convolutions and pooling on oneDNN); JavaCPP loads it only when asked. oneDNN
+# picks AVX2 or AVX-512 kernels by CPU, and they round differently: DNNL_MAX_CPU_ISA (e.g. AVX2), exported here and
+# passed to the executors by submit.sh, pins them; the nd4j_backend column records the choice.
 NATIVE_OPTS="-Dorg.bytedeco.javacpp.platform.extension=-onednn"
 
 # OpenBLAS 0.3.19 (inside nd4j-native) picks its kernels by CPU model and does not know CPUs newer than itself: on

@@ -14,6 +14,7 @@
 #   spark.executor.memoryOverhead            off-heap room for ND4J arrays (org.bytedeco.javacpp.maxbytes)
 #   spark.task.maxFailures                   retries of a lost task (results are deterministic, retries are safe)
 #   spark.authenticate / spark.authenticate.secret, spark.ui.enabled    see "Security" in the README
+# Environment: DNNL_MAX_CPU_ISA (e.g. AVX2, AVX512_CORE) pins oneDNN's kernels here and on every executor.
 # --output must be a folder the driver can write (local disk in client mode, or HDFS/S3 URIs).
 # Uses spark-submit from PATH (or SPARK_HOME); without one, Spark's launcher from target/spark-home/jars (then
 # JAVA_OPTS adds options to the driver JVM).
@@ -47,6 +48,11 @@ if [[ "$master" == spark://127.0.0.1:* ]] && [ -f "$repo/target/cluster/secret" 
   trap 'rm -f "$private"' EXIT
   { cat "$properties"; echo; echo "spark.authenticate true"; echo "spark.authenticate.secret $(cat "$repo/target/cluster/secret")"; } > "$private"
   properties=$private
+fi
+
+# oneDNN's instruction set, pinned here, is pinned on every executor too (results compare only with the same one).
+if [ -n "${DNNL_MAX_CPU_ISA:-}" ]; then
+  spark_args+=(--conf "spark.executorEnv.DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA")
 fi
 
 build_if_needed

@@ -90,7 +90,7 @@ public final class Architectures {
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
         kit.prepare(network);
-        return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names));
+        return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names), stack.widest);
     }
 
     /** Accumulates layers, naming them and noting which outputs reveal each hidden layer's pre-activation. */
@@ -107,6 +107,8 @@ public final class Architectures {
         private int poolCount;
         /** The shape of one example's activations after the last layer added: [units] or [channels, height, width]. */
         private long[] shape;
+        /** The most values one example's activations take at any layer. */
+        private long widest;
 
         Stack(LayerKit kit, ActivationSpec spec, IActivation activation, long[] inputShape) {
             this.kit = kit;
@@ -152,6 +154,7 @@ public final class Architectures {
         void add(String layerName, Layer layer) {
             layers.add(layer);
             names.add(layerName);
+            widest = Math.max(widest, java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact));
         }
 
         private static double valueAtZero(IActivation activation) {

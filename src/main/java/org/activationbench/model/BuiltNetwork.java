@@ -8,5 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * @param hidden     the layers whose dead units are counted, input side first
  * @param layerNames one name per network layer (index = DL4J layer index), used to label gradient norms
+ * @param widestActivation the most values one example's activations take at any layer (its input included)
  */
-public record BuiltNetwork(MultiLayerNetwork network, List<HiddenLayer> hidden, List<String> layerNames) {}
+public record BuiltNetwork(MultiLayerNetwork network, List<HiddenLayer> hidden, List<String> layerNames,
+        long widestActivation) {}

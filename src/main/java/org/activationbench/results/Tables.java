@@ -72,7 +72,8 @@ public final class Tables {
             required("git_commit", STRING, "", "commit the build came from (-dirty if the tree had changes)"),
             required("dl4j_version", STRING, "", "Deeplearning4j/ND4J version"),
             required("spark_version", STRING, "", "Spark version built against"),
-            required("nd4j_backend", STRING, "", "ND4J backend and BLAS vendor, with OPENBLAS_CORETYPE when set"),
+            required("nd4j_backend", STRING, "", "ND4J backend and BLAS vendor, with OPENBLAS_CORETYPE when set, and oneDNN's"
+                    + " instruction set (with DNNL_MAX_CPU_ISA when set)"),
             required("java_version", STRING, "", "Java runtime version of the executor"),
             required("os", STRING, "", "operating system, version and CPU architecture of the executor"),
             required("executor_host", STRING, "", "host name of the executor that ran the trial"),

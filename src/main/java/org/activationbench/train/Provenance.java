@@ -26,7 +26,8 @@ public record Provenance(
     /** The provenance of this JVM, as the ND4J backend reports it now. */
     public static Provenance current() {
         String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor()
-                + openBlasCoreType().map(kernels -> " (OPENBLAS_CORETYPE=" + kernels + ")").orElse("");
+                + openBlasCoreType().map(kernels -> " (OPENBLAS_CORETYPE=" + kernels + ")").orElse("")
+                + " / oneDNN " + OneDnnIsa.current();
         return new Provenance(BUILD.getProperty("version", "unknown"), buildCommit(),
                 BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
                 System.getProperty("java.version"),
