@@ -34,7 +34,9 @@ public final class Tables {
                 required("activation_label", STRING, "", "activation with its slope, e.g. leakyrelu(0.1)"),
                 required("seed", LONG, "", "seed of weight initialisation and minibatch order; equal seeds pair trials"),
                 required("strategy", STRING, "", "per-task (the trial trained in one Spark task) | data-parallel (trained"
-                        + " across executors with parameter averaging)"));
+                        + " across executors with parameter averaging)"),
+                optional("attempt_id", STRING, "", "random id of the attempt that produced the row, unique across retries and"
+                        + " resumes; a runs row and its epochs rows share it (null in rows landed before it existed)"));
     }
 
     private static List<Column> concat(List<Column> a, Column... b) {
@@ -145,9 +147,9 @@ public final class Tables {
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table> ALL = List.of(RUNS, EPOCHS, COMPARISONS);
 
-    private static List<Object> key(TrialConfig c) {
+    private static List<Object> key(TrialConfig c, String attemptId) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),
-                c.activationLabel(), c.seed(), c.strategy().name()));
+                c.activationLabel(), c.seed(), c.strategy().name(), attemptId));
     }
 
     /** The {@code runs} row of a trial, in column order. */
@@ -156,7 +158,7 @@ public final class Tables {
         TrialConfig c = r.config();
         Provenance p = record.provenance();
         CheckpointMetrics last = r.last();
-        List<Object> row = key(c);
+        List<Object> row = key(c, record.attemptId());
         row.addAll(Arrays.asList(c.checkpoints(), c.maxEpochs(), c.optimizer(), c.learningRate(), c.batchSize(),
                 c.weightInit(), r.status().name(), r.errorClass(), r.errorMessage(), r.epochsCompleted(),
                 last == null ? null : last.trainLoss(), last == null ? null : last.trainAccuracy(),
@@ -177,7 +179,7 @@ public final class Tables {
         List<Object[]> rows = new ArrayList<>();
         TrialConfig c = record.result().config();
         for (CheckpointMetrics m : record.result().checkpoints()) {
-            List<Object> row = key(c);
+            List<Object> row = key(c, record.attemptId());
             row.addAll(Arrays.asList(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
                     m.trainSeconds(), m.examplesPerSecond(), boxed(m.deadFraction()),
                     Arrays.stream(m.deadFraction()).average().orElse(0.0),
