@@ -172,11 +172,13 @@ class StandaloneClusterIT {
         Path grid = write("diverged.conf", """
                 experiment = "diverged"
                 dataset = mnist
-                grid { architectures = [mlp], activations = [relu], epochs = [1, 2], seeds = 2 }
-                training { optimizer = sgd, learning-rate = 1e12 }
+                grid { architectures = [mlp], activations = [diverging], epochs = [1, 2], seeds = 2 }
+                analysis.baseline = diverging
                 data.train-examples = 2000
                 """);
-        Result r = run(submitCommand(out, grid), 300);
+        // A learning rate that diverges (1e12) is refused before work; the test-only activation diverges instead.
+        Result r = run(submitCommand(out, grid), 300, Map.of("JAVA_OPTS", "-Dactivation-bench.test-activations=true"),
+                "--properties-file", properties("-Dactivation-bench.test-activations=true").toString());
         assertEquals(0, r.code, r.output);
         List<Row> runs = runs(out, "diverged");
         assertEquals(2, runs.size());
