@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A Spark standalone cluster on this machine, from the Spark jars the build assembles (target/spark-home/jars):
 # one master and N workers, every process bound to 127.0.0.1, with RPC authentication (a secret generated at start,
-# readable only by this user) and no web UI. Pid files and logs live in target/cluster/; stop ends only the processes
+# mode 600, removed by stop) and no web UI. Pid files and logs live in target/cluster/; stop ends only the processes
 # this script started, by pid.
 #
 # Usage: jobs/cluster.sh start [--workers N] [--cores C] [--memory M]   (defaults: 1 worker, all cores, 8g)
@@ -70,17 +70,25 @@ start() {
   build_if_needed
   mkdir -p "$state"
   if ! alive "$state/master.pid"; then
+    # A new file, so the mode is 600 even if an old secret (perhaps with a looser mode) was left behind.
+    rm -f "$state/secret"
     (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$state/secret")
+    chmod 600 "$state/secret"
     auth_env
     # shellcheck disable=SC2046
     nohup java $(daemon_opts) -cp "$spark_home/jars/*" org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$port" --webui-port 0 > "$state/master.log" 2>&1 &
     echo $! > "$state/master.pid"
+    local up=0
     for _ in $(seq 1 100); do
-      grep -q "I have been elected leader" "$state/master.log" 2>/dev/null && break
+      grep -q "I have been elected leader" "$state/master.log" 2>/dev/null && { up=1; break; }
       alive "$state/master.pid" || { echo "master failed to start; see $state/master.log" >&2; exit 1; }
       sleep 0.2
     done
+    if [ $up = 0 ]; then
+      echo "master did not become leader within 20 s; see $state/master.log (jobs/cluster.sh stop ends it)" >&2
+      exit 1
+    fi
     echo "master: $master_url (pid $(cat "$state/master.pid"))"
   else
     echo "master: running (pid $(cat "$state/master.pid"))"
@@ -104,6 +112,8 @@ stop() {
     fi
     rm -f "$pidfile"
   done
+  # Nothing is left to authenticate against; the next start makes a new secret.
+  rm -f "$state/secret"
   [ $any = 1 ] || echo "nothing running"
 }
 

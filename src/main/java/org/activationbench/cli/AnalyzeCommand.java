@@ -17,13 +17,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")
     String output;
 
+    @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
+    boolean ui;
+
     @Override
     public Integer call() {
         try {
-            List<Comparison> comparisons = Analyses.run(output, null, System.out);
+            List<Comparison> comparisons = Analyses.run(output, null, ui, System.out);
             long significant = comparisons.stream().filter(Comparison::significant).count();
-            System.out.println(comparisons.size() + " comparisons written to " + output + "/comparisons ("
-                    + significant + " significant after Holm)");
+            System.out.println(comparisons.size() + " comparisons (" + significant + " significant after Holm)");
             return 0;
         } catch (GridDriver.RefusedException | GridException e) {
             System.err.println("analyze: " + e.getMessage());

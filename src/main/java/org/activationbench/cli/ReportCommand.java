@@ -19,11 +19,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "where to write the report (default: notebooks-out/<experiment>)")
     Path reportDir;
 
+    @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
+    boolean ui;
+
     @Override
     public Integer call() {
         try {
             String experiment = Analyses.storedGrid(output).experiment();
-            Analyses.run(output, reportDir != null ? reportDir : Path.of("notebooks-out", experiment), System.out);
+            Analyses.run(output, reportDir != null ? reportDir : Path.of("notebooks-out", experiment), ui, System.out);
             return 0;
         } catch (GridDriver.RefusedException | GridException e) {
             System.err.println("report: " + e.getMessage());

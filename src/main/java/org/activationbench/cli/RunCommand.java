@@ -48,11 +48,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "write the comparisons table but no report")
     boolean noReport;
 
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "100000",
+            description = "refuse a grid of more trials than this (default: ${DEFAULT-VALUE})")
+    long maxTrials;
+
+    @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
+    boolean ui;
+
     @Override
     public Integer call() {
         GridSpec grid;
         try {
-            grid = new GridParser(Vocabularies.standard()).parse(gridFile, overrides);
+            if (maxTrials <= 0) {
+                throw new GridException("--max-trials", List.of("--max-trials: " + maxTrials + " is not a positive number of trials"));
+            }
+            grid = new GridParser(Vocabularies.standard(), maxTrials).parse(gridFile, overrides);
         } catch (GridException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
@@ -61,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         GridDriver.Summary summary;
         try {
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment())), System.out).run();
+                    noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment()), ui), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 /**
@@ -46,13 +45,27 @@ public final class GridParser {
             Map.entry("data-parallel.batch-size-per-worker", "integer"),
             Map.entry("analysis.baseline", "activation"));
 
-    private static final Pattern EXPERIMENT = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Trials a grid may hold unless the caller raises the limit (run --max-trials). */
+    public static final long DEFAULT_MAX_TRIALS = 100_000;
+    /** A learning rate above this is a typo, not an experiment: every optimizer diverges at once. */
+    static final double MAX_LEARNING_RATE = 10;
+
     private static final int MAX_SEEDS = 100_000;
 
     private final Vocabulary vocabulary;
+    private final long maxTrials;
 
     public GridParser(Vocabulary vocabulary) {
+        this(vocabulary, DEFAULT_MAX_TRIALS);
+    }
+
+    /** @param maxTrials refuse a grid of more trials than this, counted before anything is expanded */
+    public GridParser(Vocabulary vocabulary, long maxTrials) {
+        if (maxTrials <= 0) {
+            throw new IllegalArgumentException("the trial limit must be positive, found " + maxTrials);
+        }
         this.vocabulary = vocabulary;
+        this.maxTrials = maxTrials;
     }
 
     /** Parses a grid file with overrides ({@code key=value} strings, later ones win). */
@@ -91,15 +104,15 @@ public final class GridParser {
     }
 
     private GridSpec validate(String source, Config config) {
-        Problems p = new Problems();
+        ConfigProblems p = new ConfigProblems();
         for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
             if (!KEYS.containsKey(e.getKey())) {
                 p.add(e.getKey() + ": unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
             }
         }
         String experiment = p.string(config, "experiment", null);
-        if (experiment != null && !EXPERIMENT.matcher(experiment).matches()) {
-            p.add("experiment: '" + experiment + "' may use only letters, digits, '-' and '_'");
+        if (experiment != null) {
+            ExperimentName.problem(experiment).ifPresent(p::add);
         }
         String dataset = p.among(config, "dataset", "mnist", vocabulary.datasets());
         List<String> architectures = p.list(config, "grid.architectures", List.of("mlp"), ConfigValueType.STRING,
@@ -137,8 +150,11 @@ public final class GridParser {
         List<Long> seeds = seeds(config, p);
         String optimizer = p.among(config, "training.optimizer", "adam", vocabulary.optimizers());
         double learningRate = p.number(config, "training.learning-rate", 1e-3);
-        if (!(learningRate > 0)) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             p.add("training.learning-rate: " + learningRate + " is not positive");
+        } else if (learningRate > MAX_LEARNING_RATE) {
+            p.add("training.learning-rate: " + learningRate + " is above " + TrialConfig.number(MAX_LEARNING_RATE)
+                    + "; learning rates are typically 1e-4 to 1e-1");
         }
         Integer batchSize = wholeNumber(p.number(config, "training.batch-size", 128));
         if (batchSize == null || batchSize <= 0) {
@@ -178,16 +194,23 @@ public final class GridParser {
             p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
         }
         p.throwIfAny(source);
-        return new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
+        GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
                 new Training(optimizer, learningRate, batchSize, weightInit,
                         Engine.find(engine).orElse(Engine.FAST)), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
                 slopeActivations, baseline);
+        long trials = grid.trialCount();
+        if (trials > maxTrials) {
+            p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "
+                    + String.format("%,d", maxTrials) + "; use fewer values in grid.*, or raise the limit with --max-trials");
+            p.throwIfAny(source);
+        }
+        return grid;
     }
 
-    private static List<Long> seeds(Config config, Problems p) {
+    private static List<Long> seeds(Config config, ConfigProblems p) {
         if (!config.hasPath("grid.seeds")) {
             return List.of(0L, 1L, 2L, 3L, 4L);
         }
@@ -217,85 +240,5 @@ public final class GridParser {
             return n.intValue();
         }
         return null;
-    }
-
-    /** Collects problems and reads typed values, recording a problem instead of throwing. */
-    private static final class Problems {
-        private final Set<String> problems = new LinkedHashSet<>();
-
-        void add(String problem) {
-            problems.add(problem);
-        }
-
-        void throwIfAny(String source) {
-            if (!problems.isEmpty()) {
-                throw new GridException(source, new ArrayList<>(problems));
-            }
-        }
-
-        String string(Config c, String key, String fallback) {
-            if (!c.hasPath(key)) {
-                return fallback;
-            }
-            ConfigValue v = c.getValue(key);
-            if (v.valueType() != ConfigValueType.STRING) {
-                add(key + ": expected a string, found " + v.render());
-                return fallback;
-            }
-            return (String) v.unwrapped();
-        }
-
-        String among(Config c, String key, String fallback, List<String> allowed) {
-            String value = string(c, key, fallback);
-            if (value != null && !allowed.contains(value)) {
-                add(key + ": unknown value '" + value + "'; allowed: " + String.join(", ", allowed));
-            }
-            return value;
-        }
-
-        double number(Config c, String key, double fallback) {
-            if (!c.hasPath(key)) {
-                return fallback;
-            }
-            ConfigValue v = c.getValue(key);
-            if (v.valueType() != ConfigValueType.NUMBER) {
-                add(key + ": expected a number, found " + v.render());
-                return fallback;
-            }
-            return ((Number) v.unwrapped()).doubleValue();
-        }
-
-        <T> List<T> list(Config c, String key, List<T> fallback, ConfigValueType type, Function<Object, T> convert) {
-            if (!c.hasPath(key)) {
-                return fallback;
-            }
-            ConfigValue v = c.getValue(key);
-            if (v.valueType() != ConfigValueType.LIST) {
-                add(key + ": expected a list such as [a, b], found " + v.render());
-                return List.of();
-            }
-            List<?> raw = (List<?>) v.unwrapped();
-            if (raw.isEmpty()) {
-                add(key + ": the list is empty; give at least one value");
-                return List.of();
-            }
-            List<T> values = new ArrayList<>();
-            Set<Object> seen = new HashSet<>();
-            for (Object item : raw) {
-                boolean right = type == ConfigValueType.STRING ? item instanceof String : item instanceof Number;
-                if (!right) {
-                    add(key + ": expected " + (type == ConfigValueType.STRING ? "names" : "numbers") + ", found " + item);
-                    continue;
-                }
-                T value = convert.apply(item);
-                Object identity = item instanceof Number n ? (Object) n.doubleValue() : item;
-                if (!seen.add(identity)) {
-                    add(key + ": duplicate value " + item);
-                    continue;
-                }
-                values.add(value);
-            }
-            return values;
-        }
     }
 }

@@ -69,6 +69,22 @@ public record GridSpec(
         return "[" + String.join(", ", items) + "]";
     }
 
+    /** How many trials {@link #trials()} would return, from the dimensions' sizes alone (nothing is expanded). */
+    public long trialCount() {
+        return (long) strategies.size() * architectures.size() * activationSettings() * seeds.size();
+    }
+
+    /** The sizes of the dimensions, as a product, for messages. */
+    public String dimensions() {
+        return strategies.size() + " strategies x " + architectures.size() + " architectures x " + activationSettings()
+                + " activation settings x " + seeds.size() + " seeds";
+    }
+
+    /** Activations, each slope activation counted once per alpha. */
+    private long activationSettings() {
+        return activations.stream().mapToLong(a -> slopeActivations.contains(a) ? alphas.size() : 1).sum();
+    }
+
     /** Every trial of the grid, in a fixed order: architecture, activation, alpha, seed. */
     public List<TrialConfig> trials() {
         List<TrialConfig> trials = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class Activations {
         register("mish", Slope.NONE, a -> new ActivationMish(), "x * tanh(softplus(x))");
         if (Boolean.getBoolean(InjectedFailure.PROPERTY)) {
             register("failing", Slope.NONE, a -> new InjectedFailure(), "fails when applied (fault-injection tests only)");
+            register("diverging", Slope.NONE, a -> new InjectedDivergence(), "infinite output (fault-injection tests only)");
         }
     }
 

@@ -3,13 +3,12 @@ package org.activationbench.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.stats.PairedResult;
@@ -31,8 +30,8 @@ public final class Reporter {
     }
 
     /**
-     * Writes {@code report.ipynb}, {@code report.html} and the figures' PNGs into {@code dir}, replacing what was there
-     * only once everything is written.
+     * Writes {@code report.ipynb}, {@code report.html} and the figures' PNGs into {@code dir}, replacing the previous
+     * report's files (and nothing else) only once everything is written. Refuses a folder {@link ReportFolder} refuses.
      *
      * @param results the output folder as the notebook's queries should name it
      */
@@ -40,20 +39,22 @@ public final class Reporter {
             String results) {
         List<Block> blocks = new ReportBuilder(snapshot, comparisons, settings).build();
         String setup = ReportBuilder.setupCode(results);
-        Path staging = dir.resolveSibling("." + dir.getFileName() + ".writing");
-        try {
-            deleteTree(staging);
-            Files.createDirectories(staging.resolve("figures"));
-            Files.writeString(staging.resolve("report.ipynb"), NotebookWriter.write(blocks, setup), StandardCharsets.UTF_8);
-            Files.writeString(staging.resolve("report.html"),
-                    HtmlWriter.write("activation-bench: " + snapshot.experiment(), blocks, setup), StandardCharsets.UTF_8);
-            for (Block b : blocks) {
-                if (b instanceof Block.Figure f) {
-                    Files.write(staging.resolve("figures").resolve(f.file()), f.png());
-                }
+        Optional<String> problem = ReportFolder.problem(dir, results.contains("://") ? results
+                : dir.resolve(results).normalize().toString());
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("report.ipynb", NotebookWriter.write(blocks, setup).getBytes(StandardCharsets.UTF_8));
+        files.put("report.html", HtmlWriter.write("activation-bench: " + snapshot.experiment(), blocks, setup)
+                .getBytes(StandardCharsets.UTF_8));
+        for (Block b : blocks) {
+            if (b instanceof Block.Figure f) {
+                files.put("figures/" + f.file(), f.png());
             }
-            deleteTree(dir);
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            ReportFolder.replace(dir, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir, e);
         }
@@ -79,16 +80,5 @@ public final class Reporter {
 
     private static Double orNull(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

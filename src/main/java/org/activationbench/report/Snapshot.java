@@ -57,6 +57,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
 
     public static Snapshot load(ResultStore store, String experiment, String gridText) {
         Map<String, RunRow> runs = new LinkedHashMap<>();
+        // A trial's epochs rows come from the attempt of its runs row (null for rows landed before attempt ids).
+        Map<String, String> attempts = new java.util.HashMap<>();
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
             RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
@@ -67,7 +69,9 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
                     r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
                     r.getAs("os"), r.getAs("executor_host"));
-            runs.merge(row.trialId(), row, Snapshot::better);
+            if (runs.merge(row.trialId(), row, Snapshot::better) == row) {
+                attempts.put(row.trialId(), r.getAs("attempt_id"));
+            }
         }
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
@@ -77,7 +81,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
                     r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"));
-            if (runs.containsKey(row.trialId())) {
+            if (runs.containsKey(row.trialId())
+                    && java.util.Objects.equals(attempts.get(row.trialId()), r.getAs("attempt_id"))) {
                 epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
             }
         }

@@ -9,17 +9,19 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes rows of a {@link Table} to one Parquet file from the driver, without a Spark job: results land while
  * every executor core is busy training. The file appears under its final name only once complete (written under a
- * hidden name, then renamed), so readers never see half a file.
+ * hidden name, flushed to the disk, then renamed), so readers never see half a file, even after a power loss.
  */
 final class ParquetFiles {
 
@@ -27,7 +29,7 @@ final class ParquetFiles {
 
     static void write(Configuration conf, Path file, Table table, List<Object[]> rows) throws IOException {
         FileSystem fs = file.getFileSystem(conf);
-        Path hidden = new Path(file.getParent(), "." + file.getName() + ".tmp");
+        Path hidden = DurableFiles.temporary(file);
         MessageType schema = table.parquetSchema();
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(hidden, conf))
@@ -40,8 +42,17 @@ final class ParquetFiles {
                 writer.write(group(groups.newGroup(), table, row));
             }
         }
-        if (!fs.rename(hidden, file)) {
-            throw new IOException("could not rename " + hidden + " to " + file);
+        DurableFiles.forceIfLocal(fs, hidden);
+        DurableFiles.rename(fs, hidden, file);
+        DurableFiles.forceIfLocal(fs, file.getParent());
+    }
+
+    /** Whether a file is whole Parquet: its footer, written last, can be read. */
+    static boolean readable(Configuration conf, Path file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            return reader.getFooter() != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -7,15 +7,17 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -27,13 +29,16 @@ import org.apache.spark.sql.expressions.Window;
  * Hive-partitioned by {@code experiment=}. Results land in small files as trials finish; {@link #compact()} then
  * rewrites each table as one file with exactly one row per trial (and per trial and epoch), which also settles
  * what a killed and resumed run left behind (a trial landed twice, epochs rows whose runs row never landed).
+ * Landing, compacting, replacing and recovering are for the holder of the folder's {@link WriterLock}; reading is
+ * for anyone.
  */
 public final class ResultStore {
 
     /** Statuses that are final: resume runs a trial again only if it is missing or FAILED. */
     public static final List<String> FINAL_STATUSES = List.of("OK", "DIVERGED");
 
-    private static final String COMPACTING = "_compacting-";
+    /** The prefix of a data file set aside as unreadable; Spark skips names starting with '_'. */
+    public static final String DAMAGED = "_damaged-";
 
     private final SparkSession spark;
     private final Path root;
@@ -95,6 +100,15 @@ public final class ResultStore {
                 .where(col(Table.PARTITION).equalTo(experiment));
     }
 
+    /** Exactly the given files of a table, with its declared schema. */
+    private Dataset<Row> read(Table table, List<Path> files) {
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), table.sparkSchema());
+        }
+        return spark.read().schema(table.sparkSchema()).option("basePath", new Path(root, table.name()).toString())
+                .parquet(files.stream().map(Path::toString).toArray(String[]::new));
+    }
+
     /** Trial ids that need not run again: present in runs with a final status. */
     public Set<String> finishedTrialIds() {
         Set<String> ids = new HashSet<>();
@@ -106,99 +120,113 @@ public final class ResultStore {
     }
 
     /**
-     * Rewrites runs and epochs as one file each: per trial the row of its best attempt (a final status over FAILED,
-     * then the latest), per trial and epoch one row, and no epochs rows of trials absent from runs.
+     * Rewrites runs and epochs as one file each from the files there now: per trial the runs row of its best attempt
+     * (a final status over FAILED, then the latest) and the epochs rows of that same attempt. Only the files read are
+     * deleted, and only once their replacement is in place.
      */
     public void compact() {
         recover();
-        Dataset<Row> runs = read(Tables.RUNS);
-        Dataset<Row> latest = runs
-                .withColumn("_rank", row_number().over(Window.partitionBy("trial_id")
-                        .orderBy(when(col("status").isin(FINAL_STATUSES.toArray()), 0).otherwise(1), col("finished_at").desc())))
-                .where(col("_rank").equalTo(1))
-                .drop("_rank");
-        Dataset<Row> epochs = read(Tables.EPOCHS)
-                .join(latest.select("trial_id"), "trial_id")
-                .dropDuplicates("trial_id", "epoch");
-        // Both tables are written from the old files before either is swapped in.
-        Path runsStaging = stage(Tables.RUNS, latest.orderBy("architecture", "activation", "alpha", "seed"));
-        Path epochsStaging = stage(Tables.EPOCHS, epochs.orderBy("architecture", "activation", "alpha", "seed", "epoch"));
-        finishSwap(Tables.RUNS, runsStaging);
-        finishSwap(Tables.EPOCHS, epochsStaging);
+        try {
+            for (Compaction c : stageCompaction()) {
+                c.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact the tables under " + root, e);
+        }
     }
 
-    /**
-     * Writes a table's new content to a hidden staging folder; {@link #finishSwap} then deletes the old files and
-     * moves the new ones in. {@link #recover()} finishes the swap if the process dies during it.
-     */
-    private Path stage(Table table, Dataset<Row> rows) {
+    /** The first half of {@link #compact()}: both tables' new content staged beside them, nothing swapped yet. */
+    List<Compaction> stageCompaction() throws IOException {
+        List<Path> runFiles = Compaction.dataFiles(fs(), tableDir(Tables.RUNS));
+        List<Path> epochFiles = Compaction.dataFiles(fs(), tableDir(Tables.EPOCHS));
+        Dataset<Row> latest = read(Tables.RUNS, runFiles)
+                .withColumn("_rank", row_number().over(Window.partitionBy("trial_id")
+                        .orderBy(when(col("status").isin(FINAL_STATUSES.toArray()), 0).otherwise(1),
+                                col("finished_at").desc())))
+                .where(col("_rank").equalTo(1))
+                .drop("_rank");
+        Dataset<Row> epochs = read(Tables.EPOCHS, epochFiles);
+        Dataset<Row> chosen = latest.select(col("trial_id").as("_trial"), col("attempt_id").as("_attempt"));
+        // Null-safe: rows landed before attempt ids existed match each other and are then kept once per epoch.
+        Dataset<Row> sameAttempt = epochs
+                .join(chosen, epochs.col("trial_id").equalTo(chosen.col("_trial"))
+                        .and(epochs.col("attempt_id").eqNullSafe(chosen.col("_attempt"))))
+                .drop("_trial", "_attempt")
+                .dropDuplicates("trial_id", "epoch");
+        // One id for both tables, so a damaged file's partner in the other table can be found by its name.
         String id = UUID.randomUUID().toString();
-        Path staging = new Path(new Path(root, table.name()), COMPACTING + id);
-        rows.select(java.util.Arrays.stream(table.sparkSchema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .partitionBy(Table.PARTITION).parquet(staging.toString());
-        return staging;
+        Compaction runs = stage(Tables.RUNS, id, runFiles, latest.orderBy("architecture", "activation", "alpha", "seed"));
+        Compaction epochsSwap = stage(Tables.EPOCHS, id, epochFiles,
+                sameAttempt.orderBy("architecture", "activation", "alpha", "seed", "epoch"));
+        // Both tables are written from the old files before either is swapped in.
+        return List.of(runs, epochsSwap);
+    }
+
+    private Compaction stage(Table table, String id, List<Path> inputs, Dataset<Row> rows) throws IOException {
+        Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), id);
+        c.recordInputs(inputs);
+        rows.select(Arrays.stream(table.sparkSchema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .partitionBy(Table.PARTITION).parquet(c.staging().toString());
+        return c;
     }
 
     /** Replaces a derived table (comparisons) by the given rows, written from this process, swapped in whole. */
     public void replace(Table table, List<Object[]> rows) {
-        Path staging = new Path(new Path(root, table.name()), COMPACTING + UUID.randomUUID());
         try {
-            ParquetFiles.write(conf, new Path(new Path(staging, Table.PARTITION + "=" + experiment), "part-00000.parquet"),
-                    table, rows);
-            fs().create(new Path(staging, "_SUCCESS")).close();
+            Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), UUID.randomUUID().toString());
+            c.recordInputs(Compaction.dataFiles(fs(), tableDir(table)));
+            Path staged = new Path(c.staging(), Table.PARTITION + "=" + experiment);
+            ParquetFiles.write(conf, new Path(staged, "part-00000.parquet"), table, rows);
+            DurableFiles.write(fs(), new Path(staged, "_SUCCESS"), new byte[0]);
+            c.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + table.name() + " under " + root, e);
         }
-        finishSwap(table, staging);
     }
 
-    /** Completes or discards a compaction interrupted by a killed driver. */
+    /** Completes or discards a compaction interrupted by a killed driver. For the lock holder only. */
     public void recover() {
-        for (Table table : Tables.ALL) {
-            Path dir = new Path(root, table.name());
-            if (!exists(dir)) {
-                continue;
+        try {
+            for (Table table : Tables.ALL) {
+                Compaction.recoverAll(fs(), new Path(root, table.name()), tableDir(table));
             }
-            try {
-                for (FileStatus s : fs().listStatus(dir)) {
-                    if (s.isDirectory() && s.getPath().getName().startsWith(COMPACTING)) {
-                        if (exists(new Path(s.getPath(), "_SUCCESS"))) {
-                            finishSwap(table, s.getPath());
-                        } else {
-                            fs().delete(s.getPath(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover the compaction under " + root, e);
+        }
+    }
+
+    /**
+     * Sets aside every runs or epochs file that is not readable Parquet (a file cut short by a crash or a full disk),
+     * with the file landed or compacted with it in the other table, so that their trials count as missing and run
+     * again. Each file set aside is renamed {@code _damaged-NAME}, named in {@code notice}, and never deleted.
+     */
+    public void setAsideDamaged(Consumer<String> notice) {
+        try {
+            for (Table table : List.of(Tables.RUNS, Tables.EPOCHS)) {
+                for (Path file : Compaction.dataFiles(fs(), tableDir(table))) {
+                    if (ParquetFiles.readable(conf, file)) {
+                        continue;
+                    }
+                    Table other = table == Tables.RUNS ? Tables.EPOCHS : Tables.RUNS;
+                    String partner = file.getName().startsWith("c-") ? file.getName().substring(0, 39) : file.getName();
+                    setAside(file, notice, "it is not readable Parquet");
+                    for (Path p : Compaction.dataFiles(fs(), tableDir(other))) {
+                        if (p.getName().startsWith(partner)) {
+                            setAside(p, notice, "it was written with " + file.getName() + ", which is not readable Parquet");
                         }
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the files under " + root, e);
         }
     }
 
-    private void finishSwap(Table table, Path staging) {
-        try {
-            FileSystem fs = fs();
-            Path source = new Path(staging, Table.PARTITION + "=" + experiment);
-            Path target = tableDir(table);
-            String prefix = "c-" + staging.getName().substring(COMPACTING.length()) + "-";
-            fs.mkdirs(target);
-            List<FileStatus> incoming = exists(source) ? List.of(fs.listStatus(source)) : List.of();
-            for (FileStatus old : fs.listStatus(target)) {
-                if (!old.getPath().getName().startsWith(prefix)) {
-                    fs.delete(old.getPath(), true);
-                }
-            }
-            for (FileStatus f : incoming) {
-                String name = f.getPath().getName();
-                if (name.endsWith(".parquet")) {
-                    fs.rename(f.getPath(), new Path(target, prefix + name));
-                }
-            }
-            fs.delete(staging, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compact " + table.name() + " under " + root, e);
-        }
+    private void setAside(Path file, Consumer<String> notice, String why) throws IOException {
+        Path aside = new Path(file.getParent(), DAMAGED + file.getName());
+        DurableFiles.rename(fs(), file, aside);
+        notice.accept("set aside " + file + " as " + aside.getName() + ": " + why + "; its trials run again");
     }
 
     private FileSystem fs() throws IOException {

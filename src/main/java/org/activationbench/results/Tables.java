@@ -35,7 +35,9 @@ public final class Tables {
                 required("seed", LONG, "", "seed of weight initialisation and minibatch order; equal seeds pair trials"),
                 required("strategy", STRING, "", "per-task (the trial trained in one Spark task) | data-parallel (trained"
                         + " across executors with parameter averaging)"),
-                required("engine", STRING, "", "fast (the project's layers and updater) | stock (Deeplearning4j's own)"));
+                required("engine", STRING, "", "fast (the project's layers and updater) | stock (Deeplearning4j's own)"),
+                optional("attempt_id", STRING, "", "random id of the attempt that produced the row, unique across retries and"
+                        + " resumes; a runs row and its epochs rows share it (null in rows landed before it existed)"));
     }
 
     private static List<Column> concat(List<Column> a, Column... b) {
@@ -147,9 +149,9 @@ public final class Tables {
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table> ALL = List.of(RUNS, EPOCHS, COMPARISONS);
 
-    private static List<Object> key(TrialConfig c) {
+    private static List<Object> key(TrialConfig c, String attemptId) {
         return new ArrayList<>(Arrays.asList(c.trialId(), c.dataset(), c.architecture(), c.activation(), c.alpha(),
-                c.activationLabel(), c.seed(), c.strategy().name(), c.engine().label()));
+                c.activationLabel(), c.seed(), c.strategy().name(), c.engine().label(), attemptId));
     }
 
     /** The {@code runs} row of a trial, in column order. */
@@ -158,7 +160,7 @@ public final class Tables {
         TrialConfig c = r.config();
         Provenance p = record.provenance();
         CheckpointMetrics last = r.last();
-        List<Object> row = key(c);
+        List<Object> row = key(c, record.attemptId());
         row.addAll(Arrays.asList(c.checkpoints(), c.maxEpochs(), c.optimizer(), c.learningRate(), c.batchSize(),
                 c.weightInit(), r.status().name(), r.errorClass(), r.errorMessage(), r.epochsCompleted(),
                 last == null ? null : last.trainLoss(), last == null ? null : last.trainAccuracy(),
@@ -179,7 +181,7 @@ public final class Tables {
         List<Object[]> rows = new ArrayList<>();
         TrialConfig c = record.result().config();
         for (CheckpointMetrics m : record.result().checkpoints()) {
-            List<Object> row = key(c);
+            List<Object> row = key(c, record.attemptId());
             row.addAll(Arrays.asList(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
                     m.trainSeconds(), m.examplesPerSecond(), boxed(m.deadFraction()),
                     Arrays.stream(m.deadFraction()).average().orElse(0.0),

@@ -20,6 +20,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
+import org.activationbench.results.WriterLock;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.Provenance;
 import org.activationbench.train.TrialResult;
@@ -43,6 +44,7 @@ import scala.runtime.BoxedUnit;
  * trials out one per task, longest first, then trains the data-parallel trials one after another (each uses the whole
  * cluster), lands each result as soon as it is known, and at the end compacts the tables.
  * A driver killed at any moment loses only the trials whose results had not landed; {@code resume} runs the rest.
+ * The run holds the output folder's {@link WriterLock} from before its first write to after its last.
  */
 public final class GridDriver {
 
@@ -52,7 +54,12 @@ public final class GridDriver {
      * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
      * {@code reportDir} is where the report goes, or null for none (the comparisons table is always written).
      */
-    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir) {
+    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir,
+            boolean ui) {
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir) {
+            this(output, dataRoot, resume, overwrite, master, reportDir, false);
+        }
 
         public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
             this(output, dataRoot, resume, overwrite, master, null);
@@ -88,49 +95,15 @@ public final class GridDriver {
         this.console = console;
     }
 
-    /** Checks the data and the output folder; returns the folder. Throws {@link RefusedException} with the fix. */
+    /** Checks the data, the grid against it and the output folder; returns the folder. Throws {@link RefusedException}. */
     OutputFolder preflight() {
-        DatasetSpec spec = DatasetSpec.byId(grid.dataset());
-        try {
-            new DatasetLoader(options.dataRoot()).load(spec);
-        } catch (DataFileException e) {
-            throw new RefusedException(e.getMessage());
-        }
-        OutputFolder out = new OutputFolder(options.output(), new Configuration());
-        if (options.resume() && options.overwrite()) {
-            throw new RefusedException("--resume and --overwrite exclude each other: resume continues " + out.location()
-                    + ", overwrite replaces it");
-        }
-        switch (out.state()) {
-            case NOT_A_FOLDER -> throw new RefusedException(out.location() + " is a file, not a folder; choose another --output");
-            case FOREIGN -> throw new RefusedException(out.location() + " holds files that are not an activation-bench run;"
-                    + " choose another --output or empty it");
-            case HOLDS_RUN -> {
-                if (options.resume()) {
-                    String stored = out.storedGrid();
-                    if (!stored.equals(grid.render())) {
-                        throw new RefusedException(out.location() + " holds a run of a different grid; resume needs the same"
-                                + " grid and overrides (stored in " + out.location() + "/" + OutputFolder.GRID_FILE
-                                + "), or use --overwrite or another --output");
-                    }
-                } else if (!options.overwrite()) {
-                    throw new RefusedException(out.location() + " already holds a run; pass --resume to finish it or"
-                            + " --overwrite to replace it");
-                }
-            }
-            case ABSENT, EMPTY -> {
-                if (options.resume()) {
-                    throw new RefusedException(out.location() + " holds no run to resume; run without --resume");
-                }
-            }
-        }
-        return out;
+        return Preflight.check(grid, options);
     }
 
     /** Runs the grid in a session of its own, stopped at the end. */
     public Summary run() {
         OutputFolder out = preflight();
-        SparkSession spark = Sessions.create("activation-bench " + grid.experiment(), options.master());
+        SparkSession spark = Sessions.create("activation-bench " + grid.experiment(), options.master(), options.ui());
         try {
             return run(spark, out);
         } finally {
@@ -144,16 +117,29 @@ public final class GridDriver {
     }
 
     private Summary run(SparkSession spark, OutputFolder out) {
+        try (WriterLock lock = out.lock("run " + grid.experiment(), console::println)) {
+            return runLocked(spark, out);
+        }
+    }
+
+    private Summary runLocked(SparkSession spark, OutputFolder out) {
         long start = System.nanoTime();
         if (options.overwrite() && out.state() == OutputFolder.State.HOLDS_RUN) {
-            out.delete();
+            for (String kept : out.deleteProjectFiles()) {
+                console.println("--overwrite kept " + kept + ": activation-bench did not write it");
+            }
         }
         SparkContext sc = spark.sparkContext();
-        if (!options.resume()) {
+        if (options.resume()) {
+            out.adopt();
+        } else {
             out.storeGrid(grid.render());
         }
         ResultStore store = new ResultStore(spark, out.location(), grid.experiment());
         store.recover();
+        if (options.resume()) {
+            store.setAsideDamaged(console::println);
+        }
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         List<TrialConfig> todo = TrialOrder.longestFirst(all.stream().filter(t -> !done.contains(t.trialId())).toList());
@@ -172,7 +158,7 @@ public final class GridDriver {
                 sc.addFile(file.toAbsolutePath().toString());
             }
             if (!perTask.isEmpty()) {
-                runTrials(sc, perTask, threads, store, counts, progress);
+                new TrialFanOut(sc, threads, store, progress).run(perTask, counts::add);
             }
             for (TrialConfig trial : dataParallel) {
                 runDataParallel(sc, trial, store, counts, progress);
@@ -184,71 +170,6 @@ public final class GridDriver {
                 Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());
         return summary;
-    }
-
-    /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
-    private void runTrials(SparkContext sc, List<TrialConfig> todo, int threads, ResultStore store, Counts counts,
-            ProgressBar progress) {
-        JavaRDD<TrialConfig> rdd = new JavaSparkContext(sc).parallelize(todo, todo.size());
-        ConcurrentLinkedQueue<TrialRecord> pending = new ConcurrentLinkedQueue<>();
-        ExecutorService lander = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "result-lander");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicReference<RuntimeException> landingError = new AtomicReference<>();
-        Runnable land = () -> {
-            List<TrialRecord> batch = new ArrayList<>();
-            for (TrialRecord r; (r = pending.poll()) != null; ) {
-                batch.add(r);
-            }
-            if (batch.isEmpty() || landingError.get() != null) {
-                return;
-            }
-            try {
-                store.land(batch);
-                counts.add(batch);
-                progress.advance(batch.size(), count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
-            } catch (RuntimeException e) {
-                landingError.set(e);
-                sc.cancelAllJobs();
-            }
-        };
-        List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads),
-                JavaConverters.asScalaBuffer(partitions).toSeq(),
-                new AbstractFunction2<Object, TrialRecord, BoxedUnit>() {
-                    @Override
-                    public BoxedUnit apply(Object partition, TrialRecord record) {
-                        pending.add(record);
-                        lander.execute(land);
-                        return BoxedUnit.UNIT;
-                    }
-                },
-                new AbstractFunction0<BoxedUnit>() {
-                    @Override
-                    public BoxedUnit apply() {
-                        return BoxedUnit.UNIT;
-                    }
-                });
-        try {
-            job.get();
-        } catch (Exception e) {
-            if (landingError.get() != null) {
-                throw landingError.get();
-            }
-            throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
-        } finally {
-            lander.shutdown();
-            try {
-                lander.awaitTermination(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (landingError.get() != null) {
-            throw landingError.get();
-        }
     }
 
     /**
@@ -272,7 +193,7 @@ public final class GridDriver {
         progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
     }
 
-    private static int count(List<TrialRecord> batch, TrialStatus status) {
+    static int count(List<TrialRecord> batch, TrialStatus status) {
         return (int) batch.stream().filter(r -> r.result().status() == status).count();
     }
 

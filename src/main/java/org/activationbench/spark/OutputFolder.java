@@ -2,9 +2,13 @@ package org.activationbench.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.activationbench.results.DurableFiles;
+import org.activationbench.results.WriterLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -12,11 +16,15 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The output folder of a grid run, on any file system Hadoop reaches (local, HDFS, S3). It holds the grid that
- * produced it ({@code grid.conf}), so a resume can check it continues the same grid.
+ * produced it ({@code grid.conf}), so a resume can check it continues the same grid, and a manifest naming what the
+ * project wrote there, so that {@code --overwrite} removes those and nothing else.
  */
 final class OutputFolder {
 
     static final String GRID_FILE = "grid.conf";
+    static final String MANIFEST = "activation-bench.manifest";
+    /** What a run writes at the top of its folder; a folder from before the manifest is read as holding these. */
+    static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", Analyses.SNAPSHOT);
 
     /** What a run may do with a folder, decided before anything is written. */
     enum State { ABSENT, EMPTY, HOLDS_RUN, NOT_A_FOLDER, FOREIGN }
@@ -38,6 +46,14 @@ final class OutputFolder {
         return path.toString();
     }
 
+    Path path() {
+        return path;
+    }
+
+    FileSystem fileSystem() {
+        return fs;
+    }
+
     State state() {
         try {
             if (!fs.exists(path)) {
@@ -46,11 +62,12 @@ final class OutputFolder {
             if (!fs.getFileStatus(path).isDirectory()) {
                 return State.NOT_A_FOLDER;
             }
-            FileStatus[] entries = fs.listStatus(path);
+            // A lock left alone (its run was refused or killed before writing) is no run, nor a user's file.
+            FileStatus[] entries = fs.listStatus(path, p -> !p.getName().equals(WriterLock.FILE));
             if (entries.length == 0) {
                 return State.EMPTY;
             }
-            return fs.exists(new Path(path, GRID_FILE)) ? State.HOLDS_RUN : State.FOREIGN;
+            return fs.exists(new Path(path, GRID_FILE)) || fs.exists(new Path(path, MANIFEST)) ? State.HOLDS_RUN : State.FOREIGN;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -64,22 +81,133 @@ final class OutputFolder {
         }
     }
 
+    /** Writes the manifest, then the grid, each durably under a temporary name first. */
     void storeGrid(String text) {
         try {
             fs.mkdirs(path);
-            try (OutputStream out = fs.create(new Path(path, GRID_FILE), true)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-            }
+            adopt();
+            DurableFiles.write(fs, new Path(path, GRID_FILE), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + new Path(path, GRID_FILE), e);
         }
     }
 
-    void delete() {
+    /** Gives a folder written before manifests existed (recognised by its grid.conf) the manifest it would have had. */
+    void adopt() {
         try {
-            fs.delete(path, true);
+            if (!fs.exists(new Path(path, MANIFEST))) {
+                DurableFiles.write(fs, new Path(path, MANIFEST),
+                        ("# written by activation-bench; --overwrite removes only these\n" + String.join("\n", WRITTEN) + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
+            throw new UncheckedIOException("cannot write " + new Path(path, MANIFEST), e);
+        }
+    }
+
+    /**
+     * Checks, before any work, that results can be written here: creates the folder if needed, writes and removes a
+     * probe file. On failure removes the folders it created and throws {@link GridDriver.RefusedException}.
+     */
+    void probeWritable() {
+        List<Path> created = new ArrayList<>();
+        try {
+            for (Path p = path; p != null && !fs.exists(p); p = p.getParent()) {
+                created.add(p);
+            }
+            fs.mkdirs(path);
+            Path probe = new Path(path, ".activation-bench-probe-" + UUID.randomUUID());
+            DurableFiles.write(fs, probe, new byte[] {1});
+            if (!fs.delete(probe, false)) {
+                throw new IOException("could not delete the probe file " + probe);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path p : created) {
+                try {
+                    fs.delete(p, false);
+                } catch (IOException ignored) {
+                    // Best effort: a folder that cannot be written to may not be deletable either.
+                }
+            }
+            throw new GridDriver.RefusedException(location() + " cannot be written (" + e.getMessage() + "); choose another"
+                    + " --output or fix its permissions");
+        }
+    }
+
+    /**
+     * For {@code --overwrite}: removes what the manifest lists, and inside the table folders only the files and folders
+     * the project names as its own ({@code experiment=}, {@code part-}, {@code c-}, hidden and {@code _} names). Returns
+     * what it kept because the project did not write it.
+     */
+    List<String> deleteProjectFiles() {
+        List<String> kept = new ArrayList<>();
+        try {
+            for (String entry : manifest()) {
+                Path p = new Path(path, entry);
+                if (!fs.exists(p)) {
+                    continue;
+                }
+                if (fs.getFileStatus(p).isFile()) {
+                    fs.delete(p, false);
+                } else if (entry.equals(Analyses.SNAPSHOT)) {
+                    // The snapshot holds tables of its own, one level down.
+                    deleteOwned(new Path(p, "comparisons"), 0, kept);
+                    if (fs.listStatus(p).length == 0) {
+                        fs.delete(p, false);
+                    }
+                } else {
+                    deleteOwned(p, 0, kept);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the results in " + path, e);
+        }
+        return kept;
+    }
+
+    private List<String> manifest() throws IOException {
+        Path file = new Path(path, MANIFEST);
+        if (!fs.exists(file)) {
+            return WRITTEN;
+        }
+        try (InputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.contains("/") && !l.equals(".."))
+                    .toList();
+        }
+    }
+
+    /** Deletes a table folder's own content, depth 0 the table folder; keeps anything else and the folders holding it. */
+    private void deleteOwned(Path dir, int depth, List<String> kept) throws IOException {
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            boolean owned = depth == 0
+                    ? name.startsWith("experiment=") || name.startsWith("_") || name.startsWith(".")
+                    : name.startsWith("part-") || name.startsWith("c-") || name.startsWith("_") || name.startsWith(".")
+                            || depth > 1;
+            if (!owned) {
+                kept.add(s.getPath().toString());
+            } else if (s.isDirectory()) {
+                deleteOwned(s.getPath(), depth + 1, kept);
+            } else {
+                fs.delete(s.getPath(), false);
+            }
+        }
+        if (fs.listStatus(dir).length == 0) {
+            fs.delete(dir, false);
+        }
+    }
+
+    /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
+    WriterLock lock(String command, java.util.function.Consumer<String> notice) {
+        try {
+            return WriterLock.acquire(fs, path, command, notice);
+        } catch (WriterLock.HeldException e) {
+            throw new GridDriver.RefusedException(location() + " " + e.getMessage() + "; wait for it to end, or use another"
+                    + " --output (report and analyze can read it meanwhile)");
         }
     }
 }

@@ -1,12 +1,14 @@
 package org.activationbench.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ class StandaloneClusterIT {
             data.train-examples = 20000
             """;
 
+    private static final Path SECRET = Path.of("target/cluster/secret");
     private static SparkSession spark;
     /** Test accuracy and train loss of every trial of FAULT_GRID, from an undisturbed local-mode run. */
     private static Map<String, List<Double>> reference;
@@ -47,6 +50,10 @@ class StandaloneClusterIT {
         deleteTree(WORK);
         Files.createDirectories(WORK);
         run(List.of("bash", "jobs/cluster.sh", "stop"), 60);
+        // A secret left behind with a loose mode must not be reused as it is.
+        Files.createDirectories(SECRET.getParent());
+        Files.writeString(SECRET, "left-behind");
+        Files.setPosixFilePermissions(SECRET, PosixFilePermissions.fromString("rw-r--r--"));
         Result start = run(List.of("bash", "jobs/cluster.sh", "start", "--workers", "1", "--cores", "2", "--memory", "6g"), 120);
         assertEquals(0, start.code, start.output);
         spark = Sessions.create("cluster-it-reference", "local[2]");
@@ -67,6 +74,18 @@ class StandaloneClusterIT {
         assertEquals(0, stop.code, stop.output);
         assertTrue(processes("org.apache.spark.deploy").isEmpty(), "cluster processes left running");
         assertTrue(processes("CoarseGrainedExecutorBackend").isEmpty(), "executors left running");
+        assertFalse(Files.exists(SECRET), "stop removes the secret");
+    }
+
+    @Test
+    void theSecretIsNewPrivateAndOnNoProcessCommandLine() throws Exception {
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(SECRET));
+        String secret = Files.readString(SECRET).strip();
+        assertTrue(secret.length() >= 32 && !secret.equals("left-behind"), "a new secret");
+        List<ProcessHandle> showing = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(secret)).orElse(false)).toList();
+        assertTrue(showing.isEmpty(), "the secret is on the command line of " + showing);
+        assertFalse(processes("org.apache.spark.deploy.master.Master").isEmpty(), "the master's command line was readable");
     }
 
     @Test
@@ -153,11 +172,13 @@ class StandaloneClusterIT {
         Path grid = write("diverged.conf", """
                 experiment = "diverged"
                 dataset = mnist
-                grid { architectures = [mlp], activations = [relu], epochs = [1, 2], seeds = 2 }
-                training { optimizer = sgd, learning-rate = 1e12 }
+                grid { architectures = [mlp], activations = [diverging], epochs = [1, 2], seeds = 2 }
+                analysis.baseline = diverging
                 data.train-examples = 2000
                 """);
-        Result r = run(submitCommand(out, grid), 300);
+        // A learning rate that diverges (1e12) is refused before work; the test-only activation diverges instead.
+        Result r = run(submitCommand(out, grid), 300, Map.of("JAVA_OPTS", "-Dactivation-bench.test-activations=true"),
+                "--properties-file", properties("-Dactivation-bench.test-activations=true").toString());
         assertEquals(0, r.code, r.output);
         List<Row> runs = runs(out, "diverged");
         assertEquals(2, runs.size());

@@ -37,6 +37,7 @@ class GridParserTest {
         List<TrialConfig> trials = grid.trials();
         // 2 architectures x (relu + leakyrelu x 3 alphas) x 3 seeds
         assertEquals(2 * 4 * 3, trials.size());
+        assertEquals(trials.size(), grid.trialCount());
         assertEquals(List.of(1, 2, 5), trials.get(0).checkpoints());
         assertTrue(trials.stream().filter(t -> t.activation().equals("relu")).allMatch(t -> t.alpha() == null));
         assertEquals(List.of(0.01, 0.1, 0.3), trials.stream().filter(t -> t.activation().equals("leakyrelu"))
@@ -71,6 +72,11 @@ class GridParserTest {
             "grid.epochs = [2.5]                     | grid.epochs: a non-integer value is not a positive whole number",
             "grid.alphas = [0.1, -0.2]               | grid.alphas: -0.2 is not positive",
             "training.learning-rate = 0                | training.learning-rate: 0.0 is not positive",
+            "training.learning-rate = 1e999            | training.learning-rate: Infinity is not positive",
+            "training.learning-rate = 11               | training.learning-rate: 11.0 is above 10",
+            "experiment = __HIVE_DEFAULT_PARTITION__  | experiment: '__HIVE_DEFAULT_PARTITION__' starts with '_'",
+            "experiment = _hidden                     | experiment: '_hidden' starts with '_'",
+            "experiment = \".hidden\"                  | experiment: '.hidden' may use only letters",
             "training.batch-size = -4                  | training.batch-size: must be a positive whole number",
             "grid.seeds = [1, 2, 1]                  | grid.seeds: duplicate value 1",
             "grid.activations = [relu, relu]         | grid.activations: duplicate value relu",
@@ -85,6 +91,31 @@ class GridParserTest {
         GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", VALID + line + "\n"));
         assertTrue(e.getMessage().startsWith("bad.conf: "), e.getMessage());
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(message.strip())), e.problems().toString());
+    }
+
+    @Test
+    void anExperimentNameOverAHundredCharactersIsRefused() {
+        String name = "x".repeat(101);
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", VALID + "experiment = " + name + "\n"));
+        assertTrue(e.problems().get(0).contains("has 101 characters; use at most 100"), e.problems().toString());
+        assertEquals("x".repeat(100), parser.parse("ok", VALID + "experiment = " + "x".repeat(100) + "\n").experiment());
+    }
+
+    /** A listed seeds array of 25,000 makes 2 x 4 x 25,000 = 200,000 trials: refused without expanding them. */
+    @Test
+    void aGridOverTheTrialLimitIsRefusedFromItsSizesAlone() {
+        String seeds = "grid.seeds = [" + String.join(", ", java.util.stream.IntStream.range(0, 25_000)
+                .mapToObj(String::valueOf).toList()) + "]\n";
+        long start = System.nanoTime();
+        GridException e = assertThrows(GridException.class, () -> parser.parse("big.conf", VALID + seeds));
+        assertTrue(e.problems().get(0).startsWith("grid: 200,000 trials (1 strategies x 2 architectures x 4 activation"
+                + " settings x 25000 seeds) exceed the limit of 100,000"), e.problems().toString());
+        assertTrue(e.problems().get(0).contains("--max-trials"));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused in under 5 s");
+        assertEquals(200_000, new GridParser(Vocabularies.standard(), 200_000).parse("big.conf", VALID + seeds).trialCount());
+        GridException count = assertThrows(GridException.class,
+                () -> new GridParser(Vocabularies.standard(), 23).parse("small.conf", VALID));
+        assertTrue(count.problems().get(0).startsWith("grid: 24 trials"), count.problems().toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.activationbench.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -46,6 +47,8 @@ class KillAndResumeTest {
             driver.waitFor(30, TimeUnit.SECONDS);
         }
         assertEquals(137, driver.exitValue(), "the driver must have been killed (SIGKILL), not have finished");
+        String log = Files.readString(dir.resolve("driver.log"));
+        assertFalse(log.contains("instead (on interface"), "the driver must bind to 127.0.0.1, not another interface:\n" + log);
 
         SparkSession spark = Sessions.create("kill-and-resume-test", "local[2]");
         try {
@@ -69,6 +72,65 @@ class KillAndResumeTest {
         }
     }
 
+    /**
+     * The driver killed while it compacts (its staging folder or list of inputs exists): a report then finishes or
+     * discards that compaction and sees every trial once, and a resume finds nothing to run.
+     */
+    @Test
+    void aDriverKilledWhileCompactingLosesAndDoublesNothing() throws Exception {
+        String grid = GRID.replace("seeds = 5", "seeds = 2").replace("train-examples = 4000", "train-examples = 500")
+                .replace("epochs = [1, 2]", "epochs = [1]").replace("\"killed\"", "\"compacting\"");
+        Path gridFile = Files.writeString(dir.resolve("compacting.conf"), grid);
+        Path out = dir.resolve("out");
+        Process driver = startDriver(gridFile, out);
+        try {
+            waitFor(out.resolve("runs"), name -> name.startsWith("_compacting-"), driver, 4);
+        } finally {
+            driver.destroyForcibly();
+            driver.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertEquals(137, driver.exitValue(), "the driver must have been killed (SIGKILL), not have finished");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(said, true, StandardCharsets.UTF_8);
+        SparkSession spark = Sessions.create("kill-while-compacting-test", "local[2]");
+        try {
+            Analyses.run(spark, out.toString(), null, console);
+            assertTrue(said.toString(StandardCharsets.UTF_8).contains("taking over the lock"), said.toString());
+            ResultStore store = new ResultStore(spark, out.toString(), "compacting");
+            assertEquals(4, store.read(Tables.RUNS).count());
+            assertEquals(4, store.read(Tables.RUNS).select("trial_id").distinct().count());
+            assertEquals(4, store.read(Tables.EPOCHS).count());
+            try (Stream<Path> left = Files.list(out.resolve("runs"))) {
+                assertEquals(List.of("experiment=compacting"), left.map(p -> p.getFileName().toString()).toList());
+            }
+            GridDriver resume = new GridDriver(GridDriverTest.grid(grid),
+                    new GridDriver.Options(out.toString(), Path.of("data"), true, false, null), console);
+            assertEquals(4, resume.run(spark).skipped());
+            assertEquals(4, store.read(Tables.RUNS).count());
+            assertEquals(4, store.read(Tables.EPOCHS).count());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private void waitFor(Path folder, java.util.function.Predicate<String> name, Process driver, int minutes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+        while (System.nanoTime() < deadline) {
+            if (!driver.isAlive()) {
+                throw new AssertionError("the driver ended before it could be killed:\n" + Files.readString(dir.resolve("driver.log")));
+            }
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.anyMatch(f -> name.test(f.getFileName().toString()))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("nothing appeared within " + minutes + " minutes:\n" + Files.readString(dir.resolve("driver.log")));
+    }
+
     private Process startDriver(Path gridFile, Path out) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -77,8 +139,10 @@ class KillAndResumeTest {
                 "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
             command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
         }
-        command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-cp", System.getProperty("java.class.path"),
-                "org.activationbench.cli.Main", "run", gridFile.toString(), "--output", out.toString(), "--data", "data"));
+        command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"),
+                "org.activationbench.cli.Main", "run", gridFile.toString(), "--output", out.toString(), "--data", "data",
+                "--no-report"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("driver.log").toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");

@@ -1,0 +1,72 @@
+package org.activationbench.results;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writing a file so that it is either absent or whole after a crash or power loss: under a hidden temporary name,
+ * flushed to the disk ({@code hsync} on HDFS, {@code FileChannel.force} on a local disk), then renamed. On an object
+ * store (S3) a file appears whole on close and a rename is a copy: the same calls are safe but not atomic.
+ */
+public final class DurableFiles {
+
+    private DurableFiles() {}
+
+    /** The hidden name a file is written under before it is renamed into place. */
+    public static Path temporary(Path file) {
+        return new Path(file.getParent(), "." + file.getName() + ".tmp");
+    }
+
+    /** Writes {@code content} to {@code file}, replacing it if it exists. */
+    public static void write(FileSystem fs, Path file, byte[] content) throws IOException {
+        Path temporary = temporary(file);
+        try (FSDataOutputStream out = fs.create(temporary, true)) {
+            out.write(content);
+            out.hsync();
+        }
+        forceIfLocal(fs, temporary);
+        if (fs.exists(file) && isLocal(fs)) {
+            // A local rename replaces the target atomically; Hadoop's would refuse, so go through java.nio.
+            java.nio.file.Files.move(local(fs, temporary), local(fs, file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            if (fs.exists(file) && !fs.delete(file, false)) {
+                throw new IOException("could not replace " + file);
+            }
+            rename(fs, temporary, file);
+        }
+        forceIfLocal(fs, file.getParent());
+    }
+
+    /** Renames, failing loudly: Hadoop's rename reports failure by returning false. */
+    public static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    /** Flushes a local file (or folder, for the names in it) to the disk; other file systems flush on hsync. */
+    public static void forceIfLocal(FileSystem fs, Path path) throws IOException {
+        if (!isLocal(fs)) {
+            return;
+        }
+        java.nio.file.Path p = local(fs, path);
+        try (FileChannel channel = FileChannel.open(p, java.nio.file.Files.isDirectory(p)
+                ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Whether the file system is this machine's disk (where {@code java.nio} is the stronger tool). */
+    public static boolean isLocal(FileSystem fs) {
+        return "file".equals(fs.getScheme());
+    }
+
+    static java.nio.file.Path local(FileSystem fs, Path path) {
+        return java.nio.file.Path.of(fs.makeQualified(path).toUri());
+    }
+}

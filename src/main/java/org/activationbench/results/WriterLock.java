@@ -1,0 +1,194 @@
+package org.activationbench.results;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The one writer of an output folder: a lock file created only if absent (atomically: {@code CREATE_NEW} on a local
+ * or mounted disk, {@code create(overwrite=false)} on HDFS), naming the host, process and start time of its holder.
+ * Whoever lands, compacts or replaces tables holds it; a lock left by a process that is gone from this host is taken
+ * over. On an object store without create-if-absent the check and the creation are two steps (see
+ * docs/operations.md).
+ */
+public final class WriterLock implements AutoCloseable {
+
+    public static final String FILE = "activation-bench.lock";
+
+    /** Who holds a lock, as its file says. */
+    public record Holder(String host, long pid, Instant since, String command) {
+
+        String render() {
+            return "host=" + host + "\npid=" + pid + "\nsince=" + since + "\ncommand=" + command + "\n";
+        }
+
+        static Holder parse(String text) {
+            String host = "?";
+            long pid = -1;
+            Instant since = Instant.EPOCH;
+            String command = "?";
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String value = line.substring(eq + 1).strip();
+                try {
+                    switch (line.substring(0, eq)) {
+                        case "host" -> host = value;
+                        case "pid" -> pid = Long.parseLong(value);
+                        case "since" -> since = Instant.parse(value);
+                        case "command" -> command = value;
+                        default -> { }
+                    }
+                } catch (RuntimeException e) {
+                    // A half-written lock names what it can; the rest stays unknown.
+                }
+            }
+            return new Holder(host, pid, since, command);
+        }
+
+        /** Whether the process is known to be gone: only a process on this host can be checked. */
+        boolean goneFrom(String thisHost) {
+            return host.equals(thisHost) && pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        }
+
+        public String describe() {
+            return "'" + command + "' (pid " + pid + " on " + host + ", since " + since + ")";
+        }
+    }
+
+    /** Thrown when another live process holds the lock. */
+    public static final class HeldException extends RuntimeException {
+        private final transient Holder holder;
+        private final String lockFile;
+
+        HeldException(Holder holder, String lockFile) {
+            super("is being written by " + holder.describe() + "; lock file " + lockFile);
+            this.holder = holder;
+            this.lockFile = lockFile;
+        }
+
+        public Holder holder() {
+            return holder;
+        }
+
+        public String lockFile() {
+            return lockFile;
+        }
+    }
+
+    private final FileSystem fs;
+    private final Path file;
+    private final Holder holder;
+
+    private WriterLock(FileSystem fs, Path file, Holder holder) {
+        this.fs = fs;
+        this.file = file;
+        this.holder = holder;
+    }
+
+    /**
+     * Takes the lock of {@code folder} (which must exist) for {@code command}.
+     *
+     * @param notice where a message about a stale lock taken over goes
+     * @throws HeldException if a live process, or one on another host, holds it
+     */
+    public static WriterLock acquire(FileSystem fs, Path folder, String command, java.util.function.Consumer<String> notice) {
+        Path file = new Path(folder, FILE);
+        Holder me = new Holder(thisHost(), ProcessHandle.current().pid(), Instant.now(), command);
+        try {
+            for (int tries = 0; tries < 3; tries++) {
+                if (create(fs, file, me)) {
+                    return new WriterLock(fs, file, me);
+                }
+                Optional<String> text = read(fs, file);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                Holder other = Holder.parse(text.get());
+                if (!other.goneFrom(me.host())) {
+                    throw new HeldException(other, file.toString());
+                }
+                // Only the text judged stale is removed: a lock a faster process just created stays.
+                if (read(fs, file).equals(text)) {
+                    fs.delete(file, false);
+                    notice.accept("taking over the lock of " + folder + ": " + other.describe() + " has ended without releasing it");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + folder, e);
+        }
+        throw new IllegalStateException("cannot lock " + folder + ": its lock file " + file + " keeps changing");
+    }
+
+    /** The holder of {@code folder}'s lock if a live process (or one on another host) holds it. */
+    public static Optional<Holder> liveHolder(FileSystem fs, Path folder) {
+        try {
+            return read(fs, new Path(folder, FILE)).map(Holder::parse).filter(h -> !h.goneFrom(thisHost()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lock of " + folder, e);
+        }
+    }
+
+    private static boolean create(FileSystem fs, Path file, Holder me) throws IOException {
+        byte[] content = me.render().getBytes(StandardCharsets.UTF_8);
+        if (DurableFiles.isLocal(fs)) {
+            try (OutputStream out = Files.newOutputStream(DurableFiles.local(fs, file), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+                out.write(content);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+        }
+        try (OutputStream out = fs.create(file, false)) {
+            out.write(content);
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> read(FileSystem fs, Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String thisHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    public Holder holder() {
+        return holder;
+    }
+
+    /** Removes the lock file if it is still this holder's. */
+    @Override
+    public void close() {
+        try {
+            if (read(fs, file).map(Holder::parse).map(holder::equals).orElse(false)) {
+                fs.delete(file, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock " + file, e);
+        }
+    }
+}

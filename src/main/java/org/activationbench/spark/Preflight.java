@@ -1,0 +1,87 @@
+package org.activationbench.spark;
+
+import org.activationbench.data.DataFileException;
+import org.activationbench.data.DatasetLoader;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.Strategy;
+import org.activationbench.report.ReportFolder;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Everything a run checks before it starts Spark or writes a result: the data files, the grid against the data, the
+ * options against the output folder, and that the folder can be written. Each refusal names what is wrong and the fix.
+ */
+final class Preflight {
+
+    private Preflight() {}
+
+    /** Returns the output folder, created and known writable; throws {@link GridDriver.RefusedException}. */
+    static OutputFolder check(GridSpec grid, GridDriver.Options options) {
+        DatasetSpec spec = DatasetSpec.byId(grid.dataset());
+        try {
+            new DatasetLoader(options.dataRoot()).load(spec);
+        } catch (DataFileException e) {
+            throw new GridDriver.RefusedException(e.getMessage());
+        }
+        checkBatchSizes(grid, spec);
+        OutputFolder out = new OutputFolder(options.output(), new Configuration());
+        if (options.resume() && options.overwrite()) {
+            throw new GridDriver.RefusedException("--resume and --overwrite exclude each other: resume continues "
+                    + out.location() + ", overwrite replaces it");
+        }
+        switch (out.state()) {
+            case NOT_A_FOLDER -> throw new GridDriver.RefusedException(out.location()
+                    + " is a file, not a folder; choose another --output");
+            case FOREIGN -> throw new GridDriver.RefusedException(out.location() + " holds files that are not an"
+                    + " activation-bench run; choose another --output or empty it");
+            case HOLDS_RUN -> {
+                if (options.resume()) {
+                    String stored = out.storedGrid();
+                    if (!stored.equals(grid.render())) {
+                        throw new GridDriver.RefusedException(out.location() + " holds a run of a different grid; resume"
+                                + " needs the same grid and overrides (stored in " + out.location() + "/"
+                                + OutputFolder.GRID_FILE + "), or use --overwrite or another --output");
+                    }
+                } else if (!options.overwrite()) {
+                    throw new GridDriver.RefusedException(out.location() + " already holds a run; pass --resume to finish"
+                            + " it or --overwrite to replace it");
+                }
+            }
+            case ABSENT, EMPTY -> {
+                if (options.resume()) {
+                    throw new GridDriver.RefusedException(out.location() + " holds no run to resume; run without --resume");
+                }
+            }
+        }
+        if (options.reportDir() != null) {
+            ReportFolder.problem(options.reportDir(), out.location()).ifPresent(p -> {
+                throw new GridDriver.RefusedException(p);
+            });
+        }
+        if (options.ui()) {
+            Sessions.uiProblem().ifPresent(p -> {
+                throw new GridDriver.RefusedException(p);
+            });
+        }
+        out.probeWritable();
+        return out;
+    }
+
+    /** A minibatch larger than the training examples used would fail every trial after the job has started. */
+    private static void checkBatchSizes(GridSpec grid, DatasetSpec spec) {
+        int examples = grid.trainExamples() > 0 ? Math.min(grid.trainExamples(), spec.trainCount()) : spec.trainCount();
+        String used = examples + " training examples used (" + (grid.trainExamples() > 0
+                ? "data.train-examples = " + grid.trainExamples() : "all of " + spec.id()) + ")";
+        if (grid.training().batchSize() > examples) {
+            throw new GridDriver.RefusedException("training.batch-size: " + grid.training().batchSize() + " is larger than the "
+                    + used + "; use a batch size of at most " + examples);
+        }
+        for (Strategy s : grid.strategies()) {
+            if (s.dataParallel() && s.batchSizePerWorker() > examples) {
+                throw new GridDriver.RefusedException("data-parallel.batch-size-per-worker: " + s.batchSizePerWorker()
+                        + " is larger than the " + used + "; use at most " + examples);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.activationbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input on the command line: exit 2, a message naming the key, the value and the fix, nothing written, quickly. */
+class BadInputTest {
+
+    /** 100,000 trials: exactly the default limit, so each override below is what gets refused. */
+    private static final String GRID = """
+            experiment = "bad"
+            dataset = mnist
+            grid { architectures = [mlp], activations = [relu], epochs = [1], seeds = 100000 }
+            data.train-examples = 1000
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int code, String err, long millis) {}
+
+    private Outcome run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        try {
+            int code = Main.commandLine().execute(args);
+            return new Outcome(code, captured.toString(StandardCharsets.UTF_8), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "training.batch-size=3000000           | training.batch-size: 3000000 is larger than the 1000 training examples used",
+            "training.learning-rate=1e999          | training.learning-rate: Infinity is not positive",
+            "training.learning-rate=50             | training.learning-rate: 50.0 is above 10",
+            "experiment=__HIVE_DEFAULT_PARTITION__ | experiment: '__HIVE_DEFAULT_PARTITION__' starts with '_'",
+            "grid.architectures=[mlp,cnn]          | grid: 200,000 trials",
+            "grid.activations=[relu,elu,tanh,sigmoid,swish,mish,selu] | grid: 700,000 trials"})
+    void isRefusedWithExitTwoBeforeAnythingIsWritten(String override, String message) throws IOException {
+        Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
+        Path out = dir.resolve("out");
+        Outcome o = run("run", grid.toString(), "--set", override.strip(), "--output", out.toString(), "--data", "data",
+                "--report-dir", dir.resolve("report").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(message.strip()), o.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(Files.exists(dir.resolve("report")), "nothing written");
+        assertTrue(o.millis() < 30_000, "refused in " + o.millis() + " ms");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsRefused() throws IOException {
+        Path grid = Files.writeString(dir.resolve("g.conf"), GRID.replace("100000", "1"));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Outcome o = run("run", grid.toString(), "--output", file.resolve("out").toString(), "--data", "data", "--no-report");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(file.resolve("out") + " cannot be written") && o.err().contains("choose another --output"),
+                o.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aReportFolderHoldingAUsersFilesOrInsideTheOutputIsRefusedBeforeTraining() throws IOException {
+        Path grid = Files.writeString(dir.resolve("g.conf"), GRID.replace("100000", "1"));
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("paper.tex"), "mine");
+        Outcome o = run("run", grid.toString(), "--output", dir.resolve("out").toString(), "--data", "data", "--report-dir",
+                docs.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--report-dir " + docs + " holds files that are not an activation-bench report"), o.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+        Outcome inside = run("run", grid.toString(), "--output", dir.resolve("out").toString(), "--data", "data",
+                "--report-dir", dir.resolve("out/report").toString());
+        assertEquals(2, inside.code(), inside.err());
+        assertTrue(inside.err().contains("overlaps the output folder"), inside.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}
