@@ -60,8 +60,9 @@ final class RunCommand implements Callable<Integer> {
         String out = output != null ? output : "results/" + grid.experiment();
         GridDriver.Summary summary;
         try {
+            Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment())), System.out).run();
+                    new ComparisonAndReport(report, System.out)), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

@@ -6,47 +6,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.activationbench.results.ResultStore;
-import org.activationbench.results.Tables;
-import org.activationbench.stats.PairedResult;
+import org.activationbench.compare.ComparedRun;
 
-/** The analyze and report steps: comparisons into the {@code comparisons} table, then the notebook and HTML page. */
+/**
+ * The report step: a notebook and an HTML page whose every table and figure is the result of the DuckDB query shown
+ * beside it, run here on the output folder's Parquet tables.
+ */
 public final class Reporter {
 
     private Reporter() {}
-
-    /** Computes the comparisons of a run (finished or partial) and replaces its comparisons table with them. */
-    public static List<Comparison> analyze(ResultStore store, Snapshot snapshot, Analysis.Settings settings) {
-        List<Comparison> comparisons = new Analysis(settings).compare(snapshot.observations());
-        List<Object[]> rows = new ArrayList<>();
-        for (Comparison c : comparisons) {
-            rows.add(row(c, settings));
-        }
-        store.replace(Tables.COMPARISONS, rows);
-        return comparisons;
-    }
 
     /**
      * Writes {@code report.ipynb}, {@code report.html} and the figures' PNGs into {@code dir}, replacing what was there
      * only once everything is written.
      *
-     * @param results the output folder as the notebook's queries should name it
+     * @param output the output folder (path or URI) whose tables have landed, comparisons included
      */
-    public static void write(Snapshot snapshot, List<Comparison> comparisons, Analysis.Settings settings, Path dir,
-            String results) {
-        List<Block> blocks = new ReportBuilder(snapshot, comparisons, settings).build();
-        String setup = ReportBuilder.setupCode(results);
+    public static void write(ComparedRun run, String output, Path dir) {
         Path staging = dir.resolveSibling("." + dir.getFileName() + ".writing");
-        try {
+        try (LocalTables local = LocalTables.of(output); LandedTables tables = new LandedTables(local.folder(),
+                run.snapshot().experiment())) {
+            List<Block> blocks = ReportLayout.build(run, tables);
+            String setup = setupCode(resultsAsSeenFrom(dir, output), tables.setup());
             deleteTree(staging);
             Files.createDirectories(staging.resolve("figures"));
             Files.writeString(staging.resolve("report.ipynb"), NotebookWriter.write(blocks, setup), StandardCharsets.UTF_8);
             Files.writeString(staging.resolve("report.html"),
-                    HtmlWriter.write("activation-bench: " + snapshot.experiment(), blocks, setup), StandardCharsets.UTF_8);
+                    HtmlWriter.write("activation-bench: " + run.snapshot().experiment(), blocks, setup), StandardCharsets.UTF_8);
             for (Block b : blocks) {
                 if (b instanceof Block.Figure f) {
                     Files.write(staging.resolve("figures").resolve(f.file()), f.png());
@@ -59,26 +49,22 @@ public final class Reporter {
         }
     }
 
+    /**
+     * The notebook's first cell: the same macros and views the report's queries ran on, over {@code results} (the
+     * output folder as the notebook sees it).
+     */
+    static String setupCode(String results, List<String> statements) {
+        return "import duckdb\nRESULTS = \"" + results + "\"\ncon = duckdb.connect()\n"
+                + statements.stream().map(sql -> "con.execute(f\"\"\"\n" + sql.strip() + "\n\"\"\")")
+                        .collect(Collectors.joining("\n"));
+    }
+
     /** The path from the report folder to the output folder, as the notebook's queries use it. */
     public static String resultsAsSeenFrom(Path reportDir, String output) {
         if (output.contains("://")) {
             return output;
         }
         return reportDir.toAbsolutePath().normalize().relativize(Path.of(output).toAbsolutePath().normalize()).toString();
-    }
-
-    private static Object[] row(Comparison c, Analysis.Settings settings) {
-        PairedResult s = c.stats();
-        return new Object[] {c.dataset(), c.architecture(), c.strategy(), c.epoch(), c.metric().id(), c.metric().higherIsBetter(),
-            c.baseline(), c.candidate(), c.candidateActivation(), c.candidateAlpha(), s.pairs(), s.unpairedBaseline(),
-            s.unpairedCandidate(), orNull(s.meanBaseline()), orNull(s.meanCandidate()), orNull(s.meanDifference()),
-            orNull(s.sdDifference()), orNull(s.ciLow()), orNull(s.ciHigh()), settings.ciMethod(), orNull(s.tStatistic()),
-            orNull(s.pValueT()), orNull(s.pValue()), orNull(s.pValueWilcoxon()), s.wilcoxonMethod(), orNull(s.cohensDz()), c.familySize(),
-            orNull(c.pValueHolm()), c.verdict(), orNull(s.minDetectable()), c.seedsForPointOne()};
-    }
-
-    private static Double orNull(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
     }
 
     private static void deleteTree(Path p) throws IOException {

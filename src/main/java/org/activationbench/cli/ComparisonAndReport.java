@@ -1,0 +1,28 @@
+package org.activationbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.ComparisonsTable;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.report.Reporter;
+import org.activationbench.results.ResultStore;
+import org.activationbench.spark.AfterGrid;
+
+/** The steps after a grid's tables have landed: the comparisons table, then (unless {@code reportDir} is null) the report. */
+record ComparisonAndReport(Path reportDir, PrintStream console) implements AfterGrid {
+
+    @Override
+    public void landed(ResultStore store, GridSpec grid, String output) {
+        run(store, grid, output);
+    }
+
+    ComparedRun run(ResultStore store, GridSpec grid, String output) {
+        ComparedRun compared = ComparisonsTable.write(store, grid);
+        if (reportDir != null) {
+            Reporter.write(compared, output, reportDir);
+            console.println("report: " + reportDir.resolve("report.html") + " and report.ipynb");
+        }
+        return compared;
+    }
+}

@@ -1,0 +1,17 @@
+package org.activationbench.spark;
+
+import org.activationbench.grid.GridSpec;
+import org.activationbench.results.ResultStore;
+
+/**
+ * What runs on the driver once a grid's tables are compacted, in the same Spark session: the command line plugs the
+ * comparisons and the report in here, so that the driver itself knows nothing of them.
+ */
+@FunctionalInterface
+public interface AfterGrid {
+
+    AfterGrid NOTHING = (store, grid, output) -> {};
+
+    /** @param output the output folder (path or URI) the tables landed in */
+    void landed(ResultStore store, GridSpec grid, String output);
+}
