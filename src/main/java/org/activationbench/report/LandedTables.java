@@ -108,17 +108,23 @@ final class LandedTables implements AutoCloseable {
         List<String> sql = new ArrayList<>(List.of(
                 "CREATE MACRO setting(architecture, strategy) AS CASE WHEN coalesce(strategy, 'per-task') = 'per-task'"
                         + " THEN architecture ELSE architecture || ' · ' || strategy END",
-                "CREATE MACRO percent(x) AS coalesce(printf('%.2f%%', 100 * x), '–')",
-                "CREATE MACRO points(x) AS coalesce(printf('%+.3f', 100 * x), '–')",
-                "CREATE MACRO fixed(x, decimals) AS coalesce(printf('%.' || decimals || 'f', x), '–')",
-                "CREATE MACRO signed(x, decimals) AS coalesce(printf('%+.' || decimals || 'f', x), '–')",
+                // Rounded half up from the shortest decimal that reads back as the double, as Java's Formatter does,
+                // so the tables read as they did when Java formatted them (C's printf would round 1.5625 to 1.562).
+                // 24 decimals hold every digit of that decimal down to 1e-7, for values below 1e14.
+                "CREATE MACRO half_up(x, decimals) AS round(CAST(CAST(abs(x) AS VARCHAR) AS DECIMAL(38, 24)), decimals)",
+                "CREATE MACRO fixed(x, decimals) AS coalesce(CASE WHEN x < 0 THEN '-' ELSE '' END"
+                        + " || printf('%.' || decimals || 'f', half_up(x, decimals)), '–')",
+                "CREATE MACRO signed(x, decimals) AS coalesce(CASE WHEN x < 0 THEN '-' ELSE '+' END"
+                        + " || printf('%.' || decimals || 'f', half_up(x, decimals)), '–')",
+                "CREATE MACRO percent(x) AS CASE WHEN x IS NULL THEN '–' ELSE fixed(100 * x, 2) || '%' END",
+                "CREATE MACRO points(x) AS signed(100 * x, 3)",
                 "CREATE MACRO pairs(n, unpaired_baseline, unpaired_candidate) AS n || CASE WHEN unpaired_baseline"
                         + " + unpaired_candidate > 0 THEN ' (+' || (unpaired_baseline + unpaired_candidate) || ' unpaired)'"
                         + " ELSE '' END",
                 "CREATE MACRO distinct_text(values) AS array_to_string(list_sort(list_distinct(values)), ', ')",
                 "CREATE MACRO pvalue(p) AS CASE WHEN p IS NULL THEN '–' WHEN p < 0.001 THEN printf('%.1e', p)"
-                        + " ELSE printf('%.3f', p) END",
-                "CREATE MACRO seconds_and_hours(s) AS printf('%.1f s (%.2f h)', s, s / 3600)",
+                        + " ELSE fixed(p, 3) END",
+                "CREATE MACRO seconds_and_hours(s) AS fixed(s, 1) || ' s (' || fixed(s / 3600, 2) || ' h)'",
                 "CREATE MACRO metric_label(metric) AS CASE metric "
                         + Arrays.stream(Metric.values()).map(m -> "WHEN '" + m.id() + "' THEN '" + m.label().replace("'", "''") + "'")
                                 .collect(Collectors.joining(" ")) + " END",
