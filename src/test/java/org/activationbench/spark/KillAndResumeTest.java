@@ -72,11 +72,7 @@ class KillAndResumeTest {
     private Process startDriver(Path gridFile, Path out) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
-                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
-            command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-        }
+        command.add("@" + Path.of("conf", "jvm", "add-opens").toAbsolutePath());
         command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-cp", System.getProperty("java.class.path"),
                 "org.activationbench.cli.Main", "run", gridFile.toString(), "--output", out.toString(), "--data", "data"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
