@@ -1,0 +1,69 @@
+package org.activationbench.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main packages depend one way, along grid → data → model → train → results → spark, and results → compare →
+ * report, with cli wiring them all: nothing upstream depends on compare or report, and every package says what it is.
+ */
+class PackageDependenciesTest {
+
+    private static final Path MAIN = Path.of("src", "main", "java", "org", "activationbench");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.activationbench\\.([a-z]+)\\.", Pattern.MULTILINE);
+
+    /** What each package may import (besides itself), as docs and package-info say. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "grid", Set.of(),
+            "data", Set.of(),
+            "stats", Set.of(),
+            "model", Set.of("grid"),
+            "train", Set.of("grid", "data", "model"),
+            "results", Set.of("grid", "train"),
+            "spark", Set.of("grid", "data", "model", "train", "results"),
+            "compare", Set.of("grid", "train", "results", "stats"),
+            "report", Set.of("grid", "model", "train", "stats", "compare"),
+            "cli", Set.of("grid", "data", "model", "train", "results", "spark", "stats", "compare", "report"));
+
+    @Test
+    void importsFollowTheLayers() throws IOException {
+        Map<String, Set<String>> violations = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.relativize(f).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                assertTrue(allowed != null, "a package the layers do not know: " + pkg);
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).equals(pkg) && !allowed.contains(m.group(1))) {
+                        violations.computeIfAbsent(f.getFileName().toString(), k -> new TreeSet<>()).add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of(), violations);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIs() throws IOException {
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            // model's overview comes with its fast-path package, written by its owner
+            Set<String> missing = new TreeSet<>(dirs.filter(Files::isDirectory)
+                    .filter(d -> !Files.exists(d.resolve("package-info.java"))).map(d -> d.getFileName().toString()).toList());
+            missing.remove("model");
+            assertEquals(Set.of(), missing);
+        }
+    }
+}
