@@ -2,6 +2,7 @@ package org.activationbench.compare;
 
 import java.util.List;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.results.ComparisonRow;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.stats.PairedResult;
@@ -25,22 +26,52 @@ public final class ComparisonsTable {
         return comparisons;
     }
 
-    /** The rows of the comparisons table, in its column order; NaN and infinite statistics are stored as null. */
+    /** The rows of the comparisons table, in its column order. */
     public static List<Object[]> rows(List<Comparison> comparisons, Analysis.Settings settings) {
-        return comparisons.stream().map(c -> row(c, settings)).toList();
+        return comparisons.stream().map(c -> Tables.COMPARISONS.row(new Row(c, settings))).toList();
     }
 
-    private static Object[] row(Comparison c, Analysis.Settings settings) {
-        PairedResult s = c.stats();
-        return new Object[] {c.dataset(), c.architecture(), c.strategy(), c.epoch(), c.metric().id(), c.metric().higherIsBetter(),
-            c.baseline(), c.candidate(), c.candidateActivation(), c.candidateAlpha(), s.pairs(), s.unpairedBaseline(),
-            s.unpairedCandidate(), orNull(s.meanBaseline()), orNull(s.meanCandidate()), orNull(s.meanDifference()),
-            orNull(s.sdDifference()), orNull(s.ciLow()), orNull(s.ciHigh()), settings.ciMethod(), orNull(s.tStatistic()),
-            orNull(s.pValueT()), orNull(s.pValue()), orNull(s.pValueWilcoxon()), s.wilcoxonMethod(), orNull(s.cohensDz()),
-            c.familySize(), orNull(c.pValueHolm()), c.verdict().text(), orNull(s.minDetectable()), c.seedsForPointOne()};
-    }
+    /** A comparison as a row; NaN and infinite statistics are stored as null. */
+    record Row(Comparison c, Analysis.Settings settings) implements ComparisonRow {
 
-    private static Double orNull(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+        private PairedResult s() {
+            return c.stats();
+        }
+
+        private static Double orNull(double v) {
+            return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+        }
+
+        @Override public String dataset() { return c.dataset(); }
+        @Override public String architecture() { return c.architecture(); }
+        @Override public String strategy() { return c.strategy(); }
+        @Override public int epoch() { return c.epoch(); }
+        @Override public String metric() { return c.metric().id(); }
+        @Override public boolean higherIsBetter() { return c.metric().higherIsBetter(); }
+        @Override public String baseline() { return c.baseline(); }
+        @Override public String candidate() { return c.candidate(); }
+        @Override public String candidateActivation() { return c.candidateActivation(); }
+        @Override public Double candidateAlpha() { return c.candidateAlpha(); }
+        @Override public int nPairs() { return s().pairs(); }
+        @Override public int nUnpairedBaseline() { return s().unpairedBaseline(); }
+        @Override public int nUnpairedCandidate() { return s().unpairedCandidate(); }
+        @Override public Double meanBaseline() { return orNull(s().meanBaseline()); }
+        @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
+        @Override public Double meanDifference() { return orNull(s().meanDifference()); }
+        @Override public Double sdDifference() { return orNull(s().sdDifference()); }
+        @Override public Double ciLow() { return orNull(s().ciLow()); }
+        @Override public Double ciHigh() { return orNull(s().ciHigh()); }
+        @Override public String ciMethod() { return settings.ciMethod(); }
+        @Override public Double tStatistic() { return orNull(s().tStatistic()); }
+        @Override public Double pValueT() { return orNull(s().pValueT()); }
+        @Override public Double pValue() { return orNull(s().pValue()); }
+        @Override public Double pValueWilcoxon() { return orNull(s().pValueWilcoxon()); }
+        @Override public String wilcoxonMethod() { return s().wilcoxonMethod(); }
+        @Override public Double cohensDz() { return orNull(s().cohensDz()); }
+        @Override public int familySize() { return c.familySize(); }
+        @Override public Double pValueHolm() { return orNull(c.pValueHolm()); }
+        @Override public String verdict() { return c.verdict().text(); }
+        @Override public Double minDetectableDifference() { return orNull(s().minDetectable()); }
+        @Override public Integer seedsFor01Point() { return c.seedsForPointOne(); }
     }
 }

@@ -16,19 +16,19 @@ public final class TableFiles {
      * Writes one file of {@code table} under {@code root}, partition {@code experiment}. Each row names its values by
      * column; a column a row leaves out is null where the table allows it, else a neutral value of its kind.
      */
-    public static void write(Path root, String experiment, Table table, List<Map<String, Object>> rows) throws IOException {
+    public static void write(Path root, String experiment, Table<?> table, List<Map<String, Object>> rows) throws IOException {
         writeRows(root, experiment, table, rows.stream().map(r -> table.columns().stream()
                 .map(c -> r.containsKey(c.name()) ? r.get(c.name()) : neutral(c)).toArray()).toList());
     }
 
     /** Writes rows given in the table's column order. */
-    public static void writeRows(Path root, String experiment, Table table, List<Object[]> rows) throws IOException {
+    public static void writeRows(Path root, String experiment, Table<?> table, List<Object[]> rows) throws IOException {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root.resolve(table.name())
                 .resolve(Table.PARTITION + "=" + experiment).toUri());
         ParquetFiles.write(new Configuration(), new org.apache.hadoop.fs.Path(dir, "part-00000.parquet"), table, rows);
     }
 
-    private static Object neutral(Column c) {
+    private static Object neutral(Column<?> c) {
         if (c.nullable()) {
             return null;
         }
