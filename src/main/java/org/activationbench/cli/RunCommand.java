@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationbench.bench.GridJvmFigures;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
@@ -48,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "write the comparisons table but no report")
     boolean noReport;
 
+    @Option(names = "--figures-json", hidden = true, paramLabel = "FILE",
+            description = "write this JVM's figures (trials, wall time, peak memory, JIT time) as JSON: for the benchmark")
+    Path figuresJson;
+
     @Override
     public Integer call() {
         GridSpec grid;
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
+        }
+        if (figuresJson != null) {
+            GridJvmFigures.of(summary).write(figuresJson);
         }
         return summary.failed() > 0 ? 3 : 0;
     }
