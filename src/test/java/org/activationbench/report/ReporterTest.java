@@ -174,6 +174,21 @@ class ReporterTest {
         }
     }
 
+    /** A resumed run's tables before compaction: each trial counts once, with its final attempt, as in compare. */
+    @Test
+    void theViewsKeepOneAttemptPerTrial() throws Exception {
+        Snapshot snapshot = SyntheticRuns.snapshot();
+        Path output = dir.resolve("results").resolve("synthetic");
+        ComparedRun run = SyntheticTables.land(snapshot, output);
+        SyntheticTables.landEarlierAttempts(snapshot, 3, output);
+        Path report = dir.resolve("notebooks-out").resolve("synthetic");
+        Reporter.write(run, output.toString(), report);
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<tr><td>trials</td><td>24</td></tr>"), "24 trials, not 27");
+        assertTrue(html.contains("<tr><td>mlp</td><td>relu</td><td>2</td><td>8</td>"), "8 seeds, not 9");
+        assertFalse(html.contains("Trials that did not finish"), "the FAILED attempts were superseded");
+    }
+
     @Test
     void depthClaimReadsTheDepthFromTheArchitectureWhateverTheStrategy() throws Exception {
         String html = Files.readString(write(deepWithTwoStrategies()).resolve("report.html"));

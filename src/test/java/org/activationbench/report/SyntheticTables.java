@@ -29,6 +29,24 @@ final class SyntheticTables {
         return run;
     }
 
+    /**
+     * Lands, beside the tables, what a killed and resumed run leaves before compaction: an earlier FAILED attempt of
+     * every trial of one seed, and its epochs rows once more.
+     */
+    static void landEarlierAttempts(Snapshot snapshot, long seed, Path output) throws IOException {
+        List<Map<String, Object>> runs = snapshot.runs().stream().filter(r -> r.seed() == seed).map(r -> {
+            Map<String, Object> row = run(r);
+            row.put("status", "FAILED");
+            row.put("error_class", "java.lang.OutOfMemoryError");
+            row.put("finished_at", r.finishedAt().minusSeconds(3600));
+            return row;
+        }).toList();
+        List<Map<String, Object>> epochs = snapshot.epochs().stream().filter(e -> e.seed() == seed).map(SyntheticTables::epoch)
+                .toList();
+        TableFiles.write(output, snapshot.experiment(), Tables.RUNS, runs, "part-00001.parquet");
+        TableFiles.write(output, snapshot.experiment(), Tables.EPOCHS, epochs, "part-00001.parquet");
+    }
+
     private static Map<String, Object> key(String trialId, String architecture, String strategy, String activation, Double alpha,
             String label, long seed) {
         Map<String, Object> row = new HashMap<>();

@@ -17,15 +17,26 @@ public final class TableFiles {
      * column; a column a row leaves out is null where the table allows it, else a neutral value of its kind.
      */
     public static void write(Path root, String experiment, Table<?> table, List<Map<String, Object>> rows) throws IOException {
+        write(root, experiment, table, rows, "part-00000.parquet");
+    }
+
+    /** The same, into a file of the given name: a second file is what a resumed run lands beside the first. */
+    public static void write(Path root, String experiment, Table<?> table, List<Map<String, Object>> rows, String file)
+            throws IOException {
         writeRows(root, experiment, table, rows.stream().map(r -> table.columns().stream()
-                .map(c -> r.containsKey(c.name()) ? r.get(c.name()) : neutral(c)).toArray()).toList());
+                .map(c -> r.containsKey(c.name()) ? r.get(c.name()) : neutral(c)).toArray()).toList(), file);
     }
 
     /** Writes rows given in the table's column order. */
     public static void writeRows(Path root, String experiment, Table<?> table, List<Object[]> rows) throws IOException {
+        writeRows(root, experiment, table, rows, "part-00000.parquet");
+    }
+
+    private static void writeRows(Path root, String experiment, Table<?> table, List<Object[]> rows, String file)
+            throws IOException {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root.resolve(table.name())
                 .resolve(Table.PARTITION + "=" + experiment).toUri());
-        ParquetFiles.write(new Configuration(), new org.apache.hadoop.fs.Path(dir, "part-00000.parquet"), table, rows);
+        ParquetFiles.write(new Configuration(), new org.apache.hadoop.fs.Path(dir, file), table, rows);
     }
 
     private static Object neutral(Column<?> c) {
