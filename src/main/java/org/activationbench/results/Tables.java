@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
-import org.activationbench.train.Provenance;
-import org.activationbench.train.TrialResult;
 
 /** The published tables {@code runs} and {@code epochs}, and how a trial's record becomes their rows. */
 public final class Tables {
