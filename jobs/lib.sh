@@ -3,27 +3,21 @@
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$repo/target/activation-bench.jar"
 
-# Spark 3.5 on Java 17 reaches into these JDK packages.
-add_opens=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  add_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
-ADD_OPENS="${add_opens[*]}"
+# The options in a java @argfile (conf/jvm/), comments dropped, as one line.
+jvm_args() {
+  sed -e 's/#.*//' "$1" | xargs
+}
 
-# The JIT's top tier (C2) only for code that is really hot, and with less inlining of code it has already
-# compiled. A grid JVM otherwise spends 15 s or more of one core compiling (ND4J's op dispatch, DL4J's training
-# loop, Spark, Parquet), most of it while its first trials run; with every core training, that time comes out of
-# the trials. Tier-4 thresholds five times the default halve it, and InlineSmallCode=500 (default 2500) halves what
-# is left: DL4J's large per-step methods (backpropagation, the updater, ND4J's op execution) were compiled with
-# thousands of bytes of already-compiled callees inlined, at up to half a second each. The training step still
-# reaches C2 within the first epoch, and steady epochs are no slower.
-JIT_OPTS="-XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500"
+# Spark 3.5 on Java 17 reaches into these JDK packages (conf/jvm/add-opens).
+ADD_OPENS=$(jvm_args "$repo/conf/jvm/add-opens")
 
-# ND4J's natives are its oneDNN build (convolutions and pooling on oneDNN); JavaCPP loads it only when asked. oneDNN
+# The JIT's top tier only for really hot code, with less inlining (conf/jvm/jit says why).
+JIT_OPTS=$(jvm_args "$repo/conf/jvm/jit")
+
+# ND4J's natives are its oneDNN build (convolutions and pooling on oneDNN; conf/jvm/natives). oneDNN
 # picks AVX2 or AVX-512 kernels by CPU, and they round differently: DNNL_MAX_CPU_ISA (e.g. AVX2), exported here and
 # passed to the executors by submit.sh, pins them; the nd4j_backend column records the choice.
-NATIVE_OPTS="-Dorg.bytedeco.javacpp.platform.extension=-onednn"
+NATIVE_OPTS=$(jvm_args "$repo/conf/jvm/natives")
 
 # OpenBLAS 0.3.19 (inside nd4j-native) picks its kernels by CPU model and does not know CPUs newer than itself: on
 # an AMD Zen 5 it falls back to its Barcelona (SSE) kernels, and an MLP epoch takes 1.9 s instead of 1.0 s with its

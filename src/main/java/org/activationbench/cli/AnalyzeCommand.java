@@ -1,11 +1,10 @@
 package org.activationbench.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationbench.compare.ComparedRun;
 import org.activationbench.grid.GridException;
-import org.activationbench.report.Comparison;
-import org.activationbench.spark.Analyses;
 import org.activationbench.spark.GridDriver;
+import org.activationbench.spark.LandedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,9 +22,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            List<Comparison> comparisons = Analyses.run(output, null, ui, System.out);
-            long significant = comparisons.stream().filter(Comparison::significant).count();
-            System.out.println(comparisons.size() + " comparisons (" + significant + " significant after Holm)");
+            ComparisonAndReport steps = new ComparisonAndReport(null, System.out);
+            ComparedRun compared = LandedRun.open(output, ui, System.out, steps::run);
+            System.out.println(compared.comparisons().size() + " comparisons (" + compared.significant()
+                    + " significant after Holm)");
             return 0;
         } catch (GridDriver.RefusedException | GridException e) {
             System.err.println("analyze: " + e.getMessage());

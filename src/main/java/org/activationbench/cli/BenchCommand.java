@@ -2,7 +2,7 @@ package org.activationbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.activationbench.spark.Benchmark;
+import org.activationbench.bench.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

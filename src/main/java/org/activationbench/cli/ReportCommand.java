@@ -3,8 +3,8 @@ package org.activationbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.activationbench.grid.GridException;
-import org.activationbench.spark.Analyses;
 import org.activationbench.spark.GridDriver;
+import org.activationbench.spark.LandedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +25,13 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            String experiment = Analyses.storedGrid(output).experiment();
-            Analyses.run(output, reportDir != null ? reportDir : Path.of("notebooks-out", experiment), ui, System.out);
+            String experiment = LandedRun.grid(output).experiment();
+            ComparisonAndReport steps = new ComparisonAndReport(
+                    reportDir != null ? reportDir : Path.of("notebooks-out", experiment), System.out);
+            steps.problem(output).ifPresent(p -> {
+                throw new GridDriver.RefusedException(p);
+            });
+            LandedRun.open(output, ui, System.out, steps::run);
             return 0;
         } catch (GridDriver.RefusedException | GridException e) {
             System.err.println("report: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationbench.bench.GridJvmFigures;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
@@ -55,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
     boolean ui;
 
+    @Option(names = "--figures-json", hidden = true, paramLabel = "FILE",
+            description = "write this JVM's figures (trials, wall time, peak memory, JIT time) as JSON: for the benchmark")
+    Path figuresJson;
+
     @Override
     public Integer call() {
         GridSpec grid;
@@ -70,11 +75,15 @@ final class RunCommand implements Callable<Integer> {
         String out = output != null ? output : "results/" + grid.experiment();
         GridDriver.Summary summary;
         try {
+            Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment()), ui), System.out).run();
+                    new ComparisonAndReport(report, System.out), ui), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
+        }
+        if (figuresJson != null) {
+            GridJvmFigures.of(summary).write(figuresJson);
         }
         return summary.failed() > 0 ? 3 : 0;
     }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The layers, activation and updater implementations a network is built from: Deeplearning4j's own
- * ({@link StockLayers}) or the project's faster equivalents ({@code model.fastpath.FastLayers}).
+ * ({@link StockLayers}) or the project's faster equivalents ({@link FastLayers}).
  */
 public interface LayerKit {
 

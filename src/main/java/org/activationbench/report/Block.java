@@ -9,12 +9,31 @@ sealed interface Block {
     record Text(String markdown) implements Block {}
 
     /**
-     * A table, with the Python (DuckDB) code that reproduces it from the Parquet output.
+     * A table: the rows its query returned on the landed tables, shown with that query.
      *
      * @param caption shown above it, Markdown
      */
-    record Table(String caption, List<String> header, List<List<String>> rows, String code) implements Block {}
+    record Table(String caption, List<String> header, List<List<String>> rows, String sql) implements Block {
 
-    /** A PNG figure, with the code of the query behind it. */
-    record Figure(String caption, String file, byte[] png, String code) implements Block {}
+        String code() {
+            return Block.code(sql);
+        }
+    }
+
+    /**
+     * A PNG figure drawn from its query's rows, shown with that query.
+     *
+     * @param sql null for a figure drawn from no table (the activation functions themselves)
+     */
+    record Figure(String caption, String file, byte[] png, String sql) implements Block {
+
+        String code() {
+            return sql == null ? "# computed in Java from the DL4J activations; no table behind it" : Block.code(sql);
+        }
+    }
+
+    /** The notebook's code for a query: DuckDB on the connection the first cell opened. */
+    static String code(String sql) {
+        return "con.sql(\"\"\"\n" + sql.strip() + "\n\"\"\").df()";
+    }
 }

@@ -3,7 +3,7 @@ package org.activationbench.report;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Number formatting for the report's tables and text. */
+/** Number formatting for the report's prose (its tables are formatted by their queries' macros). */
 final class Format {
 
     private Format() {}
@@ -25,10 +25,6 @@ final class Format {
 
     static String fixed(double v, int decimals) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    static String signed(double v, int decimals) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+." + decimals + "f", v);
     }
 
     /** p-values: 3 significant digits, small ones in scientific notation. */

@@ -4,60 +4,57 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.activationbench.results.ResultStore;
-import org.activationbench.results.Tables;
-import org.activationbench.stats.PairedResult;
+import java.util.stream.Collectors;
+import org.activationbench.compare.ComparedRun;
 
-/** The analyze and report steps: comparisons into the {@code comparisons} table, then the notebook and HTML page. */
+/**
+ * The report step: a notebook and an HTML page whose every table and figure is the result of the DuckDB query shown
+ * beside it, run here on the output folder's Parquet tables.
+ */
 public final class Reporter {
 
     private Reporter() {}
-
-    /** Computes the comparisons of a run (finished or partial) and replaces its comparisons table with them. */
-    public static List<Comparison> analyze(ResultStore store, Snapshot snapshot, Analysis.Settings settings) {
-        List<Comparison> comparisons = new Analysis(settings).compare(snapshot.observations());
-        List<Object[]> rows = new ArrayList<>();
-        for (Comparison c : comparisons) {
-            rows.add(row(c, settings));
-        }
-        store.replace(Tables.COMPARISONS, rows);
-        return comparisons;
-    }
 
     /**
      * Writes {@code report.ipynb}, {@code report.html} and the figures' PNGs into {@code dir}, replacing the previous
      * report's files (and nothing else) only once everything is written. Refuses a folder {@link ReportFolder} refuses.
      *
-     * @param results the output folder as the notebook's queries should name it
+     * @param output the output folder (path or URI) whose tables have landed, comparisons included
      */
-    public static void write(Snapshot snapshot, List<Comparison> comparisons, Analysis.Settings settings, Path dir,
-            String results) {
-        List<Block> blocks = new ReportBuilder(snapshot, comparisons, settings).build();
-        String setup = ReportBuilder.setupCode(results);
-        Optional<String> problem = ReportFolder.problem(dir, results.contains("://") ? results
-                : dir.resolve(results).normalize().toString());
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException(problem.get());
-        }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("report.ipynb", NotebookWriter.write(blocks, setup).getBytes(StandardCharsets.UTF_8));
-        files.put("report.html", HtmlWriter.write("activation-bench: " + snapshot.experiment(), blocks, setup)
-                .getBytes(StandardCharsets.UTF_8));
-        for (Block b : blocks) {
-            if (b instanceof Block.Figure f) {
-                files.put("figures/" + f.file(), f.png());
+    public static void write(ComparedRun run, String output, Path dir) {
+        ReportFolder.problem(dir, output).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        try (LocalTables local = LocalTables.of(output); LandedTables tables = new LandedTables(local.folder(),
+                run.snapshot().experiment())) {
+            List<Block> blocks = ReportLayout.build(run, tables);
+            String setup = setupCode(resultsAsSeenFrom(dir, output), tables.setup());
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("report.ipynb", NotebookWriter.write(blocks, setup).getBytes(StandardCharsets.UTF_8));
+            files.put("report.html", HtmlWriter.write("activation-bench: " + run.snapshot().experiment(), blocks, setup)
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Block b : blocks) {
+                if (b instanceof Block.Figure f) {
+                    files.put("figures/" + f.file(), f.png());
+                }
             }
-        }
-        try {
             ReportFolder.replace(dir, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir, e);
         }
+    }
+
+    /**
+     * The notebook's first cell: the same macros and views the report's queries ran on, over {@code results} (the
+     * output folder as the notebook sees it).
+     */
+    static String setupCode(String results, List<String> statements) {
+        return "import duckdb\nRESULTS = \"" + results + "\"\ncon = duckdb.connect()\n"
+                + statements.stream().map(sql -> "con.execute(f\"\"\"\n" + sql.strip() + "\n\"\"\")")
+                        .collect(Collectors.joining("\n"));
     }
 
     /** The path from the report folder to the output folder, as the notebook's queries use it. */
@@ -66,19 +63,5 @@ public final class Reporter {
             return output;
         }
         return reportDir.toAbsolutePath().normalize().relativize(Path.of(output).toAbsolutePath().normalize()).toString();
-    }
-
-    private static Object[] row(Comparison c, Analysis.Settings settings) {
-        PairedResult s = c.stats();
-        return new Object[] {c.dataset(), c.architecture(), c.strategy(), c.epoch(), c.metric().id(), c.metric().higherIsBetter(),
-            c.baseline(), c.candidate(), c.candidateActivation(), c.candidateAlpha(), s.pairs(), s.unpairedBaseline(),
-            s.unpairedCandidate(), orNull(s.meanBaseline()), orNull(s.meanCandidate()), orNull(s.meanDifference()),
-            orNull(s.sdDifference()), orNull(s.ciLow()), orNull(s.ciHigh()), settings.ciMethod(), orNull(s.tStatistic()),
-            orNull(s.pValueT()), orNull(s.pValue()), orNull(s.pValueWilcoxon()), s.wilcoxonMethod(), orNull(s.cohensDz()), c.familySize(),
-            orNull(c.pValueHolm()), c.verdict(), orNull(s.minDetectable()), c.seedsForPointOne()};
-    }
-
-    private static Double orNull(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
     }
 }

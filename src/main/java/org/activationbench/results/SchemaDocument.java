@@ -7,20 +7,20 @@ public final class SchemaDocument {
 
     private SchemaDocument() {}
 
-    public static String markdown(List<Table> tables) {
+    public static String markdown(List<Table<?>> tables) {
         StringBuilder b = new StringBuilder("# Output tables\n\n");
         b.append("Every run writes Parquet tables under its output folder (default `results/<experiment>/`), each ")
                 .append("Hive-partitioned by `experiment=<name>`:\n\n```\n");
-        for (Table t : tables) {
+        for (Table<?> t : tables) {
             b.append(t.name()).append("/experiment=<name>/*.parquet\n");
         }
         b.append("```\n\nThe column `experiment` comes from the folder name. Timestamps are Parquet INT64 ")
                 .append("TIMESTAMP(MICROS, UTC). Lists are standard three-level Parquet LISTs. This document is generated ")
                 .append("from the table definitions in `org.activationbench.results` (`SchemaDocumentTest` keeps it current).\n");
-        for (Table t : tables) {
+        for (Table<?> t : tables) {
             b.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n");
             b.append("| column | type | unit | meaning |\n|---|---|---|---|\n");
-            for (Column c : t.columns()) {
+            for (Column<?> c : t.columns()) {
                 b.append("| `").append(c.name()).append("` | ").append(type(c)).append(" | ").append(c.unit())
                         .append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
             }
@@ -28,7 +28,7 @@ public final class SchemaDocument {
         return b.toString();
     }
 
-    private static String type(Column c) {
+    private static String type(Column<?> c) {
         String type = switch (c.kind()) {
             case STRING -> "string";
             case INT -> "int32";

@@ -13,12 +13,19 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A published table: its columns, from which both its Parquet schema and its Spark schema are derived, so the two
+ * A published table: its columns, from which its Parquet schema, its Spark schema and its rows are derived, so they
  * cannot drift apart. Every table is Hive-partitioned by {@code experiment}, which lives in the directory name.
+ *
+ * @param <S> what one row describes
  */
-public record Table(String name, String description, List<Column> columns) {
+public record Table<S>(String name, String description, List<Column<S>> columns) {
 
     public static final String PARTITION = "experiment";
+
+    /** The row of one source, in column order. */
+    public Object[] row(S source) {
+        return columns.stream().map(c -> c.of(source)).toArray();
+    }
 
     /** The Parquet schema of the files (without the partition column). */
     public MessageType parquetSchema() {
@@ -38,7 +45,7 @@ public record Table(String name, String description, List<Column> columns) {
         return DataTypes.createStructType(fields);
     }
 
-    private static Type parquetType(Column c) {
+    private static Type parquetType(Column<?> c) {
         Type.Repetition repetition = c.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
         return switch (c.kind()) {
             case STRING -> Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType()).named(c.name());

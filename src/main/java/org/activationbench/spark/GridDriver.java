@@ -52,17 +52,18 @@ public final class GridDriver {
 
     /**
      * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
-     * {@code reportDir} is where the report goes, or null for none (the comparisons table is always written).
+     * {@code afterGrid} runs once the tables are compacted (the comparisons and the report, wired by the command line);
+     * {@code ui} serves the driver's Spark web UI.
      */
-    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir,
+    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
             boolean ui) {
 
-        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, Path reportDir) {
-            this(output, dataRoot, resume, overwrite, master, reportDir, false);
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, false);
         }
 
         public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
-            this(output, dataRoot, resume, overwrite, master, null);
+            this(output, dataRoot, resume, overwrite, master, AfterGrid.NOTHING);
         }
     }
 
@@ -165,7 +166,7 @@ public final class GridDriver {
             }
         }
         store.compact();
-        Analyses.analyzeAndReport(store, grid, out.location(), options.reportDir(), console);
+        options.afterGrid().landed(store, grid, out.location());
         Summary summary = new Summary(grid.experiment(), all.size(), skipped, counts.ok, counts.diverged, counts.failed,
                 Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());

@@ -7,11 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * trials on one executor do not oversubscribe its cores. Thread count also fixes the order of native reductions,
  * so a trial retried elsewhere with the same count gives the same numbers.
  */
-final class NativeThreads {
+public final class NativeThreads {
 
     private NativeThreads() {}
 
-    static synchronized void configure(int threads) {
+    public static synchronized void configure(int threads) {
         if (Nd4j.getEnvironment().maxThreads() != threads) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);

@@ -24,7 +24,7 @@ final class OutputFolder {
     static final String GRID_FILE = "grid.conf";
     static final String MANIFEST = "activation-bench.manifest";
     /** What a run writes at the top of its folder; a folder from before the manifest is read as holding these. */
-    static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", Analyses.SNAPSHOT);
+    static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", LandedRun.SNAPSHOT);
 
     /** What a run may do with a folder, decided before anything is written. */
     enum State { ABSENT, EMPTY, HOLDS_RUN, NOT_A_FOLDER, FOREIGN }
@@ -149,12 +149,8 @@ final class OutputFolder {
                 }
                 if (fs.getFileStatus(p).isFile()) {
                     fs.delete(p, false);
-                } else if (entry.equals(Analyses.SNAPSHOT)) {
-                    // The snapshot holds tables of its own, one level down.
-                    deleteOwned(new Path(p, "comparisons"), 0, kept);
-                    if (fs.listStatus(p).length == 0) {
-                        fs.delete(p, false);
-                    }
+                } else if (entry.equals(LandedRun.SNAPSHOT)) {
+                    deleteSnapshot(p, kept);
                 } else {
                     deleteOwned(p, 0, kept);
                 }
@@ -202,6 +198,47 @@ final class OutputFolder {
     }
 
     /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
+    /** The snapshot holds tables of its own, one level down. */
+    private void deleteSnapshot(Path snapshot, List<String> kept) throws IOException {
+        for (String table : LandedRun.SNAPSHOT_TABLES) {
+            deleteOwned(new Path(snapshot, table), 0, kept);
+            Path dir = new Path(snapshot, table);
+            if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+                fs.delete(dir, false);
+            }
+        }
+        if (fs.listStatus(snapshot).length == 0) {
+            fs.delete(snapshot, false);
+        }
+    }
+
+    /**
+     * Copies the runs and epochs files landed so far into {@code snapshot/} (replacing an earlier snapshot's), for work
+     * on a run another process is writing; returns the snapshot's location.
+     */
+    String snapshotOfLanded() {
+        Path snapshot = new Path(path, LandedRun.SNAPSHOT);
+        try {
+            if (fs.exists(snapshot)) {
+                List<String> kept = new ArrayList<>();
+                deleteSnapshot(snapshot, kept);
+                if (!kept.isEmpty()) {
+                    throw new GridDriver.RefusedException(snapshot + " holds files activation-bench did not write: " + kept
+                            + "; move them away");
+                }
+            }
+            for (String table : List.of("runs", "epochs")) {
+                Path from = new Path(path, table);
+                if (fs.exists(from)) {
+                    org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, new Path(snapshot, table), false, fs.getConf());
+                }
+            }
+            return snapshot.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot snapshot the landed results of " + location(), e);
+        }
+    }
+
     WriterLock lock(String command, java.util.function.Consumer<String> notice) {
         try {
             return WriterLock.acquire(fs, path, command, notice);

@@ -5,7 +5,6 @@ import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.Strategy;
-import org.activationbench.report.ReportFolder;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -54,11 +53,9 @@ final class Preflight {
                 }
             }
         }
-        if (options.reportDir() != null) {
-            ReportFolder.problem(options.reportDir(), out.location()).ifPresent(p -> {
-                throw new GridDriver.RefusedException(p);
-            });
-        }
+        options.afterGrid().problem(out.location()).ifPresent(p -> {
+            throw new GridDriver.RefusedException(p);
+        });
         if (options.ui()) {
             Sessions.uiProblem().ifPresent(p -> {
                 throw new GridDriver.RefusedException(p);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.activationbench.compare.SyntheticRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +20,14 @@ class ReportFolderTest {
     Path dir;
 
     private void write(Path reportDir) {
-        Snapshot snapshot = SyntheticRuns.snapshot();
-        Analysis.Settings settings = new Analysis.Settings("relu", 1000, 1);
-        Reporter.write(snapshot, new Analysis(settings).compare(snapshot.observations()), settings, reportDir,
-                "../results/synthetic");
+        Path output = dir.resolve("results").resolve("synthetic");
+        try {
+            Reporter.write(SyntheticTables.land(SyntheticRuns.snapshot(), output), output.toString(), reportDir);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -8,32 +8,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.Snapshot;
+import org.activationbench.compare.Snapshot.EpochRow;
+import org.activationbench.compare.SyntheticRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReporterTest {
 
+    private static final Pattern SETUP = Pattern.compile("con\\.execute\\(f\"\"\"\\n(.*?)\\n\"\"\"\\)", Pattern.DOTALL);
+    private static final Pattern QUERY = Pattern.compile("^con\\.sql\\(\"\"\"\\n(.*)\\n\"\"\"\\)\\.df\\(\\)$", Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("<tr[^>]*>((?:<td>.*?</td>)*)</tr>");
+    private static final Pattern CELL = Pattern.compile("<td>(.*?)</td>");
+
     @TempDir
     Path dir;
 
-    private Path write() {
-        Snapshot snapshot = SyntheticRuns.snapshot();
-        Analysis.Settings settings = new Analysis.Settings("relu", 10_000, 1);
-        List<Comparison> comparisons = new Analysis(settings).compare(snapshot.observations());
-        Path report = dir.resolve("synthetic");
-        Reporter.write(snapshot, comparisons, settings, report, "../../results/synthetic");
+    /** Lands the snapshot's tables under results/synthetic and writes the report to notebooks-out/synthetic. */
+    private Path write(Snapshot snapshot) throws Exception {
+        Path output = dir.resolve("results").resolve("synthetic");
+        ComparedRun run = SyntheticTables.land(snapshot, output);
+        Path report = dir.resolve("notebooks-out").resolve("synthetic");
+        Reporter.write(run, output.toString(), report);
         return report;
+    }
+
+    private static Snapshot deepWithTwoStrategies() {
+        return SyntheticRuns.snapshot(List.of("mlp-deep-2", "mlp-deep-3"), List.of("per-task", "data-parallel"));
     }
 
     /** The structure nbformat 4.5 requires of a notebook and its cells (the full schema check is jobs/check-report.sh). */
     @Test
     void notebookHasTheNbformatStructureAndFilledOutputs() throws Exception {
-        JsonNode nb = new ObjectMapper().readTree(write().resolve("report.ipynb").toFile());
+        JsonNode nb = new ObjectMapper().readTree(write(SyntheticRuns.snapshot()).resolve("report.ipynb").toFile());
         assertEquals(4, nb.get("nbformat").asInt());
         assertEquals(5, nb.get("nbformat_minor").asInt());
         assertEquals("python3", nb.at("/metadata/kernelspec/name").asText());
@@ -59,15 +78,16 @@ class ReporterTest {
         }
         // forest, accuracy and loss curves, seeds, dead units, activations and derivatives
         assertEquals(7, images);
-        assertTrue(tables >= 3, "tables: " + tables);
+        // final accuracy, accuracy comparisons, other metrics, provenance
+        assertEquals(4, tables);
         String text = nb.toString();
         assertTrue(text.contains("leakyrelu(0.1) is **better** than relu"), "the conclusion names the planted difference");
-        assertTrue(text.contains("read_parquet('{RESULTS}/{name}/*/*.parquet'"));
+        assertTrue(text.contains("read_parquet('{RESULTS}/epochs/*/*.parquet'"));
     }
 
     @Test
     void htmlIsSelfContainedWithEveryFigureAndTheConclusion() throws Exception {
-        Path report = write();
+        Path report = write(SyntheticRuns.snapshot());
         String html = Files.readString(report.resolve("report.html"));
         Matcher images = Pattern.compile("<img alt=\"[^\"]+\" src=\"data:image/png;base64,").matcher(html);
         int count = 0;
@@ -81,12 +101,142 @@ class ReporterTest {
         try (var files = Files.list(report.resolve("figures"))) {
             assertEquals(7, files.count());
         }
-        assertFalse(Files.exists(dir.resolve(".synthetic.writing")), "the staging folder is gone");
+        assertFalse(Files.exists(report.resolveSibling(".synthetic.writing")), "the staging folder is gone");
+    }
+
+    /**
+     * Runs the notebook as a reader would, on its own DuckDB connection: the first cell's statements with RESULTS
+     * resolved from the report folder, then every query cell. Each table's rows must be exactly the rows shown under
+     * it, in the notebook and on the HTML page; each figure's query must run and return rows.
+     */
+    @Test
+    void everyQueryCellRunsAndReturnsTheTableItShows() throws Exception {
+        for (Snapshot snapshot : List.of(SyntheticRuns.snapshot(), deepWithTwoStrategies())) {
+            Path report = write(snapshot);
+            JsonNode nb = new ObjectMapper().readTree(report.resolve("report.ipynb").toFile());
+            String html = Files.readString(report.resolve("report.html"));
+            List<JsonNode> code = new ArrayList<>();
+            nb.get("cells").forEach(c -> {
+                if (c.get("cell_type").asText().equals("code")) {
+                    code.add(c);
+                }
+            });
+            String setup = source(code.get(0));
+            Matcher results = Pattern.compile("RESULTS = \"([^\"]+)\"").matcher(setup);
+            assertTrue(results.find(), setup);
+            String folder = report.resolve(results.group(1)).normalize().toString();
+            int tables = 0;
+            int figures = 0;
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+                Matcher statements = SETUP.matcher(setup);
+                while (statements.find()) {
+                    s.execute(statements.group(1).replace("{RESULTS}", folder));
+                }
+                for (JsonNode cell : code.subList(1, code.size())) {
+                    Matcher query = QUERY.matcher(source(cell));
+                    if (!query.matches()) {
+                        assertTrue(source(cell).startsWith("# computed in Java"), source(cell));
+                        continue;
+                    }
+                    List<List<String>> rows = rows(s, query.group(1));
+                    JsonNode tableHtml = cell.at("/outputs/0/data/text~1html");
+                    if (tableHtml.isArray()) {
+                        StringBuilder shown = new StringBuilder();
+                        tableHtml.forEach(line -> shown.append(line.asText()));
+                        assertFalse(rows.isEmpty(), query.group(1));
+                        assertEquals(htmlRows(shown.toString()), rows, query.group(1));
+                        assertTrue(html.contains(shown), "the page shows the same table as the notebook");
+                        tables++;
+                    } else {
+                        assertFalse(rows.isEmpty(), "a figure's query returns its data: " + query.group(1));
+                        figures++;
+                    }
+                }
+            }
+            assertEquals(4, tables);
+            assertTrue(figures >= 5, "figures: " + figures);
+        }
+    }
+
+    /** Two strategies of one architecture are two rows of the summary, each the mean over its own trials only. */
+    @Test
+    void summaryKeepsStrategiesApart() throws Exception {
+        Snapshot snapshot = deepWithTwoStrategies();
+        String html = Files.readString(write(snapshot).resolve("report.html"));
+        for (String strategy : List.of("per-task", "data-parallel")) {
+            double mean = snapshot.epochs().stream().filter(e -> e.architecture().equals("mlp-deep-2")
+                    && e.strategy().equals(strategy) && e.label().equals("relu") && e.epoch() == 2)
+                    .mapToDouble(EpochRow::testAccuracy).average().orElseThrow();
+            String setting = strategy.equals("per-task") ? "mlp-deep-2" : "mlp-deep-2 · data-parallel";
+            String row = "<tr><td>" + setting + "</td><td>relu</td><td>2</td><td>8</td><td>"
+                    + String.format(Locale.ROOT, "%.2f%%", 100 * mean) + "</td>";
+            assertTrue(html.contains(row), row);
+        }
+    }
+
+    /** A resumed run's tables before compaction: each trial counts once, with its final attempt, as in compare. */
+    @Test
+    void theViewsKeepOneAttemptPerTrial() throws Exception {
+        Snapshot snapshot = SyntheticRuns.snapshot();
+        Path output = dir.resolve("results").resolve("synthetic");
+        ComparedRun run = SyntheticTables.land(snapshot, output);
+        SyntheticTables.landEarlierAttempts(snapshot, 3, output);
+        Path report = dir.resolve("notebooks-out").resolve("synthetic");
+        Reporter.write(run, output.toString(), report);
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<tr><td>trials</td><td>24</td></tr>"), "24 trials, not 27");
+        assertTrue(html.contains("<tr><td>mlp</td><td>relu</td><td>2</td><td>8</td>"), "8 seeds, not 9");
+        assertFalse(html.contains("Trials that did not finish"), "the FAILED attempts were superseded");
+    }
+
+    @Test
+    void depthClaimReadsTheDepthFromTheArchitectureWhateverTheStrategy() throws Exception {
+        String html = Files.readString(write(deepWithTwoStrategies()).resolve("report.html"));
+        assertTrue(html.contains("mlp-deep-2 · data-parallel leakyrelu(0.1) +"), "the depth claim lists the data-parallel depths");
+        assertTrue(html.contains("mlp-deep-3 leakyrelu(0.1) +"), "and the per-task ones");
     }
 
     @Test
     void resultsPathIsRelativeToTheReport() {
         assertEquals("../../results/quick", Reporter.resultsAsSeenFrom(Path.of("notebooks-out/quick"), "results/quick"));
         assertEquals("hdfs://nn/results/q", Reporter.resultsAsSeenFrom(Path.of("notebooks-out/q"), "hdfs://nn/results/q"));
+    }
+
+    private static String source(JsonNode cell) {
+        StringBuilder b = new StringBuilder();
+        cell.get("source").forEach(line -> b.append(line.asText()));
+        return b.toString();
+    }
+
+    private static List<List<String>> rows(Statement s, String sql) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(r.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static List<List<String>> htmlRows(String table) {
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(table);
+        while (row.find()) {
+            if (row.group(1).isEmpty()) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            Matcher cell = CELL.matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 }

@@ -23,8 +23,8 @@ class SchemaDocumentTest {
 
     @Test
     void everyColumnIsDescribed() {
-        for (Table t : Tables.ALL) {
-            for (Column c : t.columns()) {
+        for (Table<?> t : Tables.ALL) {
+            for (Column<?> c : t.columns()) {
                 assertEquals(false, c.description().isBlank(), t.name() + "." + c.name());
             }
         }

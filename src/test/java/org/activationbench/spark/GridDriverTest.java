@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.activationbench.cli.Main;
+import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridParser;
@@ -71,7 +72,8 @@ class GridDriverTest {
     }
 
     private GridDriver driver(Path out, boolean resume, boolean overwrite) {
-        return new GridDriver(grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), resume, overwrite, null), console);
+        return new GridDriver(grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), resume, overwrite, null,
+                (store, grid, output) -> ComparisonsTable.write(store, grid)), console);
     }
 
     static long count(Connection c, String sql) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.apache.spark.sql.SparkSession;
@@ -94,7 +95,7 @@ class KillAndResumeTest {
         PrintStream console = new PrintStream(said, true, StandardCharsets.UTF_8);
         SparkSession spark = Sessions.create("kill-while-compacting-test", "local[2]");
         try {
-            Analyses.run(spark, out.toString(), null, console);
+            LandedRun.open(spark, out.toString(), console, (store, landed, folder) -> ComparisonsTable.write(store, landed));
             assertTrue(said.toString(StandardCharsets.UTF_8).contains("taking over the lock"), said.toString());
             ResultStore store = new ResultStore(spark, out.toString(), "compacting");
             assertEquals(4, store.read(Tables.RUNS).count());
@@ -134,11 +135,7 @@ class KillAndResumeTest {
     private Process startDriver(Path gridFile, Path out) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
-                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
-            command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-        }
+        command.add("@" + Path.of("conf", "jvm", "add-opens").toAbsolutePath());
         command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"),
                 "org.activationbench.cli.Main", "run", gridFile.toString(), "--output", out.toString(), "--data", "data",

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.activationbench.compare.ComparisonsTable;
+import org.activationbench.report.Reporter;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.results.WriterLock;
@@ -49,9 +51,10 @@ class OutputSafetyTest {
         spark.stop();
     }
 
-    private GridDriver driver(Path out, boolean resume, boolean overwrite, Path reportDir) {
+    /** A driver that writes the comparisons table after the grid, as the command line's does. */
+    private GridDriver driver(Path out, boolean resume, boolean overwrite) {
         return new GridDriver(GridDriverTest.grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), resume,
-                overwrite, null, reportDir), console);
+                overwrite, null, (store, grid, output) -> ComparisonsTable.write(store, grid)), console);
     }
 
     private static void writeLock(Path folder, String host, long pid) throws IOException {
@@ -67,12 +70,12 @@ class OutputSafetyTest {
     @Test
     void overwriteRemovesOnlyWhatTheProjectWroteAndAdoptsAFolderWithoutManifest() throws IOException {
         Path out = dir.resolve("out");
-        driver(out, false, false, null).run(spark);
+        driver(out, false, false).run(spark);
         assertFalse(Files.exists(out.resolve(WriterLock.FILE)), "the lock is released at the end");
         Files.delete(out.resolve(OutputFolder.MANIFEST));
         Files.writeString(out.resolve("notes.txt"), "mine");
         Files.writeString(out.resolve("runs/README"), "mine too");
-        GridDriver.Summary again = driver(out, false, true, null).run(spark);
+        GridDriver.Summary again = driver(out, false, true).run(spark);
         assertEquals(2, again.ok());
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertEquals("mine too", Files.readString(out.resolve("runs/README")));
@@ -86,7 +89,7 @@ class OutputSafetyTest {
     @Test
     void aSecondWriterIsRefusedNamingTheHolder() throws IOException {
         Path out = dir.resolve("out");
-        driver(out, false, false, null).run(spark);
+        driver(out, false, false).run(spark);
         long pid = ProcessHandle.current().pid();
         writeLock(out, thisHost(), pid);
         List<String> before;
@@ -94,13 +97,13 @@ class OutputSafetyTest {
             before = files.map(Path::toString).sorted().toList();
         }
         GridDriver.RefusedException e = assertThrows(GridDriver.RefusedException.class,
-                () -> driver(out, true, false, null).run(spark));
+                () -> driver(out, true, false).run(spark));
         assertTrue(e.getMessage().contains("is being written by 'run other' (pid " + pid + " on " + thisHost()), e.getMessage());
         try (var files = Files.walk(out)) {
             assertEquals(before, files.map(Path::toString).sorted().toList(), "the refused run wrote nothing");
         }
         writeLock(out, "another-host", 1);
-        assertThrows(GridDriver.RefusedException.class, () -> driver(out, true, false, null).run(spark),
+        assertThrows(GridDriver.RefusedException.class, () -> driver(out, true, false).run(spark),
                 "a lock from another host cannot be judged stale");
     }
 
@@ -110,7 +113,7 @@ class OutputSafetyTest {
         ended.waitFor();
         Path out = dir.resolve("out");
         writeLock(out, thisHost(), ended.pid());
-        assertEquals(2, driver(out, false, false, null).run(spark).ok());
+        assertEquals(2, driver(out, false, false).run(spark).ok());
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("taking over the lock of " + out), printed.toString());
     }
 
@@ -121,7 +124,7 @@ class OutputSafetyTest {
     @Test
     void aReportOfARunningFolderTouchesNothingTheWriterOwns() throws IOException {
         Path out = dir.resolve("out");
-        driver(out, false, false, null).run(spark);
+        driver(out, false, false).run(spark);
         Path comparisons = out.resolve("comparisons/experiment=safe");
         List<String> tableFiles;
         try (var files = Files.list(comparisons)) {
@@ -129,12 +132,16 @@ class OutputSafetyTest {
         }
         Path inFlight = Files.createDirectories(out.resolve("runs/_compacting-0000-in-flight/experiment=safe"));
         writeLock(out, thisHost(), ProcessHandle.current().pid());
-        Analyses.run(spark, out.toString(), dir.resolve("report"), console);
+        LandedRun.open(spark, out.toString(), console, (store, grid, folder) -> {
+            Reporter.write(ComparisonsTable.write(store, grid), folder, dir.resolve("report"));
+            return null;
+        });
         assertTrue(Files.isDirectory(inFlight), "recover() must not delete a live writer's compaction folder");
         try (var files = Files.list(comparisons)) {
             assertEquals(tableFiles, files.map(Path::toString).sorted().toList());
         }
-        assertTrue(Files.exists(out.resolve(Analyses.SNAPSHOT + "/comparisons/experiment=safe")));
+        assertTrue(Files.exists(out.resolve(LandedRun.SNAPSHOT + "/comparisons/experiment=safe")));
+        assertTrue(Files.exists(out.resolve(LandedRun.SNAPSHOT + "/runs/experiment=safe")));
         assertTrue(Files.exists(dir.resolve("report/report.html")));
         assertTrue(Files.exists(out.resolve(WriterLock.FILE)), "the writer's lock stays");
     }
@@ -142,14 +149,14 @@ class OutputSafetyTest {
     @Test
     void resumeSetsADamagedFileAsideAndRunsItsTrialAgain() throws IOException {
         Path out = dir.resolve("out");
-        driver(out, false, false, null).run(spark);
+        driver(out, false, false).run(spark);
         Path runs = out.resolve("runs/experiment=safe");
         Path compacted;
         try (var files = Files.list(runs)) {
             compacted = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
         Files.write(compacted, new byte[] {'P', 'A', 'R', '1', 0, 0});
-        GridDriver.Summary resumed = driver(out, true, false, null).run(spark);
+        GridDriver.Summary resumed = driver(out, true, false).run(spark);
         assertEquals(2, resumed.ok(), "both trials were in the damaged file");
         String notice = printed.toString(StandardCharsets.UTF_8);
         assertTrue(notice.contains("set aside ") && notice.contains(compacted.getFileName() + " as " + ResultStore.DAMAGED),

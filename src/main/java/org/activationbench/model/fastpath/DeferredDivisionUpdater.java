@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * when neither is configured, every updater block is a {@code JvmAdamUpdater} and every gradient is divided;
  * otherwise this updater divides as DL4J's does.
  */
-final class DeferredDivisionUpdater extends MultiLayerUpdater {
+public final class DeferredDivisionUpdater extends MultiLayerUpdater {
 
     private Boolean deferrable;
 
@@ -27,7 +27,7 @@ final class DeferredDivisionUpdater extends MultiLayerUpdater {
     }
 
     /** Installs this updater on a freshly initialised network, before its first step. */
-    static void install(MultiLayerNetwork network) {
+    public static void install(MultiLayerNetwork network) {
         network.setUpdater(new DeferredDivisionUpdater(network));
     }
 

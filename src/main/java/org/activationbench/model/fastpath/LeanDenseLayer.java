@@ -18,7 +18,7 @@ public class LeanDenseLayer extends DenseLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of(int, IActivation)}. */
     public LeanDenseLayer() {}
 
-    static LeanDenseLayer of(int units, IActivation activation) {
+    public static LeanDenseLayer of(int units, IActivation activation) {
         LeanDenseLayer layer = new LeanDenseLayer();
         layer.setNOut(units);
         layer.setActivationFn(activation);

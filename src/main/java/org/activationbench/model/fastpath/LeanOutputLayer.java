@@ -19,7 +19,7 @@ public class LeanOutputLayer extends OutputLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of(int)}. */
     public LeanOutputLayer() {}
 
-    static LeanOutputLayer of(int classes) {
+    public static LeanOutputLayer of(int classes) {
         LeanOutputLayer layer = new LeanOutputLayer();
         layer.setNOut(classes);
         layer.setActivationFn(new ActivationSoftmax());

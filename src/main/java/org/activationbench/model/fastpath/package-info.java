@@ -1,8 +1,8 @@
 /**
  * The {@code fast} engine: replacements of Deeplearning4j 1.0.0-M2 internals that compute the same values faster.
- * A grid or {@code train} run with {@code training.engine = stock} builds every network from Deeplearning4j's own
- * classes instead ({@link org.activationbench.model.StockLayers}), so any result can be rerun without them; the two
- * engines' trained accuracies agree within seed noise ({@code EnginesTest}).
+ * {@code model.FastLayers} builds networks from them; a grid or {@code train} run with {@code training.engine = stock}
+ * builds every network from Deeplearning4j's own classes instead ({@code model.StockLayers}), so any result can be
+ * rerun without them. The two engines' trained accuracies agree within seed noise ({@code EnginesTest}).
  *
  * <table>
  * <caption>Each replacement, what it replaces, what it gained, and the test that proves it equivalent</caption>
@@ -28,6 +28,7 @@
  *     size</td><td>about 3% of an MLP step</td><td>{@code DeferredDivisionUpdaterTest}: bit for bit</td></tr>
  * </table>
  *
- * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only.
+ * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only, nothing
+ * else of the project.
  */
 package org.activationbench.model.fastpath;

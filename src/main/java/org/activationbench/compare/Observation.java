@@ -1,4 +1,4 @@
-package org.activationbench.report;
+package org.activationbench.compare;
 
 /**
  * One trial at one checkpoint: the unit the comparisons pair by seed.

@@ -1,6 +1,11 @@
-package org.activationbench.model.fastpath;
+package org.activationbench.model;
 
-import org.activationbench.model.LayerKit;
+import org.activationbench.model.fastpath.DeferredDivisionUpdater;
+import org.activationbench.model.fastpath.JvmAdam;
+import org.activationbench.model.fastpath.LeanDenseLayer;
+import org.activationbench.model.fastpath.LeanOutputLayer;
+import org.activationbench.model.fastpath.OneDnnConvolutionLayer;
+import org.activationbench.model.fastpath.Rectifier;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
@@ -9,7 +14,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-/** The project's replacements of Deeplearning4j's layers, rectifiers and Adam: the {@code fast} engine. */
+/** The project's replacements of Deeplearning4j's layers, rectifiers and Adam ({@code model.fastpath}): the {@code fast} engine. */
 public final class FastLayers implements LayerKit {
 
     public static final FastLayers INSTANCE = new FastLayers();

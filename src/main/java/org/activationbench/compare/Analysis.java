@@ -1,4 +1,4 @@
-package org.activationbench.report;
+package org.activationbench.compare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.TrialConfig;
 import org.activationbench.stats.BootstrapInterval;
 import org.activationbench.stats.HolmCorrection;
 import org.activationbench.stats.PairedComparison;
@@ -23,9 +25,18 @@ public final class Analysis {
     /** A 0.1 percentage-point accuracy difference, as a fraction. */
     public static final double POINT_ONE = 0.001;
     public static final double SIGNIFICANCE = 0.05;
+    public static final int RESAMPLES = 10_000;
+    public static final long BOOTSTRAP_SEED = 1;
 
     /** @param baseline the activation label every other label is compared against */
     public record Settings(String baseline, int resamples, long bootstrapSeed) {
+
+        /** The grid's baseline (with the grid's first alpha if it takes one), and the project's bootstrap. */
+        public static Settings forGrid(GridSpec grid) {
+            String baseline = grid.slopeActivations().contains(grid.baseline())
+                    ? grid.baseline() + "(" + TrialConfig.number(grid.alphas().get(0)) + ")" : grid.baseline();
+            return new Settings(baseline, RESAMPLES, BOOTSTRAP_SEED);
+        }
 
         public String ciMethod() {
             return "percentile bootstrap, " + resamples + " resamples, seed " + bootstrapSeed;
@@ -87,14 +98,14 @@ public final class Analysis {
         return out;
     }
 
-    static String verdict(Metric metric, PairedResult r, double holm) {
+    static Verdict verdict(Metric metric, PairedResult r, double holm) {
         if (Double.isNaN(holm)) {
-            return "not enough pairs";
+            return Verdict.NOT_ENOUGH_PAIRS;
         }
         if (holm >= SIGNIFICANCE || r.meanDifference() == 0) {
-            return "no significant difference";
+            return Verdict.NO_SIGNIFICANT_DIFFERENCE;
         }
-        return (r.meanDifference() > 0) == metric.higherIsBetter() ? "better" : "worse";
+        return (r.meanDifference() > 0) == metric.higherIsBetter() ? Verdict.BETTER : Verdict.WORSE;
     }
 
     private static Map<Long, Double> bySeed(List<Observation> observations, Metric metric) {

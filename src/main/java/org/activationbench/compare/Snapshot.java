@@ -1,4 +1,4 @@
-package org.activationbench.report;
+package org.activationbench.compare;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
+import org.activationbench.train.TrialStatus;
 import org.apache.spark.sql.Row;
 
 /**
@@ -18,7 +19,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
 
     /** One trial as the report needs it. */
     public record RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
-            String label, long seed, String status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
+            String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
             double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
             String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
             String javaVersion, String os, String host) {
@@ -51,7 +52,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     }
 
     /** The architecture, marked with the strategy where that is not per-task: how the report groups results. */
-    static String setting(String architecture, String strategy) {
+    public static String setting(String architecture, String strategy) {
         return strategy == null || strategy.equals("per-task") ? architecture : architecture + " · " + strategy;
     }
 
@@ -62,7 +63,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
             RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
-                    r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.getAs("status"),
+                    r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), TrialStatus.valueOf(r.getAs("status")),
                     r.getAs("error_class"), r.getAs("error_message"), r.<Integer>getAs("max_epochs"),
                     r.<Double>getAs("train_seconds"), r.<Double>getAs("task_seconds"), r.<Integer>getAs("native_threads"),
                     r.<java.sql.Timestamp>getAs("started_at").toInstant(), r.<java.sql.Timestamp>getAs("finished_at").toInstant(),
@@ -102,8 +103,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
 
     /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */
     private static RunRow better(RunRow a, RunRow b) {
-        boolean aFinal = ResultStore.FINAL_STATUSES.contains(a.status());
-        boolean bFinal = ResultStore.FINAL_STATUSES.contains(b.status());
+        boolean aFinal = ResultStore.FINAL_STATUSES.contains(a.status().name());
+        boolean bFinal = ResultStore.FINAL_STATUSES.contains(b.status().name());
         if (aFinal != bFinal) {
             return aFinal ? a : b;
         }

@@ -1,4 +1,4 @@
-package org.activationbench.report;
+package org.activationbench.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,15 +22,15 @@ class AnalysisTest {
         // 1 architecture x 2 epochs x 6 metrics x 2 candidates
         assertEquals(2 * Metric.values().length * 2, all.size());
         Comparison leaky = find(all, 2, Metric.TEST_ACCURACY, "leakyrelu(0.1)");
-        assertEquals("better", leaky.verdict());
+        assertEquals(Verdict.BETTER, leaky.verdict());
         assertEquals(0.005, leaky.stats().meanDifference(), 0.001);
         assertTrue(leaky.stats().ciLow() > 0);
         Comparison elu = find(all, 2, Metric.TEST_ACCURACY, "elu");
-        assertEquals("no significant difference", elu.verdict());
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, elu.verdict());
         assertEquals(2, leaky.familySize());
         assertEquals(8, leaky.stats().pairs());
         assertTrue(leaky.seedsForPointOne() != null && leaky.seedsForPointOne() >= 2);
-        assertEquals("better", find(all, 2, Metric.DEAD_FRACTION, "elu").verdict(), "lower dead fraction is better");
+        assertEquals(Verdict.BETTER, find(all, 2, Metric.DEAD_FRACTION, "elu").verdict(), "lower dead fraction is better");
     }
 
     @Test

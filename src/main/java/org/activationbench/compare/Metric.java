@@ -1,4 +1,4 @@
-package org.activationbench.report;
+package org.activationbench.compare;
 
 /** The metrics compared between activations, with the direction that counts as an improvement. */
 public enum Metric {

@@ -1,0 +1,6 @@
+/**
+ * The benchmark of a machine: epoch times on one native thread and a fixed grid's throughput in local mode, each
+ * grid in a JVM of its own that reports its figures as JSON; results as records written as JSON and CSV. Uses
+ * {@code spark} (sessions, the results it reads back) and everything above it.
+ */
+package org.activationbench.bench;

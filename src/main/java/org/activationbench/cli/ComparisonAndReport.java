@@ -1,0 +1,37 @@
+package org.activationbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.ComparisonsTable;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.report.ReportFolder;
+import org.activationbench.report.Reporter;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
+import org.activationbench.spark.AfterGrid;
+
+/** The steps after a grid's tables have landed: the comparisons table, then (unless {@code reportDir} is null) the report. */
+record ComparisonAndReport(Path reportDir, PrintStream console) implements AfterGrid {
+
+    @Override
+    public void landed(ResultStore store, GridSpec grid, String output) {
+        run(store, grid, output);
+    }
+
+    @Override
+    public Optional<String> problem(String output) {
+        return reportDir == null ? Optional.empty() : ReportFolder.problem(reportDir, output);
+    }
+
+    ComparedRun run(ResultStore store, GridSpec grid, String output) {
+        ComparedRun compared = ComparisonsTable.write(store, grid);
+        console.println("comparisons: " + store.tableDir(Tables.COMPARISONS));
+        if (reportDir != null) {
+            Reporter.write(compared, output, reportDir);
+            console.println("report: " + reportDir.resolve("report.html") + " and report.ipynb");
+        }
+        return compared;
+    }
+}

@@ -1,0 +1,77 @@
+package org.activationbench.compare;
+
+import java.util.List;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.results.ComparisonRow;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
+import org.activationbench.stats.PairedResult;
+
+/** The {@code comparisons} table: computed from a run's snapshot and written in place of the previous one. */
+public final class ComparisonsTable {
+
+    private ComparisonsTable() {}
+
+    /** Reads a run's tables, compares its activations and replaces its comparisons table with the result. */
+    public static ComparedRun write(ResultStore store, GridSpec grid) {
+        Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
+        Analysis.Settings settings = Analysis.Settings.forGrid(grid);
+        return new ComparedRun(snapshot, settings, write(store, snapshot, settings));
+    }
+
+    /** Compares the activations of a run (finished or partial) and replaces its comparisons table with the result. */
+    public static List<Comparison> write(ResultStore store, Snapshot snapshot, Analysis.Settings settings) {
+        List<Comparison> comparisons = new Analysis(settings).compare(snapshot.observations());
+        store.replace(Tables.COMPARISONS, rows(comparisons, settings));
+        return comparisons;
+    }
+
+    /** The rows of the comparisons table, in its column order. */
+    public static List<Object[]> rows(List<Comparison> comparisons, Analysis.Settings settings) {
+        return comparisons.stream().map(c -> Tables.COMPARISONS.row(new Row(c, settings))).toList();
+    }
+
+    /** A comparison as a row; NaN and infinite statistics are stored as null. */
+    record Row(Comparison c, Analysis.Settings settings) implements ComparisonRow {
+
+        private PairedResult s() {
+            return c.stats();
+        }
+
+        private static Double orNull(double v) {
+            return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+        }
+
+        @Override public String dataset() { return c.dataset(); }
+        @Override public String architecture() { return c.architecture(); }
+        @Override public String strategy() { return c.strategy(); }
+        @Override public int epoch() { return c.epoch(); }
+        @Override public String metric() { return c.metric().id(); }
+        @Override public boolean higherIsBetter() { return c.metric().higherIsBetter(); }
+        @Override public String baseline() { return c.baseline(); }
+        @Override public String candidate() { return c.candidate(); }
+        @Override public String candidateActivation() { return c.candidateActivation(); }
+        @Override public Double candidateAlpha() { return c.candidateAlpha(); }
+        @Override public int nPairs() { return s().pairs(); }
+        @Override public int nUnpairedBaseline() { return s().unpairedBaseline(); }
+        @Override public int nUnpairedCandidate() { return s().unpairedCandidate(); }
+        @Override public Double meanBaseline() { return orNull(s().meanBaseline()); }
+        @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
+        @Override public Double meanDifference() { return orNull(s().meanDifference()); }
+        @Override public Double sdDifference() { return orNull(s().sdDifference()); }
+        @Override public Double ciLow() { return orNull(s().ciLow()); }
+        @Override public Double ciHigh() { return orNull(s().ciHigh()); }
+        @Override public String ciMethod() { return settings.ciMethod(); }
+        @Override public Double tStatistic() { return orNull(s().tStatistic()); }
+        @Override public Double pValueT() { return orNull(s().pValueT()); }
+        @Override public Double pValue() { return orNull(s().pValue()); }
+        @Override public Double pValueWilcoxon() { return orNull(s().pValueWilcoxon()); }
+        @Override public String wilcoxonMethod() { return s().wilcoxonMethod(); }
+        @Override public Double cohensDz() { return orNull(s().cohensDz()); }
+        @Override public int familySize() { return c.familySize(); }
+        @Override public Double pValueHolm() { return orNull(c.pValueHolm()); }
+        @Override public String verdict() { return c.verdict().text(); }
+        @Override public Double minDetectableDifference() { return orNull(s().minDetectable()); }
+        @Override public Integer seedsFor01Point() { return c.seedsForPointOne(); }
+    }
+}

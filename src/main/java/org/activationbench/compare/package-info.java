@@ -1,0 +1,5 @@
+/**
+ * The analyze step: reads a run's runs and epochs tables, pairs every activation with the baseline by seed (using
+ * {@code stats}) and writes the {@code comparisons} table. Uses {@code results} and {@code stats}.
+ */
+package org.activationbench.compare;

@@ -1,0 +1,160 @@
+package org.activationbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.Comparison;
+import org.activationbench.compare.Metric;
+import org.activationbench.compare.Snapshot.RunRow;
+import org.activationbench.train.TrialStatus;
+
+/**
+ * The report's first section: what the comparisons (the rows just written to the {@code comparisons} table) say at
+ * each setting's last checkpoint, and what they say about the claims the benchmark tests.
+ */
+final class Conclusion {
+
+    private static final String DEEP = "mlp-deep-";
+
+    private final ComparedRun run;
+    private final RunOutline outline;
+    private final String baseline;
+
+    Conclusion(ComparedRun run, RunOutline outline) {
+        this.run = run;
+        this.outline = outline;
+        this.baseline = run.settings().baseline();
+    }
+
+    String markdown() {
+        List<RunRow> runs = run.snapshot().runs();
+        StringBuilder b = new StringBuilder("## Conclusion\n\n");
+        b.append(String.format("%d trials (%d OK, %d diverged, %d failed). ", runs.size(), count(TrialStatus.OK),
+                count(TrialStatus.DIVERGED), count(TrialStatus.FAILED)));
+        if (run.snapshot().epochs().isEmpty()) {
+            return b.toString();
+        }
+        for (String setting : outline.settings()) {
+            b.append(accuracy(setting));
+        }
+        b.append("\n\n### The articles' claims, on this run\n");
+        b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(Metric.DEAD_FRACTION,
+                c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + " units dead vs "
+                        + Format.percent(c.stats().meanCandidate())));
+        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(Metric.EPOCHS_TO_97,
+                c -> Format.fixed(c.stats().meanBaseline(), 2) + " vs " + Format.fixed(c.stats().meanCandidate(), 2)
+                        + " epochs to 97%"));
+        b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim());
+        return b.toString();
+    }
+
+    private long count(TrialStatus status) {
+        return run.snapshot().runs().stream().filter(r -> r.status() == status).count();
+    }
+
+    private String accuracy(String setting) {
+        int epoch = outline.finalEpoch(setting);
+        List<Comparison> acc = select(setting, Metric.TEST_ACCURACY);
+        StringBuilder b = new StringBuilder();
+        if (acc.isEmpty()) {
+            return b.append("\n\n**").append(setting).append("**: no comparison with ").append(baseline)
+                    .append(" (the baseline has no results here).").toString();
+        }
+        int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
+        b.append("\n\n**").append(setting).append(", test accuracy after epoch ").append(epoch).append("** (")
+                .append(seeds).append(" paired seeds): ");
+        List<Comparison> significant = acc.stream().filter(Comparison::significant).toList();
+        if (significant.isEmpty()) {
+            b.append("no activation differs significantly from ").append(baseline).append(" after Holm's correction.");
+        } else {
+            b.append(significant.stream().map(c -> c.candidate() + " is **" + c.verdict() + "** than " + baseline + " by "
+                    + Format.points(c.stats().meanDifference()) + " points (95% CI " + Format.points(c.stats().ciLow()) + " to "
+                    + Format.points(c.stats().ciHigh()) + ", Holm p = " + Format.p(c.pValueHolm()) + ")")
+                    .collect(Collectors.joining("; "))).append('.');
+        }
+        Comparison largest = acc.stream().filter(c -> !Double.isNaN(c.stats().meanDifference()))
+                .max(Comparator.comparingDouble(c -> Math.abs(c.stats().meanDifference()))).orElse(null);
+        if (largest != null && !largest.significant()) {
+            b.append(" The largest difference is ").append(largest.candidate()).append(": ")
+                    .append(Format.points(largest.stats().meanDifference())).append(" points (95% CI ")
+                    .append(Format.points(largest.stats().ciLow())).append(" to ").append(Format.points(largest.stats().ciHigh()))
+                    .append("; p = ").append(Format.p(largest.stats().pValue())).append(", Holm p = ")
+                    .append(Format.p(largest.pValueHolm())).append(").");
+        }
+        double[] detectable = acc.stream().mapToDouble(c -> c.stats().minDetectable()).filter(d -> !Double.isNaN(d)).sorted()
+                .toArray();
+        int[] needed = acc.stream().map(Comparison::seedsForPointOne).filter(Objects::nonNull).mapToInt(Integer::intValue)
+                .sorted().toArray();
+        if (detectable.length > 0) {
+            b.append(" With ").append(seeds).append(" seeds this run detects (with 80% power) differences of ")
+                    .append(range(100 * detectable[0], 100 * detectable[detectable.length - 1]))
+                    .append(" points or more, depending on the candidate's spread");
+            b.append(needed.length > 0 ? "; a 0.1-point difference would need " + range(needed[0], needed[needed.length - 1])
+                    + " seeds." : ".");
+        }
+        return b.toString();
+    }
+
+    private static String range(double low, double high) {
+        return Math.abs(high - low) < 0.005 ? Format.fixed(low, 2) : Format.fixed(low, 2) + " to " + Format.fixed(high, 2);
+    }
+
+    private static String range(int low, int high) {
+        return low == high ? String.valueOf(low) : low + " to " + high;
+    }
+
+    /** What the comparisons of the slope activations with the baseline say on one metric at the final checkpoints. */
+    private String claim(Metric metric, Function<Comparison, String> detail) {
+        List<String> parts = new ArrayList<>();
+        for (String setting : outline.settings()) {
+            for (Comparison c : select(setting, metric)) {
+                if (c.candidateAlpha() != null) {
+                    parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + ", Holm p = "
+                            + Format.p(c.pValueHolm()) + ")");
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return "not tested by this grid (it has no activation with a slope besides the baseline).";
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    /**
+     * The accuracy differences of the slope activations by depth, within each strategy: the depth comes from the
+     * comparison's architecture, never from the setting's label (which may carry the strategy).
+     */
+    private String depthClaim() {
+        Map<String, Map<Integer, List<Comparison>>> byStrategy = new TreeMap<>();
+        for (String setting : outline.settings()) {
+            for (Comparison c : select(setting, Metric.TEST_ACCURACY)) {
+                if (c.architecture().startsWith(DEEP) && c.candidateAlpha() != null) {
+                    byStrategy.computeIfAbsent(c.strategy(), s -> new TreeMap<>())
+                            .computeIfAbsent(Integer.parseInt(c.architecture().substring(DEEP.length())), d -> new ArrayList<>())
+                            .add(c);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byStrategy.values().stream().filter(depths -> depths.size() >= 2).forEach(depths -> depths.values().forEach(
+                cs -> cs.forEach(c -> parts.add(c.setting() + " " + c.candidate() + " " + Format.points(c.stats().meanDifference())
+                        + " points (" + c.verdict() + ")"))));
+        if (parts.isEmpty()) {
+            return "not tested by this grid (it needs several mlp-deep-N architectures; see conf/grids/depth.conf).";
+        }
+        return "test accuracy difference with " + baseline + " by depth: " + String.join("; ", parts)
+                + ". The claim holds only if the differences grow with depth and are significant.";
+    }
+
+    private List<Comparison> select(String setting, Metric metric) {
+        int epoch = outline.finalEpoch(setting);
+        return run.comparisons().stream().filter(c -> c.setting().equals(setting) && c.epoch() == epoch && c.metric() == metric)
+                .toList();
+    }
+}

@@ -1,0 +1,118 @@
+package org.activationbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.activationbench.stats.MeanInterval;
+
+/**
+ * Figures of a mean over seeds along an axis (epoch or alpha), with its 95% t-interval: learning curves, test accuracy
+ * by alpha, dead units by layer. Each query returns the mean, sample sd and count; the interval is computed from them.
+ */
+final class CurveFigures {
+
+    private CurveFigures() {}
+
+    static void learningCurve(Page page, String setting, String column, String title) {
+        page.figure(title.substring(0, 1).toUpperCase() + title.substring(1) + " by epoch, **" + setting
+                + "**: mean over seeds with its 95% t-interval.", column + "-" + setting + ".png", """
+                SELECT activation_label, epoch, avg(%s) AS mean, stddev_samp(%s) AS sd, count(*) AS seeds
+                FROM epochs
+                WHERE %s
+                GROUP BY activation, alpha, activation_label, epoch
+                ORDER BY activation, coalesce(alpha, 0), activation_label, epoch"""
+                .formatted(column, column, RunOutline.where(setting)),
+                rows -> page.charts().bands(setting + ": " + title, "epoch", title,
+                        bands(rows, i -> rows.string(i, "activation_label"), "epoch")));
+    }
+
+    static void byAlpha(Page page, String setting, String baseline) {
+        page.figure("Test accuracy by the negative slope alpha at each checkpoint, **" + setting + "** (mean and 95% t-interval;"
+                + " flat lines: " + baseline + " at the same checkpoint).", "alpha-" + setting + ".png", """
+                SELECT epoch, 'alpha' AS series, alpha, avg(100 * test_accuracy) AS mean,
+                       stddev_samp(100 * test_accuracy) AS sd, count(*) AS seeds
+                FROM epochs
+                WHERE %s AND alpha IS NOT NULL
+                GROUP BY epoch, alpha
+                UNION ALL
+                SELECT epoch, 'baseline', NULL, avg(100 * test_accuracy), NULL, count(*)
+                FROM epochs
+                WHERE %s AND activation_label = %s
+                GROUP BY epoch
+                ORDER BY epoch, series, alpha"""
+                .formatted(RunOutline.where(setting), RunOutline.where(setting), RunOutline.literal(baseline)),
+                rows -> page.charts().bands(setting + ": test accuracy by alpha", "alpha", "test accuracy (%)",
+                        alphaSeries(rows, baseline)));
+    }
+
+    /** Per epoch: a band over alpha, then the baseline's mean as a flat line across the same alphas. */
+    private static Map<String, Charts.Band> alphaSeries(LandedTables.Rows rows, String baseline) {
+        Map<String, Charts.Band> series = new LinkedHashMap<>();
+        Map<String, Charts.Band> byEpoch = bands(rows, i -> rows.string(i, "series").equals("alpha")
+                ? "epoch " + rows.string(i, "epoch") : null, "alpha");
+        for (int i = 0; i < rows.size(); i++) {
+            String epoch = "epoch " + rows.string(i, "epoch");
+            Charts.Band alphas = byEpoch.get(epoch);
+            if (alphas == null) {
+                continue;
+            }
+            series.putIfAbsent(epoch, alphas);
+            if (rows.string(i, "series").equals("baseline") && alphas.x().length > 0) {
+                double m = rows.number(i, "mean");
+                double[] flat = {m, m};
+                series.put(baseline + ", " + epoch, new Charts.Band(
+                        new double[] {alphas.x()[0], alphas.x()[alphas.x().length - 1]}, flat, flat, flat));
+            }
+        }
+        return series;
+    }
+
+    static void deadUnits(Page page, String setting) {
+        page.figure("Dead units per hidden layer by epoch, **" + setting + "** (percent of the layer's units; mean over seeds).",
+                "dead-" + setting + ".png", """
+                SELECT activation_label, layer, layer_name, epoch, avg(100 * fraction) AS mean,
+                       stddev_samp(100 * fraction) AS sd, count(*) AS seeds
+                FROM (SELECT e.activation, e.alpha, e.activation_label, e.epoch, unnest(e.dead_fraction) AS fraction,
+                             unnest(range(1, len(e.dead_fraction) + 1)) AS layer, unnest(r.hidden_layers) AS layer_name
+                      FROM epochs e JOIN runs r USING (trial_id)
+                      WHERE e.%s)
+                WHERE fraction IS NOT NULL
+                GROUP BY activation, alpha, activation_label, layer, layer_name, epoch
+                ORDER BY activation, coalesce(alpha, 0), activation_label, layer, epoch"""
+                .formatted(RunOutline.where(setting)),
+                rows -> page.charts().bands(setting + ": dead units per layer", "epoch", "dead units (%)",
+                        bands(rows, i -> rows.string(i, "activation_label") + " / " + rows.string(i, "layer_name"), "epoch")));
+    }
+
+    /** One band per series name (rows whose name is null are left out), in the order the rows first name them. */
+    private static Map<String, Charts.Band> bands(LandedTables.Rows rows, IntFunction<String> name, String xColumn) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String key = name.apply(i);
+            if (key != null) {
+                members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, Charts.Band> bands = new LinkedHashMap<>();
+        members.forEach((key, indices) -> {
+            int n = indices.size();
+            double[] x = new double[n];
+            double[] mean = new double[n];
+            double[] low = new double[n];
+            double[] high = new double[n];
+            for (int j = 0; j < n; j++) {
+                int row = indices.get(j);
+                MeanInterval interval = MeanInterval.t95(rows.number(row, "mean"), rows.number(row, "sd"),
+                        (long) rows.number(row, "seeds"));
+                x[j] = rows.number(row, xColumn);
+                mean[j] = interval.mean();
+                low[j] = interval.low();
+                high[j] = interval.high();
+            }
+            bands.put(key, new Charts.Band(x, mean, low, high));
+        });
+        return bands;
+    }
+}

@@ -1,0 +1,37 @@
+package org.activationbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The paired differences in test accuracy with the baseline at a setting's last checkpoint, with their intervals. */
+final class ForestFigure {
+
+    private ForestFigure() {}
+
+    static void add(Page page, String setting, int epoch, String baseline) {
+        page.figure("Paired differences in test accuracy with " + baseline + ", **" + setting + "**, epoch " + epoch
+                + ": mean and 95% bootstrap interval, in points; red = significant after Holm.", "forest-" + setting + ".png", """
+                SELECT candidate || ' (n=' || n_pairs || ')' AS candidate, 100 * mean_difference AS difference,
+                       100 * ci_low AS ci_low, 100 * ci_high AS ci_high, verdict IN ('better', 'worse') AS significant
+                FROM comparisons
+                WHERE metric = 'test_accuracy' AND %s AND epoch = %d
+                ORDER BY candidate_activation, coalesce(candidate_alpha, 0)""".formatted(RunOutline.where(setting), epoch),
+                rows -> {
+                    int n = rows.size();
+                    double[] mean = new double[n];
+                    double[] low = new double[n];
+                    double[] high = new double[n];
+                    boolean[] significant = new boolean[n];
+                    List<String> labels = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        labels.add(rows.string(i, "candidate"));
+                        mean[i] = rows.number(i, "difference");
+                        low[i] = rows.number(i, "ci_low");
+                        high[i] = rows.number(i, "ci_high");
+                        significant[i] = Boolean.parseBoolean(rows.string(i, "significant"));
+                    }
+                    return page.charts().forest(setting + ", epoch " + epoch + ": test accuracy − " + baseline,
+                            "difference (points)", labels, mean, low, high, significant);
+                });
+    }
+}

@@ -1,0 +1,191 @@
+package org.activationbench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.activationbench.compare.Metric;
+
+/**
+ * A DuckDB session over the Parquet tables of one output folder: the same macros and views the notebook's first
+ * cell creates, so that every query the report runs is the query the notebook shows.
+ */
+final class LandedTables implements AutoCloseable {
+
+    /** Where the notebook's first cell puts the output folder; {@link #setup} replaces it by the folder's path. */
+    static final String RESULTS = "{RESULTS}";
+
+    private final Connection connection;
+    private final List<String> setup;
+
+    /**
+     * @param folder     the output folder on this machine
+     * @param experiment the partition of the tables to read
+     */
+    LandedTables(Path folder, String experiment) {
+        this.setup = setup(present(folder), experiment);
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = connection.createStatement()) {
+                for (String sql : setup) {
+                    s.execute(sql.replace(RESULTS, folder.toAbsolutePath().toString()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the tables under " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The statements of the notebook's first cell, with {@link #RESULTS} where the output folder goes. */
+    List<String> setup() {
+        return setup;
+    }
+
+    /** Runs a query; the values come back as JDBC returns them (null for SQL NULL). */
+    Rows query(String sql) {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            ResultSetMetaData meta = r.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(r.getObject(i));
+                }
+                rows.add(row);
+            }
+            return new Rows(columns, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("report query failed: " + e.getMessage() + "\n" + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tables that have landed files: a view over a glob that matches nothing would not even be created. */
+    private static List<String> present(Path folder) {
+        return Stream.of("runs", "epochs", "comparisons").filter(t -> hasParquet(folder.resolve(t))).toList();
+    }
+
+    private static boolean hasParquet(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet") && !p.getFileName().toString().startsWith("."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String table, String experiment) {
+        return "read_parquet('" + RESULTS + "/" + table + "/*/*.parquet', hive_partitioning = true) WHERE experiment = '"
+                + experiment.replace("'", "''") + "'";
+    }
+
+    static List<String> setup(List<String> tables, String experiment) {
+        List<String> sql = new ArrayList<>(List.of(
+                "CREATE MACRO setting(architecture, strategy) AS CASE WHEN coalesce(strategy, 'per-task') = 'per-task'"
+                        + " THEN architecture ELSE architecture || ' · ' || strategy END",
+                // Rounded half up from the shortest decimal that reads back as the double, as Java's Formatter does,
+                // so the tables read as they did when Java formatted them (C's printf would round 1.5625 to 1.562).
+                // 24 decimals hold every digit of that decimal down to 1e-7, for values below 1e14.
+                "CREATE MACRO half_up(x, decimals) AS round(CAST(CAST(abs(x) AS VARCHAR) AS DECIMAL(38, 24)), decimals)",
+                "CREATE MACRO fixed(x, decimals) AS coalesce(CASE WHEN x < 0 THEN '-' ELSE '' END"
+                        + " || printf('%.' || decimals || 'f', half_up(x, decimals)), '–')",
+                "CREATE MACRO signed(x, decimals) AS coalesce(CASE WHEN x < 0 THEN '-' ELSE '+' END"
+                        + " || printf('%.' || decimals || 'f', half_up(x, decimals)), '–')",
+                "CREATE MACRO percent(x) AS CASE WHEN x IS NULL THEN '–' ELSE fixed(100 * x, 2) || '%' END",
+                "CREATE MACRO points(x) AS signed(100 * x, 3)",
+                "CREATE MACRO pairs(n, unpaired_baseline, unpaired_candidate) AS n || CASE WHEN unpaired_baseline"
+                        + " + unpaired_candidate > 0 THEN ' (+' || (unpaired_baseline + unpaired_candidate) || ' unpaired)'"
+                        + " ELSE '' END",
+                "CREATE MACRO distinct_text(values) AS array_to_string(list_sort(list_distinct(values)), ', ')",
+                "CREATE MACRO pvalue(p) AS CASE WHEN p IS NULL THEN '–' WHEN p < 0.001 THEN printf('%.1e', p)"
+                        + " ELSE fixed(p, 3) END",
+                "CREATE MACRO seconds_and_hours(s) AS fixed(s, 1) || ' s (' || fixed(s / 3600, 2) || ' h)'",
+                "CREATE MACRO metric_label(metric) AS CASE metric "
+                        + Arrays.stream(Metric.values()).map(m -> "WHEN '" + m.id() + "' THEN '" + m.label().replace("'", "''") + "'")
+                                .collect(Collectors.joining(" ")) + " END",
+                "CREATE MACRO metric_order(metric) AS list_position(["
+                        + Arrays.stream(Metric.values()).map(m -> "'" + m.id() + "'").collect(Collectors.joining(", ")) + "], metric)"));
+        // A killed and resumed run can hold a trial twice until it is compacted: keep its best attempt (a final
+        // status over FAILED, then the latest), and one epochs row per trial and epoch of the trials kept.
+        if (tables.contains("runs")) {
+            sql.add("""
+                    CREATE VIEW runs AS
+                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
+                    FROM %s
+                    QUALIFY row_number() OVER (PARTITION BY trial_id
+                                               ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
+                    .formatted(read("runs", experiment)));
+        }
+        if (tables.contains("runs") && tables.contains("epochs")) {
+            sql.add("""
+                    CREATE VIEW epochs AS
+                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
+                    FROM %s AND trial_id IN (SELECT trial_id FROM runs)
+                    QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1"""
+                    .formatted(read("epochs", experiment)));
+        }
+        if (tables.contains("comparisons")) {
+            sql.add("""
+                    CREATE VIEW comparisons AS
+                    SELECT *, setting(architecture, strategy) AS setting
+                    FROM %s""".formatted(read("comparisons", experiment)));
+        }
+        return List.copyOf(sql);
+    }
+
+    /** A query's result: column labels and rows of values. */
+    record Rows(List<String> columns, List<List<Object>> rows) {
+
+        int size() {
+            return rows.size();
+        }
+
+        String string(int row, String column) {
+            Object v = rows.get(row).get(index(column));
+            return v == null ? null : v.toString();
+        }
+
+        double number(int row, String column) {
+            Object v = rows.get(row).get(index(column));
+            return v == null ? Double.NaN : ((Number) v).doubleValue();
+        }
+
+        /** Every value rendered as the notebook's DataFrame shows a string column (JDBC's text of the value). */
+        List<List<String>> strings() {
+            return rows.stream().map(r -> r.stream().map(v -> v == null ? "–" : v.toString()).toList()).toList();
+        }
+
+        private int index(String column) {
+            int i = columns.indexOf(column);
+            if (i < 0) {
+                throw new IllegalArgumentException("no column " + column + " in " + columns);
+            }
+            return i;
+        }
+    }
+}

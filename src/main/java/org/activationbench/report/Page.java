@@ -1,0 +1,52 @@
+package org.activationbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The report as it is assembled: blocks in reading order, each table and figure filled from the query it shows. */
+final class Page {
+
+    private final LandedTables tables;
+    private final Charts charts;
+    private final List<Block> blocks = new ArrayList<>();
+
+    Page(LandedTables tables, Charts charts) {
+        this.tables = tables;
+        this.charts = charts;
+    }
+
+    Charts charts() {
+        return charts;
+    }
+
+    List<Block> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    void text(String markdown) {
+        blocks.add(new Block.Text(markdown));
+    }
+
+    /** A table whose rows are the query's rows, every value as the query formats it. */
+    void table(String caption, List<String> header, String sql) {
+        LandedTables.Rows rows = tables.query(sql);
+        if (rows.columns().size() != header.size()) {
+            throw new IllegalStateException("header " + header + " does not fit the query's columns " + rows.columns());
+        }
+        blocks.add(new Block.Table(caption, header, rows.strings(), sql));
+    }
+
+    /** A figure drawn from the query's rows; nothing is added when the query returns none. */
+    void figure(String caption, String file, String sql, Function<LandedTables.Rows, byte[]> plot) {
+        LandedTables.Rows rows = tables.query(sql);
+        if (rows.size() > 0) {
+            blocks.add(new Block.Figure(caption, file, plot.apply(rows), sql));
+        }
+    }
+
+    /** A figure with no table behind it. */
+    void figure(String caption, String file, byte[] png) {
+        blocks.add(new Block.Figure(caption, file, png, null));
+    }
+}

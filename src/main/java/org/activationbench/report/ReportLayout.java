@@ -1,0 +1,75 @@
+package org.activationbench.report;
+
+import java.util.List;
+import java.util.Objects;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.Snapshot.EpochRow;
+import org.activationbench.train.TrialStatus;
+
+/**
+ * The order of the report: the conclusion in words first, then the evidence (tables, figures), the grid, provenance
+ * and cost. Every table and figure comes from a query on the landed tables; see {@link Page}.
+ */
+final class ReportLayout {
+
+    private ReportLayout() {}
+
+    static List<Block> build(ComparedRun run, LandedTables tables) {
+        RunOutline outline = new RunOutline(run.snapshot(), run.settings().baseline());
+        Page page = new Page(tables, new Charts(outline.labels()));
+        String baseline = run.settings().baseline();
+        page.text("# activation-bench report: " + run.snapshot().experiment());
+        page.text(new Conclusion(run, outline).markdown());
+        if (run.snapshot().epochs().isEmpty()) {
+            page.text("No trial has reached a checkpoint yet: nothing to compare.");
+            provenance(page, run);
+            return page.blocks();
+        }
+        List<String> settings = outline.settings();
+        page.text("## Final accuracy by activation");
+        SummaryTables.finalAccuracy(page);
+        page.text("## Paired comparisons with " + baseline);
+        page.text("Every activation is compared with **" + baseline + "** on the same seeds (same initial-weight seed"
+                + " and minibatch order). Δ is candidate − " + baseline + " in percentage points; the 95% interval"
+                + " is a " + run.settings().ciMethod() + " of the mean paired difference (with fewer than 10 seeds it tends to"
+                + " be too narrow); p(t) is the paired t-test, p(W) the Wilcoxon signed-rank test, and p(Holm) the t-test"
+                + " p-value (or, where every seed differs by the same amount and t is undefined, the exact sign test) adjusted"
+                + " over the candidates compared at that checkpoint. *min. detectable* is the smallest difference"
+                + " these seeds would detect with 80% power; *seeds for 0.1* is how many seeds a 0.1-point difference would"
+                + " need.");
+        SummaryTables.accuracyComparisons(page, baseline);
+        settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline));
+        SummaryTables.otherMetrics(page, baseline);
+        page.text("## Learning curves");
+        for (String s : settings) {
+            CurveFigures.learningCurve(page, s, "test_accuracy", "test accuracy");
+            CurveFigures.learningCurve(page, s, "test_loss", "test loss (nats)");
+        }
+        page.text("## Spread over seeds");
+        settings.forEach(s -> SeedSpreadFigure.add(page, s, outline.finalEpoch(s)));
+        if (run.snapshot().epochs().stream().map(EpochRow::alpha).filter(Objects::nonNull).distinct().count() >= 2) {
+            page.text("## Test accuracy by alpha");
+            settings.forEach(s -> CurveFigures.byAlpha(page, s, baseline));
+        }
+        page.text("## Dead units");
+        page.text("A unit is *dead* at a checkpoint when its pre-activation is ≤ 0 for every one of the training examples. For"
+                + " ReLU such a unit outputs 0 and receives no gradient; for Leaky ReLU it still passes a gradient of alpha, so"
+                + " the same measure counts units that *would* be dead under ReLU.");
+        settings.forEach(s -> CurveFigures.deadUnits(page, s));
+        ActivationFigures.add(page, run.snapshot());
+        if (run.snapshot().runs().stream().anyMatch(r -> r.status() != TrialStatus.OK)) {
+            page.text("## Trials that did not finish");
+            RunFacts.failures(page);
+        }
+        RunFacts.grid(page, run.snapshot().gridText());
+        provenance(page, run);
+        return page.blocks();
+    }
+
+    private static void provenance(Page page, ComparedRun run) {
+        page.text("## Provenance and cost");
+        if (!run.snapshot().runs().isEmpty()) {
+            RunFacts.provenance(page);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.activationbench.report;
+
+import java.util.List;
+
+/** The tables of the report: final accuracy over seeds, and the paired comparisons with the baseline. */
+final class SummaryTables {
+
+    /** The order the comparisons were computed in: by group, then candidate activation, then alpha. */
+    private static final String GROUP_ORDER = "dataset, architecture, strategy";
+    private static final String CANDIDATES = "candidate_activation, coalesce(candidate_alpha, 0)";
+
+    private SummaryTables() {}
+
+    static void finalAccuracy(Page page) {
+        page.table("Test accuracy at each architecture's last checkpoint, over seeds (sd in points).",
+                List.of("architecture", "activation", "epoch", "seeds", "mean test acc.", "sd", "min", "max", "test loss",
+                        "dead units", "reached 97%"), """
+                WITH last AS (SELECT setting, max(epoch) AS epoch FROM epochs GROUP BY setting)
+                SELECT setting, activation_label, epoch, count(*) AS seeds,
+                       percent(avg(test_accuracy)) AS mean_test_accuracy, fixed(100 * stddev_samp(test_accuracy), 3) AS sd,
+                       percent(min(test_accuracy)) AS min, percent(max(test_accuracy)) AS max,
+                       fixed(avg(test_loss), 4) AS test_loss, percent(avg(mean_dead_fraction)) AS dead_units,
+                       count(epoch_to_97) || '/' || count(*) AS reached_97
+                FROM epochs JOIN last USING (setting, epoch)
+                GROUP BY setting, activation_label, epoch
+                ORDER BY setting, activation_label""");
+    }
+
+    static void accuracyComparisons(Page page, String baseline) {
+        page.table("Test accuracy against " + baseline + ", every checkpoint (Δ, interval and min. detectable in percentage"
+                + " points).",
+                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "95% CI", "p(t)", "p(W)",
+                        "p(Holm)", "d_z", "verdict", "min. detectable", "seeds for 0.1"), """
+                SELECT setting, epoch, candidate, pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
+                       percent(mean_baseline) AS baseline_accuracy, percent(mean_candidate) AS candidate_accuracy,
+                       points(mean_difference) AS difference, points(ci_low) || ' … ' || points(ci_high) AS ci_95,
+                       pvalue(p_value_t) AS p_t, pvalue(p_value_wilcoxon) AS p_wilcoxon, pvalue(p_value_holm) AS p_holm,
+                       signed(cohens_dz, 2) AS d_z, verdict, fixed(100 * min_detectable_difference, 3) AS min_detectable,
+                       coalesce(CAST(seeds_for_0_1_point AS VARCHAR), '–') AS seeds_for_0_1
+                FROM comparisons
+                WHERE metric = 'test_accuracy'
+                ORDER BY %s, epoch, %s""".formatted(GROUP_ORDER, CANDIDATES));
+    }
+
+    /** Accuracies and dead fractions in percent and their differences in points; losses and epochs as they are. */
+    static void otherMetrics(Page page, String baseline) {
+        page.table("The other metrics at the last checkpoint (accuracies and dead fractions in percent, their differences in"
+                + " points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
+                List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "95% CI", "p",
+                        "p(Holm)", "verdict"), """
+                SELECT setting, epoch, metric_label(metric) AS metric, candidate,
+                       pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
+                       CASE WHEN fraction THEN percent(mean_baseline) ELSE fixed(mean_baseline, 4) END AS baseline_mean,
+                       CASE WHEN fraction THEN percent(mean_candidate) ELSE fixed(mean_candidate, 4) END AS candidate_mean,
+                       CASE WHEN fraction THEN points(mean_difference) ELSE signed(mean_difference, 4) END AS difference,
+                       CASE WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
+                            ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS ci_95,
+                       pvalue(p_value) AS p, pvalue(p_value_holm) AS p_holm, verdict
+                FROM (SELECT *, metric IN ('train_accuracy', 'dead_fraction') AS fraction FROM comparisons) c
+                WHERE metric <> 'test_accuracy'
+                  AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
+                ORDER BY %s, metric_order(metric), %s""".formatted(GROUP_ORDER, CANDIDATES));
+    }
+}

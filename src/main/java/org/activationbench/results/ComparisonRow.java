@@ -1,0 +1,70 @@
+package org.activationbench.results;
+
+/**
+ * What a {@code comparisons} row holds, one method per column (the column's name in camel case), so that the
+ * package that computes comparisons fills every column by name. Null stands for a statistic that is undefined.
+ */
+public interface ComparisonRow {
+
+    String dataset();
+
+    String architecture();
+
+    String strategy();
+
+    int epoch();
+
+    String metric();
+
+    boolean higherIsBetter();
+
+    String baseline();
+
+    String candidate();
+
+    String candidateActivation();
+
+    Double candidateAlpha();
+
+    int nPairs();
+
+    int nUnpairedBaseline();
+
+    int nUnpairedCandidate();
+
+    Double meanBaseline();
+
+    Double meanCandidate();
+
+    Double meanDifference();
+
+    Double sdDifference();
+
+    Double ciLow();
+
+    Double ciHigh();
+
+    String ciMethod();
+
+    Double tStatistic();
+
+    Double pValueT();
+
+    Double pValue();
+
+    Double pValueWilcoxon();
+
+    String wilcoxonMethod();
+
+    Double cohensDz();
+
+    int familySize();
+
+    Double pValueHolm();
+
+    String verdict();
+
+    Double minDetectableDifference();
+
+    Integer seedsFor01Point();
+}

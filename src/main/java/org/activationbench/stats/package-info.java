@@ -1,0 +1,5 @@
+/**
+ * Statistics of paired trials: paired t and Wilcoxon tests, bootstrap and t intervals, Holm correction, power. Pure
+ * functions of arrays of numbers; uses nothing else of the project and no Spark.
+ */
+package org.activationbench.stats;

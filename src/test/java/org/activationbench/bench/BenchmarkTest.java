@@ -1,0 +1,89 @@
+package org.activationbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.activationbench.cli.Main;
+import org.activationbench.spark.GridDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    private static BenchResult result() {
+        return new BenchResult("SKYLAKEX", 2,
+                List.of(new EpochTiming("mlp", 60000, List.of(1.5, 1.25), 1.375, 43636.4, 43.6),
+                        new EpochTiming("cnn", 6000, List.of(2.5, 2.75), 26.25, 2285.7, 2.29)),
+                List.of(new GridThroughput(1, 1, 16, 80.0, 60.0, 0.5, 0.75, 5.0, 1100, 14.5),
+                        new GridThroughput(2, 1, 16, 44.0, 109.1, 0.625, 0.8, 5.25, 1300, Double.NaN)),
+                80.0 / 44.0, List.of(80.0 / 44.0), 2 * 5.0 / 5.25, List.of(2 * 5.0 / 5.25));
+    }
+
+    @Test
+    void warmTrialsAreThoseAfterTheFirstOnEachCore() {
+        // started out of order: the two earliest (t = 0 and 1, 9 s each: the JVM's warm-up) are left out
+        List<double[]> trials = List.of(new double[] {10, 5}, new double[] {1, 9}, new double[] {9.5, 4},
+                new double[] {0, 9}, new double[] {14, 6});
+        assertEquals(5.0, Benchmark.warmTaskSeconds(trials, 2), 1e-12);
+        assertEquals(6.0, Benchmark.warmTaskSeconds(trials, 1), 1e-12);
+        assertTrue(Double.isNaN(Benchmark.warmTaskSeconds(trials.subList(0, 2), 2)));
+    }
+
+    @Test
+    void roundsBelowOneAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Benchmark.Settings(Path.of("data"), 2, 4, 600, 4, 2, 0, 2, Path.of("target/bench"), List.of()));
+        assertTrue(e.getMessage().contains("--grid-rounds"), e.getMessage());
+    }
+
+    /** What jobs/bench.sh passes on: a bad value or an unknown option ends the command before any work, with code 2. */
+    @Test
+    void theCommandRefusesBadOptionsBeforeWorking() {
+        assertEquals(2, Main.commandLine().execute("bench", "--grid-rounds", "0", "--out", dir.toString()));
+        assertEquals(2, Main.commandLine().execute("bench", "--grid-round", "2", "--out", dir.toString()));
+        assertEquals(2, Main.commandLine().execute("bench", "--epochs", "many"));
+        assertFalse(Files.exists(dir.resolve("bench-grid.conf")), "nothing ran");
+    }
+
+    /** The grid JVM's report is read back as written: its numbers under snake_case keys, NaN included. */
+    @Test
+    void aGridJvmsFiguresRoundTripThroughJson() throws Exception {
+        GridDriver.Summary summary = new GridDriver.Summary("bench", 16, 2, 13, 0, 1, Duration.ofMillis(41_250), "out", 1234);
+        GridJvmFigures figures = GridJvmFigures.of(summary);
+        assertEquals(14, figures.trials());
+        assertEquals(41.25, figures.wallSeconds(), 0);
+        assertEquals(1234, figures.peakResidentMib());
+        assertTrue(figures.jitCompileSeconds() > 0, "this JVM has compiled something: " + figures.jitCompileSeconds());
+        Path file = dir.resolve(Benchmark.FIGURES_FILE);
+        figures.write(file);
+        assertTrue(Files.readString(file).contains("\"peak_resident_mib\" : 1234"), Files.readString(file));
+        assertEquals(figures, GridJvmFigures.read(file));
+        GridJvmFigures unknown = new GridJvmFigures(1, 1, 0, 0, 1.0, -1, Double.NaN);
+        unknown.write(file);
+        assertEquals(unknown, GridJvmFigures.read(file));
+    }
+
+    @Test
+    void theResultIsWrittenAsJsonAndAFlatCsv() throws Exception {
+        Path file = dir.resolve("bench.json");
+        BenchJson.write(file, result());
+        assertEquals(result(), BenchJson.read(file, BenchResult.class));
+        List<String> csv = BenchJson.csv(result());
+        assertEquals("metric,value", csv.get(0));
+        assertTrue(csv.contains("openblas_coretype,SKYLAKEX"), csv.toString());
+        assertTrue(csv.contains("epochs.cnn.seconds_per_full_epoch,26.25"), csv.toString());
+        assertTrue(csv.contains("grids.local2_round1.peak_resident_mib,1300"), csv.toString());
+        assertTrue(csv.contains("grid_speed_up," + 80.0 / 44.0), csv.toString());
+        assertFalse(csv.stream().anyMatch(l -> l.startsWith("grid_speed_ups_by_round") || l.contains("epoch_seconds_measured")),
+                "lists of numbers stay in the JSON");
+    }
+}

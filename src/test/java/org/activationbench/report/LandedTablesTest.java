@@ -1,0 +1,55 @@
+package org.activationbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LandedTablesTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The SQL formatting macros print what Java's Formatter printed before the tables were formatted by their
+     * queries: the same digits, ties (k/64, x.xx5) rounded half up, and the sign of values that round to zero.
+     */
+    @Test
+    void formattingMacrosPrintWhatJavasFormatterPrints() {
+        List<Double> values = new ArrayList<>(List.of(0.0, -1.5625, 2.675, 0.0625, -0.015625, 97.815, -1e-5, 1e-12, 0.1 + 0.2));
+        for (int k = -130; k <= 130; k++) {
+            values.add(k / 64.0);
+            values.add(k / 1000.0 + 0.0005);
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 400; i++) {
+            values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 4)));
+        }
+        try (LandedTables tables = new LandedTables(dir, "none")) {
+            for (double v : values) {
+                // From a string: a numeric literal would be read as a DECIMAL first and could land on another double.
+                LandedTables.Rows r = tables.query(("SELECT fixed(x, 4) AS f, signed(x, 3) AS s, percent(x) AS p, points(x) AS d"
+                        + " FROM (SELECT CAST('%s' AS DOUBLE) AS x)").formatted(v));
+                assertEquals(String.format(Locale.ROOT, "%.4f", v), r.string(0, "f"), "fixed " + v);
+                assertEquals(String.format(Locale.ROOT, "%+.3f", v), r.string(0, "s"), "signed " + v);
+                assertEquals(Format.percent(v), r.string(0, "p"), "percent " + v);
+                assertEquals(Format.points(v), r.string(0, "d"), "points " + v);
+            }
+            assertEquals("–", tables.query("SELECT percent(NULL::DOUBLE) AS p").string(0, "p"));
+        }
+    }
+
+    @Test
+    void aFolderWithoutTablesGetsTheMacrosAndNoViews() {
+        try (LandedTables tables = new LandedTables(dir, "none")) {
+            assertEquals(0, tables.setup().stream().filter(s -> s.startsWith("CREATE VIEW")).count());
+            assertEquals("0.123", tables.query("SELECT pvalue(0.12345) AS p").string(0, "p"));
+            assertEquals("1.2e-05", tables.query("SELECT pvalue(0.0000123) AS p").string(0, "p"));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.activationbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.activationbench.grid.Strategy;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.train.CheckpointMetrics;
+import org.activationbench.train.Provenance;
+import org.activationbench.train.TrialResult;
+import org.activationbench.train.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every column of runs and epochs holds the field it is named for: a record whose every number and string differs
+ * from every other is turned into rows, and each value is looked up by column name against the field written here.
+ */
+class TablesTest {
+
+    private static final TrialConfig CONFIG = new TrialConfig("mnist", "mlp-deep-3", "leakyrelu", 0.25, 41,
+            List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32));
+    private static final CheckpointMetrics FIRST = new CheckpointMetrics(1, 0.31, 0.91, 0.33, 0.92, 5.5, 101.0,
+            new double[] {0.125, 0.25}, new double[] {1.5, 2.5, 3.5}, null, null, null);
+    private static final CheckpointMetrics SECOND = new CheckpointMetrics(2, 0.21, 0.971, 0.23, 0.975, 11.5, 102.0,
+            new double[] {0.0625, 0.5}, null, 2, null, null);
+    private static final TrialResult RESULT = new TrialResult(CONFIG, TrialStatus.OK, null, null, List.of(FIRST, SECOND),
+            List.of("dense0", "dense1"), List.of("dense0", "dense1", "output"), 2, 12.5,
+            Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:20Z"));
+    private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend / OPENBLAS",
+            "17.0.9", "Linux 6.1 amd64", "host-7", 1);
+    private static final TrialRecord RECORD = new TrialRecord(RESULT, PROVENANCE, 19.5, 1, 3, 4.25);
+
+    private static Map<String, Object> byName(Table<?> table, Object[] row) {
+        assertEquals(table.columns().size(), row.length);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            values.put(table.columns().get(i).name(), row[i]);
+        }
+        return values;
+    }
+
+    private static Map<String, Object> key() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial_id", CONFIG.trialId());
+        m.put("dataset", "mnist");
+        m.put("architecture", "mlp-deep-3");
+        m.put("activation", "leakyrelu");
+        m.put("alpha", 0.25);
+        m.put("activation_label", "leakyrelu(0.25)");
+        m.put("seed", 41L);
+        m.put("strategy", "data-parallel");
+        return m;
+    }
+
+    @Test
+    void everyRunsColumnHoldsItsField() {
+        Map<String, Object> expected = key();
+        expected.putAll(Map.ofEntries(Map.entry("checkpoints", List.of(1, 2)), Map.entry("max_epochs", 2),
+                Map.entry("optimizer", "adam"), Map.entry("learning_rate", 0.0011), Map.entry("batch_size", 96),
+                Map.entry("weight_init", "xavier"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
+                Map.entry("train_loss", 0.21), Map.entry("train_accuracy", 0.971), Map.entry("test_loss", 0.23),
+                Map.entry("test_accuracy", 0.975), Map.entry("epoch_to_97", 2), Map.entry("train_seconds", 12.5),
+                Map.entry("task_seconds", 19.5), Map.entry("started_at", Instant.parse("2026-11-30T10:00:00Z")),
+                Map.entry("finished_at", Instant.parse("2026-11-30T10:00:20Z")),
+                Map.entry("hidden_layers", List.of("dense0", "dense1")),
+                Map.entry("gradient_layers", List.of("dense0", "dense1", "output")), Map.entry("project_version", "0.1.0"),
+                Map.entry("git_commit", "abc1234"), Map.entry("dl4j_version", "1.0.0-M2"), Map.entry("spark_version", "3.5.3"),
+                Map.entry("nd4j_backend", "CpuBackend / OPENBLAS"), Map.entry("java_version", "17.0.9"),
+                Map.entry("os", "Linux 6.1 amd64"), Map.entry("executor_host", "host-7"), Map.entry("native_threads", 1),
+                Map.entry("task_attempt", 1), Map.entry("averaging_frequency", 7), Map.entry("batch_size_per_worker", 32),
+                Map.entry("data_parallel_workers", 3), Map.entry("worker_fit_seconds", 4.25)));
+        Map<String, Object> actual = byName(Tables.RUNS, Tables.runRow(RECORD));
+        Set<String> nulls = new HashSet<>(actual.keySet());
+        nulls.removeAll(expected.keySet());
+        for (String column : nulls) {
+            assertNull(actual.get(column), column);
+        }
+        assertEquals(Set.of("error_class", "error_message", "epoch_to_98", "epoch_to_99"), nulls);
+        expected.forEach((column, value) -> assertEquals(value, actual.get(column), column));
+    }
+
+    @Test
+    void everyEpochsColumnHoldsItsCheckpointsField() {
+        List<Object[]> rows = Tables.epochRows(RECORD);
+        assertEquals(2, rows.size());
+        Map<String, Object> expected = key();
+        expected.putAll(Map.of("epoch", 1, "train_loss", 0.31, "train_accuracy", 0.91, "test_loss", 0.33, "test_accuracy", 0.92,
+                "train_seconds", 5.5, "examples_per_second", 101.0, "dead_fraction", List.of(0.125, 0.25),
+                "mean_dead_fraction", 0.1875, "gradient_norm", List.of(1.5, 2.5, 3.5)));
+        Map<String, Object> first = byName(Tables.EPOCHS, rows.get(0));
+        expected.forEach((column, value) -> assertEquals(value, first.get(column), column));
+        Map<String, Object> second = byName(Tables.EPOCHS, rows.get(1));
+        assertEquals(2, second.get("epoch_to_97"));
+        assertNull(second.get("gradient_norm"));
+        assertEquals(0.28125, second.get("mean_dead_fraction"));
+    }
+
+    @Test
+    void aPerTaskTrialHasNoDataParallelSettings() {
+        TrialConfig perTask = new TrialConfig("mnist", "mlp", "relu", null, 1, List.of(1), "adam", 0.001, 128, "xavier");
+        TrialResult failed = new TrialResult(perTask, TrialStatus.FAILED, "java.lang.OutOfMemoryError", "heap", List.of(),
+                List.of("dense0"), List.of("dense0", "output"), 0, 0.0, Instant.EPOCH, Instant.EPOCH);
+        Map<String, Object> row = byName(Tables.RUNS, Tables.runRow(new TrialRecord(failed, PROVENANCE, 1.0, 0)));
+        assertEquals("FAILED", row.get("status"));
+        assertEquals("java.lang.OutOfMemoryError", row.get("error_class"));
+        for (String column : List.of("alpha", "train_loss", "test_accuracy", "averaging_frequency", "batch_size_per_worker",
+                "data_parallel_workers", "worker_fit_seconds")) {
+            assertNull(row.get(column), column);
+        }
+    }
+}
