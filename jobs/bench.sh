@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks this machine: seconds per training epoch of the MLP and the CNN on one native thread, and the
-# throughput of a fixed grid (16 MLP trials x 5 epochs) in local mode with 1 and with all cores, alternating for
-# --grid-rounds pairs (median speed-up reported, over the trial phase and once the JVMs are warm), with the JIT's
-# compile time of each grid JVM. Prints a table and writes target/bench/bench-<time>.json and .csv so that runs
-# can be compared.
+# Benchmarks this machine: seconds per training epoch of the MLP and the CNN on one native thread, on the fast
+# engine and on Deeplearning4j's own layers (the stock CNN timed on 3,000 examples and scaled), with the ratio to a
+# peer's figure measured in the same sitting (--peer-mlp-seconds, --peer-cnn-seconds: ../shared/bench/); and the
+# throughput of a fixed grid (16 MLP trials x 5 epochs, or --grid-arch cnn) in local mode with 1 and with all cores,
+# alternating for --grid-rounds pairs (median speed-up reported, over the trial phase and once the JVMs are warm),
+# with each grid JVM's peak resident memory and JIT compile time. Prints a table and writes
+# target/bench/bench-<time>.json and .csv so that runs can be compared.
 #
-# Usage: jobs/bench.sh [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--grid-seeds N] [--grid-epochs N] [--grid-rounds N] [--cores N]
+# Usage: jobs/bench.sh [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--stock-cnn-examples N]
+#                      [--peer-mlp-seconds S] [--peer-cnn-seconds S] [--grid-arch mlp|cnn] [--grid-examples N]
+#                      [--grid-seeds N] [--grid-epochs N] [--grid-rounds N] [--cores N]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo"

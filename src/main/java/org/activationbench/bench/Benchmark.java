@@ -15,6 +15,8 @@ import java.util.Locale;
 import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.Engine;
+import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
@@ -30,17 +32,38 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures what a grid costs on this machine: seconds per training epoch of each architecture on one native
- * thread (median of the epochs after the warm-up ones, while the JIT compiler is still at work), and the throughput
- * of a fixed grid in local mode with 1 and with all cores, each in a JVM of its own.
+ * thread (median of the epochs after the warm-up ones), on the fast engine and on Deeplearning4j's own layers, with
+ * the ratio to a peer's figure when one is given; and the throughput of a fixed grid in local mode with 1 and with
+ * all cores, each in a JVM of its own.
  */
 public final class Benchmark {
 
-    /** @param cnnExamples the CNN is timed on this many training examples and its epoch time scaled to the full set */
-    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int gridSeeds, int gridEpochs, int gridRounds,
-            int cores, Path outDir, List<String> jvmOptions) {
+    /**
+     * @param cnnExamples      the CNN is timed on this many training examples (0: all), its epoch time scaled to the full set
+     * @param stockCnnExamples the same for the stock engine's CNN, about ten times slower
+     * @param peerMlpSeconds   a peer's seconds per MLP epoch measured in the same sitting (e.g. PyTorch's), or null
+     * @param peerCnnSeconds   the same for the CNN
+     * @param gridArchitecture the architecture of the throughput grid's trials
+     * @param gridExamples     training examples per throughput trial (0: all)
+     */
+    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int stockCnnExamples,
+            Double peerMlpSeconds, Double peerCnnSeconds, String gridArchitecture, int gridExamples, int gridSeeds,
+            int gridEpochs, int gridRounds, int cores, Path outDir, List<String> jvmOptions) {
         public Settings {
             if (gridRounds < 1) {
                 throw new IllegalArgumentException("--grid-rounds must be at least 1, got " + gridRounds);
+            }
+            if (cnnExamples < 0 || stockCnnExamples < 0 || gridExamples < 0) {
+                throw new IllegalArgumentException("example counts must be 0 (all) or positive, got --cnn-examples "
+                        + cnnExamples + ", --stock-cnn-examples " + stockCnnExamples + ", --grid-examples " + gridExamples);
+            }
+            for (Double peer : new Double[] {peerMlpSeconds, peerCnnSeconds}) {
+                if (peer != null && !(peer > 0 && Double.isFinite(peer))) {
+                    throw new IllegalArgumentException("a peer's seconds per epoch must be a positive number, got " + peer);
+                }
+            }
+            if (!gridArchitecture.equals("mlp") && !gridArchitecture.equals("cnn")) {
+                throw new IllegalArgumentException("--grid-arch must be mlp or cnn, got " + gridArchitecture);
             }
         }
     }
@@ -63,9 +86,14 @@ public final class Benchmark {
         out.println("OpenBLAS kernels: " + kernels + " (OPENBLAS_CORETYPE)");
         out.println("epoch timings (1 native thread, median of " + settings.epochs() + " epochs after " + settings.warmupEpochs()
                 + " warm-up epochs):");
-        List<EpochTiming> epochs = List.of(epochs(mnist, "mlp", 0), epochs(mnist, "cnn", settings.cnnExamples()));
-        out.println("grid throughput (mlp, relu and leakyrelu(0.01), " + settings.gridSeeds() + " seeds, "
-                + settings.gridEpochs() + " epochs per trial):");
+        List<EpochTiming> epochs = List.of(
+                epochs(mnist, "mlp", Engine.FAST, 0, settings.peerMlpSeconds()),
+                epochs(mnist, "cnn", Engine.FAST, settings.cnnExamples(), settings.peerCnnSeconds()),
+                epochs(mnist, "mlp", Engine.STOCK, 0, settings.peerMlpSeconds()),
+                epochs(mnist, "cnn", Engine.STOCK, settings.stockCnnExamples(), settings.peerCnnSeconds()));
+        out.println("grid throughput (" + settings.gridArchitecture() + ", relu and leakyrelu(0.01), " + settings.gridSeeds()
+                + " seeds, " + settings.gridEpochs() + " epochs per trial" + (settings.gridExamples() > 0 ? " of "
+                + settings.gridExamples() + " examples" : "") + "):");
         // local[1] and local[N] alternate, so that the machine's drift touches both alike; the median ratio is reported
         List<GridThroughput> grids = new ArrayList<>();
         List<Double> speedUps = new ArrayList<>();
@@ -89,10 +117,11 @@ public final class Benchmark {
         return result;
     }
 
-    private EpochTiming epochs(Dataset mnist, String architecture, int examples) {
+    private EpochTiming epochs(Dataset mnist, String architecture, Engine engine, int examples, Double peerSeconds) {
         List<Double> seconds = new ArrayList<>();
         TrialConfig config = new TrialConfig("mnist", architecture, "relu", null, 0,
-                List.of(settings.warmupEpochs() + settings.epochs()), "adam", 1e-3, 128, "xavier", examples);
+                List.of(settings.warmupEpochs() + settings.epochs()), "adam", 1e-3, 128, "xavier", examples, Strategy.DEFAULT,
+                engine);
         TrialResult result = new TrialRunner().run(config, mnist, new TrialListener() {
             @Override
             public void onEpoch(int epoch, double trainSeconds) {
@@ -102,14 +131,17 @@ public final class Benchmark {
             }
         });
         if (result.status() != TrialStatus.OK) {
-            throw new IllegalStateException(architecture + " trial failed: " + result.errorMessage());
+            throw new IllegalStateException(architecture + " trial (" + engine + " engine) failed: " + result.errorMessage());
         }
-        int n = examples > 0 ? examples : mnist.train().count();
+        int n = examples > 0 ? Math.min(examples, mnist.train().count()) : mnist.train().count();
         double median = median(seconds);
         double perFullEpoch = median * mnist.train().count() / n;
-        out.printf(Locale.ROOT, "  %-4s %7.2f s per epoch of 60,000 examples%s, %8.0f examples/s, %6.2f trial-epochs/min per core%n",
-                architecture, perFullEpoch, examples > 0 ? " (timed on " + n + ")" : "", n / median, 60 / perFullEpoch);
-        return new EpochTiming(architecture, n, seconds, perFullEpoch, n / median, 60 / perFullEpoch);
+        Double ratio = peerSeconds == null ? null : perFullEpoch / peerSeconds;
+        out.printf(Locale.ROOT, "  %-4s %-5s %7.2f s per epoch of 60,000 examples%s, %8.0f examples/s, %6.2f trial-epochs/min per core%s%n",
+                architecture, engine, perFullEpoch, n < mnist.train().count() ? " (timed on " + n + ")" : "", n / median,
+                60 / perFullEpoch, ratio == null ? "" : String.format(Locale.ROOT, ", %.2fx the peer's %.2f s", ratio, peerSeconds));
+        return new EpochTiming(architecture, engine.label(), n, seconds, perFullEpoch, n / median, 60 / perFullEpoch,
+                peerSeconds, ratio);
     }
 
     private GridThroughput grid(int cores, int round) {
@@ -128,8 +160,9 @@ public final class Benchmark {
             Files.writeString(grid, """
                     experiment = "bench"
                     dataset = mnist
-                    grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.01], epochs = [%d], seeds = %d }
-                    """.formatted(settings.gridEpochs(), settings.gridSeeds()));
+                    grid { architectures = [%s], activations = [relu, leakyrelu], alphas = [0.01], epochs = [%d], seeds = %d }
+                    data.train-examples = %d
+                    """.formatted(settings.gridArchitecture(), settings.gridEpochs(), settings.gridSeeds(), settings.gridExamples()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");

@@ -22,9 +22,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "4", description = "timed epochs after the warm-up; the median is reported (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--cnn-examples", defaultValue = "6000",
-            description = "time the CNN on this many examples, scaled to a full epoch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cnn-examples", defaultValue = "0",
+            description = "time the CNN on this many examples, scaled to a full epoch; 0: all 60,000 (default: ${DEFAULT-VALUE})")
     int cnnExamples;
+
+    @Option(names = "--stock-cnn-examples", defaultValue = "3000",
+            description = "time Deeplearning4j's own CNN on this many examples, scaled (default: ${DEFAULT-VALUE})")
+    int stockCnnExamples;
+
+    @Option(names = "--peer-mlp-seconds", paramLabel = "S",
+            description = "a peer's seconds per MLP epoch measured in this sitting (../shared/bench/torch_mlp_epoch.py): the ratio is printed")
+    Double peerMlpSeconds;
+
+    @Option(names = "--peer-cnn-seconds", paramLabel = "S",
+            description = "a peer's seconds per CNN epoch measured in this sitting (../shared/bench/torch_cnn_epoch.py)")
+    Double peerCnnSeconds;
+
+    @Option(names = "--grid-arch", defaultValue = "mlp", description = "mlp | cnn: the throughput grid's network (default: ${DEFAULT-VALUE})")
+    String gridArchitecture;
+
+    @Option(names = "--grid-examples", defaultValue = "0",
+            description = "training examples per throughput trial; 0: all (default: ${DEFAULT-VALUE})")
+    int gridExamples;
 
     @Option(names = "--grid-seeds", defaultValue = "8", description = "seeds of the throughput grid: 2 x seeds trials (default: ${DEFAULT-VALUE})")
     int gridSeeds;
@@ -49,7 +68,8 @@ final class BenchCommand implements Callable<Integer> {
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         Benchmark.Settings settings;
         try {
-            settings = new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, gridSeeds, gridEpochs, gridRounds, n, out,
+            settings = new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, stockCnnExamples, peerMlpSeconds,
+                    peerCnnSeconds, gridArchitecture, gridExamples, gridSeeds, gridEpochs, gridRounds, n, out,
                     Benchmark.jvmOptionsOfThisProcess());
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());

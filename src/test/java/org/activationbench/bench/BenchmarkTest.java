@@ -21,8 +21,8 @@ class BenchmarkTest {
 
     private static BenchResult result() {
         return new BenchResult("SKYLAKEX", 2,
-                List.of(new EpochTiming("mlp", 60000, List.of(1.5, 1.25), 1.375, 43636.4, 43.6),
-                        new EpochTiming("cnn", 6000, List.of(2.5, 2.75), 26.25, 2285.7, 2.29)),
+                List.of(new EpochTiming("mlp", "fast", 60000, List.of(1.5, 1.25), 1.375, 43636.4, 43.6, 1.25, 1.1),
+                        new EpochTiming("cnn", "stock", 6000, List.of(2.5, 2.75), 26.25, 2285.7, 2.29, null, null)),
                 List.of(new GridThroughput(1, 1, 16, 80.0, 60.0, 0.5, 0.75, 5.0, 1100, 14.5),
                         new GridThroughput(2, 1, 16, 44.0, 109.1, 0.625, 0.8, 5.25, 1300, Double.NaN)),
                 80.0 / 44.0, List.of(80.0 / 44.0), 2 * 5.0 / 5.25, List.of(2 * 5.0 / 5.25));
@@ -41,7 +41,8 @@ class BenchmarkTest {
     @Test
     void roundsBelowOneAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Benchmark.Settings(Path.of("data"), 2, 4, 600, 4, 2, 0, 2, Path.of("target/bench"), List.of()));
+                () -> new Benchmark.Settings(Path.of("data"), 2, 4, 600, 600, null, null, "mlp", 0, 4, 2, 0, 2,
+                        Path.of("target/bench"), List.of()));
         assertTrue(e.getMessage().contains("--grid-rounds"), e.getMessage());
     }
 
@@ -51,6 +52,9 @@ class BenchmarkTest {
         assertEquals(2, Main.commandLine().execute("bench", "--grid-rounds", "0", "--out", dir.toString()));
         assertEquals(2, Main.commandLine().execute("bench", "--grid-round", "2", "--out", dir.toString()));
         assertEquals(2, Main.commandLine().execute("bench", "--epochs", "many"));
+        assertEquals(2, Main.commandLine().execute("bench", "--peer-cnn-seconds", "-3", "--out", dir.toString()));
+        assertEquals(2, Main.commandLine().execute("bench", "--grid-arch", "resnet", "--out", dir.toString()));
+        assertEquals(2, Main.commandLine().execute("bench", "--cnn-examples", "-1", "--out", dir.toString()));
         assertFalse(Files.exists(dir.resolve("bench-grid.conf")), "nothing ran");
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TablesTest {
 
     private static final TrialConfig CONFIG = new TrialConfig("mnist", "mlp-deep-3", "leakyrelu", 0.25, 41,
-            List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32));
+            List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK);
     private static final CheckpointMetrics FIRST = new CheckpointMetrics(1, 0.31, 0.91, 0.33, 0.92, 5.5, 101.0,
             new double[] {0.125, 0.25}, new double[] {1.5, 2.5, 3.5}, null, null, null);
     private static final CheckpointMetrics SECOND = new CheckpointMetrics(2, 0.21, 0.971, 0.23, 0.975, 11.5, 102.0,
@@ -55,6 +56,8 @@ class TablesTest {
         m.put("activation_label", "leakyrelu(0.25)");
         m.put("seed", 41L);
         m.put("strategy", "data-parallel");
+        m.put("engine", "stock");
+        m.put("attempt_id", RECORD.attemptId());
         return m;
     }
 
