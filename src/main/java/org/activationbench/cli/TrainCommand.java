@@ -11,6 +11,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
+import org.activationbench.spark.NativeThreads;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialListener;
@@ -65,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-examples", description = "use only the first N training examples")
     Integer trainExamples;
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "native threads (OpenBLAS, oneDNN, ND4J) the trial trains with (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Option(names = "--engine", defaultValue = "fast",
             description = "fast (the project's layers) | stock (Deeplearning4j's own) (default: ${DEFAULT-VALUE})")
     String engine;
@@ -79,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             List<Integer> points = checkpoints != null ? checkpoints
                     : java.util.stream.IntStream.rangeClosed(1, epochs != null ? epochs : 1).boxed().toList();
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads: " + threads + " is not a positive number of threads");
+            }
             Engine chosen = Engine.find(engine).orElseThrow(() -> new IllegalArgumentException(
                     "--engine: unknown value '" + engine + "'; allowed: " + String.join(", ", Engine.labels())));
             config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
@@ -92,6 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine%n", config.trialId(), config.architecture(),
                 config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(), config.engine());
         System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  dead_fraction  grad_norm");
+        NativeThreads.configure(threads);
         TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(TrainCommand::print));
         System.out.printf("status %s%s, %.1f s training%n", result.status(),
                 result.status() == TrialStatus.OK ? "" : ": " + result.errorClass() + ": " + result.errorMessage(),

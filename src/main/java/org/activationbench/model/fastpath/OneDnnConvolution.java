@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * about 5 ms instead of 27 ms and the backward pass 15 ms instead of 171 ms. The weights stay in DL4J's layout
  * ({@code [out, in, kH, kW]}, the operation's weight format 1), so parameters, updater state and initialisation
  * are DL4J's own. The pre-activation of the training forward pass is kept for the backward pass instead of being
- * recomputed.
+ * recomputed, and a network's first layer computes no input gradient ({@link ConvolutionWeightGradient}).
  */
 final class OneDnnConvolution extends ConvolutionLayer {
 
@@ -34,6 +34,9 @@ final class OneDnnConvolution extends ConvolutionLayer {
 
     /** The pre-activation of the last training forward pass, until the backward pass consumes it. */
     private INDArray preActivation;
+
+    /** The first layer's gradients, computed without the input gradient nothing uses. */
+    private ConvolutionWeightGradient firstLayerGradient;
 
     OneDnnConvolution(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -78,9 +81,21 @@ final class OneDnnConvolution extends ConvolutionLayer {
         INDArray w = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-        Nd4j.exec(operation("conv2d_bp").addInputs(x, w, bias(), delta)
-                .addOutputs(epsilonNext, weightGradient, biasGradient.reshape(biasGradient.length())).build());
+        INDArray epsilonNext;
+        if (getIndex() == 0) {
+            // Nothing uses the gradient with respect to the network's input, but the preprocessor in front of a first
+            // layer reshapes whatever comes back: zeros of the input's shape, which DL4J then drops.
+            epsilonNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+            if (firstLayerGradient == null) {
+                firstLayerGradient = new ConvolutionWeightGradient((int) w.size(0), (int) w.size(1), layerConf().getKernelSize(),
+                        layerConf().getStride(), layerConf().getPadding(), layerConf().getDilation());
+            }
+            firstLayerGradient.compute(x, delta, weightGradient, biasGradient);
+        } else {
+            epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+            Nd4j.exec(operation("conv2d_bp").addInputs(x, w, bias(), delta)
+                    .addOutputs(epsilonNext, weightGradient, biasGradient.reshape(biasGradient.length())).build());
+        }
 
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
