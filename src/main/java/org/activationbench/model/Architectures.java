@@ -9,9 +9,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.activationbench.grid.Engine;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -108,6 +108,8 @@ public final class Architectures {
         private long[] shape;
         /** The most values one example's activations take at any layer. */
         private long widest;
+        /** A convolution's activation the next pooling layer applies, when the kit moves it there; else null. */
+        private IActivation afterPooling;
 
         Stack(LayerKit kit, ActivationSpec spec, IActivation activation, long[] inputShape) {
             this.kit = kit;
@@ -124,16 +126,25 @@ public final class Architectures {
             return activated(layerName, units);
         }
 
+        /** A convolution that max-pooling follows; the kit may apply its activation after the pooling. */
         Stack conv(int channels) {
             String layerName = "conv" + (++convCount);
+            if (kit.activatesAfterPooling(activation)) {
+                add(layerName, kit.convolution(channels, new ActivationIdentity()));
+                shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
+                afterPooling = activation;
+                // its output is the pre-activation, whose sign decides whether the activation is above its value at 0
+                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
+                return this;
+            }
             add(layerName, kit.convolution(channels, activation));
             shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
             return activated(layerName, channels);
         }
 
         Stack pool() {
-            add("pool" + (++poolCount), new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(2, 2).stride(2, 2).build());
+            add("pool" + (++poolCount), kit.maxPooling(afterPooling));
+            afterPooling = null;
             shape = new long[] {shape[0], shape[1] / 2, shape[2] / 2};
             return this;
         }

@@ -5,6 +5,7 @@ import org.activationbench.model.fastpath.JvmAdam;
 import org.activationbench.model.fastpath.LeanDenseLayer;
 import org.activationbench.model.fastpath.LeanOutputLayer;
 import org.activationbench.model.fastpath.OneDnnConvolutionLayer;
+import org.activationbench.model.fastpath.PooledRectifierLayer;
 import org.activationbench.model.fastpath.Rectifier;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -29,6 +30,23 @@ public final class FastLayers implements LayerKit {
     @Override
     public Layer convolution(int channels, IActivation activation) {
         return OneDnnConvolutionLayer.of(3, channels, activation);
+    }
+
+    /** A rectifier: max-pooling never changes which value of a window is largest, and it then touches a quarter. */
+    @Override
+    public boolean activatesAfterPooling(IActivation activation) {
+        return activation instanceof Rectifier;
+    }
+
+    @Override
+    public Layer maxPooling(IActivation activation) {
+        if (activation instanceof Rectifier rectifier) {
+            return PooledRectifierLayer.of(rectifier);
+        }
+        if (activation != null) {
+            throw new IllegalArgumentException("only a rectifier moves after the pooling, found " + activation);
+        }
+        return StockLayers.INSTANCE.maxPooling(null);
     }
 
     @Override

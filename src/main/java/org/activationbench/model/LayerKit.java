@@ -17,6 +17,12 @@ public interface LayerKit {
     /** A 3x3 convolution, stride 1, no padding, channels first, with a bias. */
     Layer convolution(int channels, IActivation activation);
 
+    /** Whether a convolution's {@code activation} is applied after the max-pooling that follows it (they commute). */
+    boolean activatesAfterPooling(IActivation activation);
+
+    /** 2x2 max-pooling with stride 2, then {@code activation} unless it is null. */
+    Layer maxPooling(IActivation activation);
+
     /** Softmax with cross-entropy loss. */
     Layer output(int classes);
 

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -25,6 +26,19 @@ public final class StockLayers implements LayerKit {
     @Override
     public Layer convolution(int channels, IActivation activation) {
         return new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(channels).activation(activation).build();
+    }
+
+    @Override
+    public boolean activatesAfterPooling(IActivation activation) {
+        return false;
+    }
+
+    @Override
+    public Layer maxPooling(IActivation activation) {
+        if (activation != null) {
+            throw new IllegalArgumentException("the stock engine applies activations in the convolutions, found " + activation);
+        }
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
     }
 
     @Override

@@ -60,6 +60,13 @@ public final class Rectifier extends BaseActivationFunction {
         int n = (int) in.length();
         float[] x = floats(n);
         NativeFloats.address(in).get(x, 0, n);
+        activate(x, n);
+        NativeFloats.address(out).put(x, 0, n);
+        return out;
+    }
+
+    /** Replaces {@code x[0 .. n)} by its activation, on the heap. */
+    void activate(float[] x, int n) {
         float a = (float) alpha;
         // max and min select one of their arguments exactly; unlike a branch on the sign, the JIT vectorises them
         if (a == 0) {
@@ -77,8 +84,11 @@ public final class Rectifier extends BaseActivationFunction {
                 x[i] = Math.min(v, v * a);
             }
         }
-        NativeFloats.address(out).put(x, 0, n);
-        return out;
+    }
+
+    /** {@code dL/dz} for one element: {@code epsilon} where the pre-activation {@code z} is above zero, else its slope's share. */
+    float gradient(float z, float epsilon) {
+        return z > 0 ? epsilon : alpha == 0 ? 0f : epsilon * (float) alpha;
     }
 
     /**
