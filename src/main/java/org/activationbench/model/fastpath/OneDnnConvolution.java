@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * about 5 ms instead of 27 ms and the backward pass 15 ms instead of 171 ms. The weights stay in DL4J's layout
  * ({@code [out, in, kH, kW]}, the operation's weight format 1), so parameters, updater state and initialisation
  * are DL4J's own. The pre-activation of the training forward pass is kept for the backward pass instead of being
- * recomputed, and a network's first layer computes no input gradient ({@link ConvolutionWeightGradient}).
+ * recomputed. A network's first layer is computed from an im2col copy and computes no input gradient
+ * ({@link ColumnConvolution}).
  */
 final class OneDnnConvolution extends ConvolutionLayer {
 
@@ -35,8 +36,8 @@ final class OneDnnConvolution extends ConvolutionLayer {
     /** The pre-activation of the last training forward pass, until the backward pass consumes it. */
     private INDArray preActivation;
 
-    /** The first layer's gradients, computed without the input gradient nothing uses. */
-    private ConvolutionWeightGradient firstLayerGradient;
+    /** A first layer's arithmetic, without the input gradient nothing uses. */
+    private ColumnConvolution firstLayer;
 
     OneDnnConvolution(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -53,7 +54,11 @@ final class OneDnnConvolution extends ConvolutionLayer {
                 layerConf().getPadding(), convolutionMode, layerConf().getDilation(), layerConf().getCnn2dDataFormat());
         long[] shape = {x.size(0), w.size(0), outSize[0], outSize[1]};
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c');
-        Nd4j.exec(operation("conv2d").addInputs(x, w, bias()).addOutputs(z).build());
+        if (getIndex() == 0) {
+            firstLayer().forward(x, w, bias(), z, training);
+        } else {
+            Nd4j.exec(operation("conv2d").addInputs(x, w, bias()).addOutputs(z).build());
+        }
 
         IActivation activation = layerConf().getActivationFn();
         if (!training) {
@@ -86,11 +91,7 @@ final class OneDnnConvolution extends ConvolutionLayer {
             // Nothing uses the gradient with respect to the network's input, but the preprocessor in front of a first
             // layer reshapes whatever comes back: zeros of the input's shape, which DL4J then drops.
             epsilonNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-            if (firstLayerGradient == null) {
-                firstLayerGradient = new ConvolutionWeightGradient((int) w.size(0), (int) w.size(1), layerConf().getKernelSize(),
-                        layerConf().getStride(), layerConf().getPadding(), layerConf().getDilation());
-            }
-            firstLayerGradient.compute(x, delta, weightGradient, biasGradient);
+            firstLayer().gradients(x, delta, weightGradient, biasGradient);
         } else {
             epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
             Nd4j.exec(operation("conv2d_bp").addInputs(x, w, bias(), delta)
@@ -102,6 +103,15 @@ final class OneDnnConvolution extends ConvolutionLayer {
         gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         weightNoiseParams.clear();
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    private ColumnConvolution firstLayer() {
+        if (firstLayer == null) {
+            INDArray w = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+            firstLayer = new ColumnConvolution((int) w.size(0), (int) w.size(1), layerConf().getKernelSize(),
+                    layerConf().getStride(), layerConf().getPadding(), layerConf().getDilation());
+        }
+        return firstLayer;
     }
 
     /** The bias as the rank-1 array the operations take (a view of the parameters). */
