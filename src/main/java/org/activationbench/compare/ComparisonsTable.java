@@ -20,12 +20,18 @@ public final class ComparisonsTable {
     public static ComparedRun write(ResultStore store, GridSpec grid) {
         Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
         Analysis.Settings settings = Analysis.Settings.forGrid(grid);
-        List<Comparison> comparisons = new Analysis(settings).compare(snapshot.observations());
-        if (grid.sequential() != null) {
-            comparisons = withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
-        }
+        List<Comparison> comparisons = compare(snapshot, grid);
         store.replace(Tables.COMPARISONS, rows(comparisons, settings));
         return new ComparedRun(snapshot, settings, comparisons);
+    }
+
+    /** The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them. */
+    public static List<Comparison> compare(Snapshot snapshot, GridSpec grid) {
+        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
+        if (grid.sequential() == null) {
+            return comparisons;
+        }
+        return withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
     }
 
     /** Every trial with a runs row, whatever its status: for a report, what has landed is all there is. */
