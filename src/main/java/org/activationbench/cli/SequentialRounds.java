@@ -11,7 +11,7 @@ import org.activationbench.results.ResultStore;
 import org.activationbench.spark.NextRound;
 
 /** The driver's rounds of a sequential grid, chosen by the comparisons from the rows landed so far. */
-record SequentialRounds() implements NextRound {
+public record SequentialRounds() implements NextRound {
 
     @Override
     public List<TrialConfig> next(ResultStore store, GridSpec grid, Set<String> settled, List<TrialConfig> unsettled) {

@@ -154,7 +154,7 @@ class GridParserTest {
 
     @Test
     void shippedGridsAreValid() {
-        for (String name : List.of("quick", "seed-replication", "depth")) {
+        for (String name : List.of("quick", "seed-replication", "depth", "sequential")) {
             GridSpec grid = parser.parse(Path.of("conf/grids/" + name + ".conf"), List.of());
             assertEquals(name, grid.experiment());
         }
