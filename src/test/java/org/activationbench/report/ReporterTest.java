@@ -186,6 +186,7 @@ class ReporterTest {
         assertTrue(html.contains("<tr class=\"better\"><td>mlp</td><td>2</td><td>leakyrelu(0.1)</td><td>4</td><td>1</td>"
                 + "<td>decided</td>"), html);
         assertTrue(html.contains("<tr><td>mlp</td><td>2</td><td>elu</td><td>4</td><td>1</td><td>open</td>"), html);
+        assertTrue(html.contains(", decided after 4 seeds)"), "the conclusion cites the sequential evidence");
         assertTrue(html.contains("<tr><td>12</td><td>24</td><td>24</td><td>48</td><td>50%</td></tr>"), html);
         assertFalse(Files.readString(write(SyntheticRuns.snapshot()).resolve("report.html")).contains("Seeds on demand"),
                 "a fixed grid's report has no such section");
