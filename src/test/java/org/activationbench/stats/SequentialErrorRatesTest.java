@@ -107,6 +107,36 @@ class SequentialErrorRatesTest {
     }
 
     /**
+     * "Equivalent" is a claim too: with every candidate truly 0.1 point better (on the target's edge, so not
+     * equivalent), the family claims equivalence for one of them in at most 5% of the simulated families.
+     */
+    @Test
+    void equivalenceIsClaimedWronglyAtMostFivePercentOfTheTime() {
+        for (double sd : new double[] {SD / 3, SD}) {
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(37);
+            var sampler = NormalDistribution.of(0, sd).createSampler(rng);
+            SequentialFamily family = new SequentialFamily(DESIGN, 3);
+            int wrong = 0;
+            int[] all = {30, 30, 30};
+            for (int e = 0; e < EXPERIMENTS; e++) {
+                List<double[]> diffs = new ArrayList<>();
+                for (int c = 0; c < 3; c++) {
+                    double[] d = new double[30];
+                    for (int i = 0; i < 30; i++) {
+                        d[i] = 0.001 + sampler.sample();
+                    }
+                    diffs.add(d);
+                }
+                wrong += family.decide(diffs, all).stream()
+                        .anyMatch(d -> d.outcome() == SequentialDecision.Outcome.EQUIVALENT) ? 1 : 0;
+            }
+            double rate = wrong / (double) EXPERIMENTS;
+            System.out.printf("every candidate 0.1 point better, sd %.4f: equivalence claimed in %.4f of families%n", sd, rate);
+            assertTrue(rate <= 0.05 + 2 * SIMULATION_ERROR, "wrong equivalence " + rate);
+        }
+    }
+
+    /**
      * The check has teeth: testing with the fixed design's t-test at every look ("stop when it looks significant")
      * and Holm over the candidates exceeds 5% by far in the same simulation.
      */
