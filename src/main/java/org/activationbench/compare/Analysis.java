@@ -92,7 +92,7 @@ public final class Analysis {
                 out.add(new Comparison(first.dataset(), first.architecture(), first.strategy(), first.epoch(), metric,
                         settings.baseline(),
                         candidates.get(i), c.activation(), c.alpha(), r, family, holm[i], verdict(metric, r, holm[i]),
-                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null));
+                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null, null));
             }
         }
         return out;

@@ -1,11 +1,29 @@
 package org.activationbench.compare;
 
 import org.activationbench.stats.PairedResult;
+import org.activationbench.stats.SequentialDecision;
 
-/** One row of the comparisons table: a candidate against the baseline on one metric at one checkpoint. */
+/**
+ * One row of the comparisons table: a candidate against the baseline on one metric at one checkpoint.
+ *
+ * @param sequential the sequential decision, for the comparison a sequential grid runs its rounds on; else null
+ */
 public record Comparison(String dataset, String architecture, String strategy, int epoch, Metric metric, String baseline, String candidate,
         String candidateActivation, Double candidateAlpha, PairedResult stats, int familySize, double pValueHolm,
-        Verdict verdict, Integer seedsForPointOne) {
+        Verdict verdict, Integer seedsForPointOne, SequentialDecision sequential) {
+
+    /** This comparison decided sequentially: the verdict is the sequential one. */
+    public Comparison withSequential(SequentialDecision decision) {
+        Verdict v = switch (decision.outcome()) {
+            case GREATER -> metric.higherIsBetter() ? Verdict.BETTER : Verdict.WORSE;
+            case LESS -> metric.higherIsBetter() ? Verdict.WORSE : Verdict.BETTER;
+            case EQUIVALENT -> Verdict.EQUIVALENT;
+            case UNDECIDED -> Verdict.UNDECIDED;
+            case OPEN -> Verdict.OPEN;
+        };
+        return new Comparison(dataset, architecture, strategy, epoch, metric, baseline, candidate, candidateActivation,
+                candidateAlpha, stats, familySize, pValueHolm, v, seedsForPointOne, decision);
+    }
 
     /** The architecture, and the strategy where it is not per-task: how the report groups results. */
     public String setting() {

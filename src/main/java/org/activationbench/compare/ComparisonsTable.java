@@ -12,11 +12,44 @@ public final class ComparisonsTable {
 
     private ComparisonsTable() {}
 
-    /** Reads a run's tables, compares its activations and replaces its comparisons table with the result. */
+    /**
+     * Reads a run's tables, compares its activations and replaces its comparisons table with the result; a sequential
+     * grid's test-accuracy comparisons at its checkpoint carry their sequential decisions, replayed from every trial
+     * that has a runs row.
+     */
     public static ComparedRun write(ResultStore store, GridSpec grid) {
         Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
         Analysis.Settings settings = Analysis.Settings.forGrid(grid);
-        return new ComparedRun(snapshot, settings, write(store, snapshot, settings));
+        List<Comparison> comparisons = compare(snapshot, grid);
+        store.replace(Tables.COMPARISONS, rows(comparisons, settings));
+        return new ComparedRun(snapshot, settings, comparisons);
+    }
+
+    /** The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them. */
+    public static List<Comparison> compare(Snapshot snapshot, GridSpec grid) {
+        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
+        if (grid.sequential() == null) {
+            return comparisons;
+        }
+        return withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
+    }
+
+    /** Every trial with a runs row, whatever its status: for a report, what has landed is all there is. */
+    static java.util.Set<String> settled(Snapshot snapshot) {
+        return snapshot.runs().stream().map(r -> SequentialComparisons.key(r.dataset(), r.architecture(), r.strategy(),
+                r.label(), r.seed())).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The comparisons with the sequential decisions put on the rows they were made for. */
+    static List<Comparison> withSequential(List<Comparison> comparisons, SequentialComparisons sequential) {
+        int epoch = sequential.settings().epoch();
+        return comparisons.stream().map(c -> {
+            if (c.metric() != Metric.TEST_ACCURACY || c.epoch() != epoch) {
+                return c;
+            }
+            var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.candidate());
+            return d == null ? c : c.withSequential(d);
+        }).toList();
     }
 
     /** Compares the activations of a run (finished or partial) and replaces its comparisons table with the result. */
@@ -73,5 +106,10 @@ public final class ComparisonsTable {
         @Override public String verdict() { return c.verdict().text(); }
         @Override public Double minDetectableDifference() { return orNull(s().minDetectable()); }
         @Override public Integer seedsFor01Point() { return c.seedsForPointOne(); }
+        @Override public Integer seedsUsed() { return c.sequential() == null ? null : c.sequential().seedsUsed(); }
+        @Override public Integer stoppedAtLook() { return c.sequential() == null ? null : c.sequential().look(); }
+        @Override public String stoppedBecause() { return c.sequential() == null ? null : c.sequential().stop().text(); }
+        @Override public Double sequentialCiLow() { return c.sequential() == null ? null : orNull(c.sequential().low()); }
+        @Override public Double sequentialCiHigh() { return c.sequential() == null ? null : orNull(c.sequential().high()); }
     }
 }

@@ -5,7 +5,13 @@ public enum Verdict {
     BETTER("better"),
     WORSE("worse"),
     NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
-    NOT_ENOUGH_PAIRS("not enough pairs");
+    NOT_ENOUGH_PAIRS("not enough pairs"),
+    /** Sequential: the interval lies inside plus or minus the target half-width. */
+    EQUIVALENT("equivalent"),
+    /** Sequential: stopped (precise enough, or at max-seeds) with neither a difference nor equivalence shown. */
+    UNDECIDED("undecided"),
+    /** Sequential: still running; its next round's seeds have not all landed. */
+    OPEN("open");
 
     private final String text;
 

@@ -1,5 +1,6 @@
 /**
  * The analyze step: reads a run's runs and epochs tables, pairs every activation with the baseline by seed (using
- * {@code stats}) and writes the {@code comparisons} table. Uses {@code results} and {@code stats}.
+ * {@code stats}) and writes the {@code comparisons} table; for a sequential grid it also decides, from the landed
+ * rows, which comparisons stop and which trials the next round runs. Uses {@code results} and {@code stats}.
  */
 package org.activationbench.compare;

@@ -43,7 +43,13 @@ public final class GridParser {
             Map.entry("data-parallel.averaging-frequency", "integer"),
             Map.entry("data-parallel.workers", "integer"),
             Map.entry("data-parallel.batch-size-per-worker", "integer"),
-            Map.entry("analysis.baseline", "activation"));
+            Map.entry("analysis.baseline", "activation"),
+            Map.entry("analysis.sequential.min-seeds", "integer"),
+            Map.entry("analysis.sequential.max-seeds", "integer"),
+            Map.entry("analysis.sequential.round-size", "integer"),
+            Map.entry("analysis.sequential.target-half-width", "number"),
+            Map.entry("analysis.sequential.epoch", "integer"),
+            Map.entry("analysis.sequential.spending", "spending shape"));
 
     /** Trials a grid may hold unless the caller raises the limit (run --max-trials). */
     public static final long DEFAULT_MAX_TRIALS = 100_000;
@@ -147,7 +153,8 @@ public final class GridParser {
                 p.add("grid.epochs: " + (e == null ? "a non-integer value" : e) + " is not a positive whole number of epochs");
             }
         }
-        List<Long> seeds = seeds(config, p);
+        SequentialSettings sequential = sequential(config, p, epochs);
+        List<Long> seeds = sequential == null ? seeds(config, p) : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
         String optimizer = p.among(config, "training.optimizer", "adam", vocabulary.optimizers());
         double learningRate = p.number(config, "training.learning-rate", 1e-3);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
@@ -190,6 +197,10 @@ public final class GridParser {
         if (baseline != null && !activations.isEmpty() && !activations.contains(baseline)) {
             p.add("analysis.baseline: '" + baseline + "' is not in grid.activations " + activations);
         }
+        if (sequential != null && activations.size() + Math.max(0, slopeActivations.size() * (alphas.size() - 1)) < 2) {
+            p.add("analysis.sequential: the grid has no candidate to compare with the baseline; add activations to"
+                    + " grid.activations or remove analysis.sequential");
+        }
         if (experiment == null) {
             p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
         }
@@ -200,7 +211,7 @@ public final class GridParser {
                         Engine.find(engine).orElse(Engine.FAST)), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
-                slopeActivations, baseline);
+                slopeActivations, baseline, sequential);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "
@@ -208,6 +219,70 @@ public final class GridParser {
             p.throwIfAny(source);
         }
         return grid;
+    }
+
+    /** The {@code analysis.sequential} block, or null if the grid has none; problems are recorded, not thrown. */
+    private static SequentialSettings sequential(Config config, ConfigProblems p, List<Integer> epochs) {
+        if (!config.hasPath("analysis.sequential")) {
+            return null;
+        }
+        if (config.getValue("analysis.sequential").valueType() != ConfigValueType.OBJECT) {
+            p.add("analysis.sequential: expected a block such as { min-seeds = 5, max-seeds = 30, round-size = 5,"
+                    + " target-half-width = 0.001 }, found " + config.getValue("analysis.sequential").render());
+            return null;
+        }
+        if (config.hasPath("grid.seeds")) {
+            p.add("grid.seeds: a sequential grid's seeds are 0 .. analysis.sequential.max-seeds - 1, run in rounds;"
+                    + " remove grid.seeds (or analysis.sequential)");
+        }
+        Integer min = wholeNumber(p.number(config, "analysis.sequential.min-seeds", SequentialSettings.DEFAULT_MIN_SEEDS));
+        Integer max = wholeNumber(p.number(config, "analysis.sequential.max-seeds", SequentialSettings.DEFAULT_MAX_SEEDS));
+        Integer round = wholeNumber(p.number(config, "analysis.sequential.round-size", SequentialSettings.DEFAULT_ROUND_SIZE));
+        double target = p.number(config, "analysis.sequential.target-half-width", SequentialSettings.DEFAULT_TARGET_HALF_WIDTH);
+        List<Integer> valid = epochs.stream().filter(e -> e != null && e > 0).toList();
+        int last = valid.stream().mapToInt(Integer::intValue).max().orElse(1);
+        Integer epoch = wholeNumber(p.number(config, "analysis.sequential.epoch", last));
+        String spending = p.among(config, "analysis.sequential.spending", SequentialSettings.SPENDINGS.get(0),
+                SequentialSettings.SPENDINGS);
+        boolean ok = true;
+        if (min == null || min < SequentialSettings.MIN_FIRST_LOOK) {
+            p.add("analysis.sequential.min-seeds: " + render(config, "analysis.sequential.min-seeds")
+                    + " is not a whole number of at least " + SequentialSettings.MIN_FIRST_LOOK
+                    + " (a paired t statistic needs 2 degrees of freedom); 5 is usual");
+            ok = false;
+        }
+        if (max == null || max < 1 || max > MAX_SEEDS) {
+            p.add("analysis.sequential.max-seeds: " + render(config, "analysis.sequential.max-seeds")
+                    + " is not a whole number from 1 to " + MAX_SEEDS);
+            ok = false;
+        } else if (min != null && max < min) {
+            p.add("analysis.sequential.max-seeds: " + max + " is below min-seeds " + min + "; max-seeds must be >= min-seeds");
+            ok = false;
+        }
+        if (round == null || round < 1) {
+            p.add("analysis.sequential.round-size: " + render(config, "analysis.sequential.round-size")
+                    + " is not a whole number >= 1 (seeds added per round)");
+            ok = false;
+        }
+        if (ok && SequentialSettings.looks(min, max, round) > SequentialSettings.MAX_LOOKS) {
+            p.add("analysis.sequential.round-size: " + round + " makes " + SequentialSettings.looks(min, max, round)
+                    + " looks from " + min + " to " + max + " seeds, more than " + SequentialSettings.MAX_LOOKS
+                    + "; use a round size of at least " + (int) Math.ceil((max - min) / (double) (SequentialSettings.MAX_LOOKS - 1)));
+        }
+        if (!(target > 0 && target < 1)) {
+            p.add("analysis.sequential.target-half-width: " + target + " is not in (0, 1); it is an accuracy difference as a"
+                    + " fraction, e.g. 0.001 for 0.1 point");
+        }
+        if (epoch == null || !valid.contains(epoch)) {
+            p.add("analysis.sequential.epoch: " + render(config, "analysis.sequential.epoch") + " is not a checkpoint in"
+                    + " grid.epochs " + valid + "; remove it to use the last");
+        }
+        return new SequentialSettings(min == null ? 0 : min, max == null ? 0 : max, round == null ? 0 : round, target,
+                epoch == null ? last : epoch, spending);
+    }
+
+    private static String render(Config config, String key) {
+        return config.hasPath(key) ? config.getValue(key).render() : "(default)";
     }
 
     private static List<Long> seeds(Config config, ConfigProblems p) {

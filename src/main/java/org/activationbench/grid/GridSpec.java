@@ -11,6 +11,7 @@ import java.util.List;
  * @param strategies       per-task and/or data-parallel, a grid dimension
  * @param slopeActivations the activations in this grid that take an alpha; the others get none
  * @param baseline         the activation every other is compared against
+ * @param sequential       seeds on demand ({@code analysis.sequential}); null for a fixed set of seeds
  */
 public record GridSpec(
         String experiment,
@@ -24,7 +25,8 @@ public record GridSpec(
         int trainExamples,
         List<Strategy> strategies,
         List<String> slopeActivations,
-        String baseline) {
+        String baseline,
+        SequentialSettings sequential) {
 
     /** The grid as a HOCON file that parses back to this grid; stored beside a run's output. */
     public String render() {
@@ -38,7 +40,9 @@ public record GridSpec(
             b.append("  alphas = ").append(list(alphas.stream().map(TrialConfig::number).toList())).append('\n');
         }
         b.append("  epochs = ").append(list(epochs.stream().map(String::valueOf).toList())).append('\n');
-        b.append("  seeds = ").append(list(seeds.stream().map(String::valueOf).toList())).append('\n');
+        if (sequential == null) {
+            b.append("  seeds = ").append(list(seeds.stream().map(String::valueOf).toList())).append('\n');
+        }
         b.append("}\n");
         b.append("training {\n");
         b.append("  optimizer = ").append(quote(training.optimizer())).append('\n');
@@ -58,6 +62,16 @@ public record GridSpec(
                     .append("}\n"));
         }
         b.append("analysis.baseline = ").append(quote(baseline)).append('\n');
+        if (sequential != null) {
+            b.append("analysis.sequential {\n")
+                    .append("  min-seeds = ").append(sequential.minSeeds()).append('\n')
+                    .append("  max-seeds = ").append(sequential.maxSeeds()).append('\n')
+                    .append("  round-size = ").append(sequential.roundSize()).append('\n')
+                    .append("  target-half-width = ").append(TrialConfig.number(sequential.targetHalfWidth())).append('\n')
+                    .append("  epoch = ").append(sequential.epoch()).append('\n')
+                    .append("  spending = ").append(quote(sequential.spending())).append('\n')
+                    .append("}\n");
+        }
         return b.toString();
     }
 
@@ -69,7 +83,10 @@ public record GridSpec(
         return "[" + String.join(", ", items) + "]";
     }
 
-    /** How many trials {@link #trials()} would return, from the dimensions' sizes alone (nothing is expanded). */
+    /**
+     * How many trials {@link #trials()} would return, from the dimensions' sizes alone (nothing is expanded); a
+     * sequential grid counts every seed up to max-seeds, the most it may run.
+     */
     public long trialCount() {
         return (long) strategies.size() * architectures.size() * activationSettings() * seeds.size();
     }

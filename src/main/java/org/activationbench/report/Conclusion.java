@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
+import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.train.TrialStatus;
 
@@ -74,9 +75,13 @@ final class Conclusion {
             b.append("no activation differs significantly from ").append(baseline).append(" after Holm's correction.");
         } else {
             b.append(significant.stream().map(c -> c.candidate() + " is **" + c.verdict() + "** than " + baseline + " by "
-                    + Format.points(c.stats().meanDifference()) + " points (95% CI " + Format.points(c.stats().ciLow()) + " to "
-                    + Format.points(c.stats().ciHigh()) + ", Holm p = " + Format.p(c.pValueHolm()) + ")")
+                    + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")")
                     .collect(Collectors.joining("; "))).append('.');
+        }
+        List<Comparison> equivalent = acc.stream().filter(c -> c.verdict() == Verdict.EQUIVALENT).toList();
+        if (!equivalent.isEmpty()) {
+            b.append(" Equivalent to ").append(baseline).append(" within the target: ").append(equivalent.stream()
+                    .map(c -> c.candidate() + " (" + evidence(c) + ")").collect(Collectors.joining("; "))).append('.');
         }
         Comparison largest = acc.stream().filter(c -> !Double.isNaN(c.stats().meanDifference()))
                 .max(Comparator.comparingDouble(c -> Math.abs(c.stats().meanDifference()))).orElse(null);
@@ -99,6 +104,16 @@ final class Conclusion {
                     + " seeds." : ".");
         }
         return b.toString();
+    }
+
+    /** The interval and test behind a verdict: the sequential ones for a sequential comparison, else the fixed-sample ones. */
+    private static String evidence(Comparison c) {
+        if (c.sequential() != null) {
+            return "repeated 95% CI " + Format.points(c.sequential().low()) + " to " + Format.points(c.sequential().high())
+                    + ", " + c.sequential().stop().text() + " after " + c.sequential().seedsUsed() + " seeds";
+        }
+        return "95% CI " + Format.points(c.stats().ciLow()) + " to " + Format.points(c.stats().ciHigh()) + ", Holm p = "
+                + Format.p(c.pValueHolm());
     }
 
     private static String range(double low, double high) {

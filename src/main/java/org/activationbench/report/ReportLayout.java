@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Snapshot.EpochRow;
+import org.activationbench.grid.GridParser;
+import org.activationbench.grid.SequentialSettings;
+import org.activationbench.train.Vocabularies;
 import org.activationbench.train.TrialStatus;
 
 /**
@@ -38,6 +41,9 @@ final class ReportLayout {
                 + " these seeds would detect with 80% power; *seeds for 0.1* is how many seeds a 0.1-point difference would"
                 + " need.");
         SummaryTables.accuracyComparisons(page, baseline);
+        if (run.comparisons().stream().anyMatch(c -> c.sequential() != null)) {
+            SequentialSection.add(page, sequential(run), baseline);
+        }
         settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline));
         SummaryTables.otherMetrics(page, baseline);
         page.text("## Learning curves");
@@ -64,6 +70,11 @@ final class ReportLayout {
         RunFacts.grid(page, run.snapshot().gridText());
         provenance(page, run);
         return page.blocks();
+    }
+
+    /** The grid's analysis.sequential, from the grid the run stored (it was checked when the run started). */
+    private static SequentialSettings sequential(ComparedRun run) {
+        return new GridParser(Vocabularies.standard(), Long.MAX_VALUE).parse("grid.conf", run.snapshot().gridText()).sequential();
     }
 
     private static void provenance(Page page, ComparedRun run) {

@@ -67,4 +67,14 @@ public interface ComparisonRow {
     Double minDetectableDifference();
 
     Integer seedsFor01Point();
+
+    Integer seedsUsed();
+
+    Integer stoppedAtLook();
+
+    String stoppedBecause();
+
+    Double sequentialCiLow();
+
+    Double sequentialCiHigh();
 }

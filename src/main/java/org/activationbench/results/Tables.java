@@ -209,14 +209,29 @@ public final class Tables {
                     ComparisonRow::familySize),
             optional("p_value_holm", DOUBLE, "", "p_value after Holm's adjustment over the family",
                     ComparisonRow::pValueHolm),
-            required("verdict", STRING, "", "better | worse | no significant difference (Holm-adjusted p < 0.05) | not enough pairs",
+            required("verdict", STRING, "", "better | worse | no significant difference (Holm-adjusted p < 0.05) | not enough pairs;"
+                    + " on a sequential comparison (seeds_used not null) the sequential decision: better | worse |"
+                    + " equivalent (interval inside the target) | undecided | open, and the p-values beside it are the"
+                    + " fixed-sample ones, descriptive only",
                     ComparisonRow::verdict),
             optional("min_detectable_difference", DOUBLE, "metric",
                     "smallest true mean difference these pairs detect with 80% power at alpha 0.05 (paired t)",
                     ComparisonRow::minDetectableDifference),
             optional("seeds_for_0_1_point", INT, "seeds",
                     "accuracy metrics: seeds needed to detect a 0.1-point (0.001) difference with 80% power, at this sd",
-                    ComparisonRow::seedsFor01Point)));
+                    ComparisonRow::seedsFor01Point),
+            optional("seeds_used", INT, "seeds", "sequential grids (analysis.sequential), test accuracy at its checkpoint:"
+                    + " the seeds (0 .. n - 1) the comparison used, up to where it stopped; null otherwise",
+                    ComparisonRow::seedsUsed),
+            optional("stopped_at_look", INT, "looks", "sequential: the look (1 = after min-seeds, then one per round) at"
+                    + " which it stopped, or the last one made while open", ComparisonRow::stoppedAtLook),
+            optional("stopped_because", STRING, "", "sequential: decided (Holm over group-sequential tests) | half-width"
+                    + " below target | max seeds | open (its next round has not landed)", ComparisonRow::stoppedBecause),
+            optional("sequential_ci_low", DOUBLE, "metric", "sequential: repeated confidence interval of the mean difference"
+                    + " at its last look, level 1 - 0.05 / candidates, valid under the stopping rule; lower end",
+                    ComparisonRow::sequentialCiLow),
+            optional("sequential_ci_high", DOUBLE, "metric", "sequential: the repeated confidence interval's upper end",
+                    ComparisonRow::sequentialCiHigh)));
 
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS);

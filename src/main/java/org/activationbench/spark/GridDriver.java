@@ -53,10 +53,15 @@ public final class GridDriver {
     /**
      * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
      * {@code afterGrid} runs once the tables are compacted (the comparisons and the report, wired by the command line);
-     * {@code ui} serves the driver's Spark web UI.
+     * {@code ui} serves the driver's Spark web UI; {@code nextRound} chooses each round's trials of a sequential grid.
      */
     public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
-            boolean ui) {
+            boolean ui, NextRound nextRound) {
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
+                boolean ui) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, NextRound.ALL);
+        }
 
         public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid) {
             this(output, dataRoot, resume, overwrite, master, afterGrid, false);
@@ -89,6 +94,7 @@ public final class GridDriver {
     private final GridSpec grid;
     private final Options options;
     private final PrintStream console;
+    private boolean filesAdded;
 
     public GridDriver(GridSpec grid, Options options, PrintStream console) {
         this.grid = grid;
@@ -143,34 +149,63 @@ public final class GridDriver {
         }
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
-        List<TrialConfig> todo = TrialOrder.longestFirst(all.stream().filter(t -> !done.contains(t.trialId())).toList());
-        int skipped = all.size() - todo.size();
+        int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
         int threads = sc.conf().getInt("spark.task.cpus", 1);
         LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
                 skipped, threads, sc.master());
 
         Counts counts = new Counts();
-        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
-        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
-        ProgressBar progress = new ProgressBar(console, todo.size(), System.console() != null);
-        if (!todo.isEmpty()) {
-            // Executors fetch the dataset's files from the driver: no shared file system is needed.
-            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
-                sc.addFile(file.toAbsolutePath().toString());
-            }
-            if (!perTask.isEmpty()) {
-                new TrialFanOut(sc, threads, store, progress).run(perTask, counts::add);
-            }
-            for (TrialConfig trial : dataParallel) {
-                runDataParallel(sc, trial, store, counts, progress);
+        List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
+        ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null);
+        if (grid.sequential() == null) {
+            runTrials(sc, threads, unsettled, store, counts, progress);
+        } else {
+            // Seeds on demand: each round runs what the open comparisons need, decided afresh from the landed rows.
+            Set<String> settled = new java.util.HashSet<>(done);
+            for (int round = 1; ; round++) {
+                List<TrialConfig> next = options.nextRound().next(store, grid, Set.copyOf(settled),
+                        all.stream().filter(t -> !settled.contains(t.trialId())).toList());
+                if (next.isEmpty()) {
+                    break;
+                }
+                console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
+                        + next.stream().mapToLong(TrialConfig::seed).min().orElse(0) + ".."
+                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + ")");
+                runTrials(sc, threads, next, store, counts, progress);
+                next.forEach(t -> settled.add(t.trialId()));
             }
         }
         store.compact();
         options.afterGrid().landed(store, grid, out.location());
-        Summary summary = new Summary(grid.experiment(), all.size(), skipped, counts.ok, counts.diverged, counts.failed,
+        Summary summary = new Summary(grid.experiment(), skipped + counts.ok + counts.diverged + counts.failed, skipped,
+                counts.ok, counts.diverged, counts.failed,
                 Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());
         return summary;
+    }
+
+    /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */
+    private void runTrials(SparkContext sc, int threads, List<TrialConfig> trials, ResultStore store, Counts counts,
+            ProgressBar progress) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        List<TrialConfig> todo = TrialOrder.longestFirst(trials);
+        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
+        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
+        if (!filesAdded) {
+            // Executors fetch the dataset's files from the driver: no shared file system is needed.
+            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
+            filesAdded = true;
+        }
+        if (!perTask.isEmpty()) {
+            new TrialFanOut(sc, threads, store, progress).run(perTask, counts::add);
+        }
+        for (TrialConfig trial : dataParallel) {
+            runDataParallel(sc, trial, store, counts, progress);
+        }
     }
 
     /**

@@ -91,4 +91,24 @@ class BadInputTest {
         assertTrue(inside.err().contains("overlaps the output folder"), inside.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    /** A sequential grid's keys are checked like the others, and its trial count is taken at max-seeds. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "analysis.sequential.min-seeds=2      | analysis.sequential.min-seeds: 2 is not a whole number of at least 3",
+            "analysis.sequential={max-seeds=60000, round-size=1000} | grid: 120,000 trials (1 strategies x 1 architectures x 2 activation settings x 60000 seeds)"})
+    void aBadSequentialGridIsRefusedWithExitTwo(String override, String message) throws IOException {
+        Path grid = Files.writeString(dir.resolve("s.conf"), """
+                experiment = "bad"
+                grid { architectures = [mlp], activations = [relu, elu], epochs = [1] }
+                data.train-examples = 1000
+                analysis.sequential { min-seeds = 5, max-seeds = 30, round-size = 5, target-half-width = 0.001 }
+                """);
+        Path out = dir.resolve("out");
+        Outcome o = run("run", grid.toString(), "--set", override.strip(), "--output", out.toString(), "--data", "data",
+                "--no-report");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(message.strip()), o.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

@@ -154,7 +154,7 @@ class GridParserTest {
 
     @Test
     void shippedGridsAreValid() {
-        for (String name : List.of("quick", "seed-replication", "depth")) {
+        for (String name : List.of("quick", "seed-replication", "depth", "sequential")) {
             GridSpec grid = parser.parse(Path.of("conf/grids/" + name + ".conf"), List.of());
             assertEquals(name, grid.experiment());
         }
@@ -162,5 +162,58 @@ class GridParserTest {
         // mlp, cnn x (relu, 4 leakyrelu, elu, tanh, sigmoid) x 10 seeds
         assertEquals(2 * 8 * 10, replication.trials().size());
         assertEquals(List.of(1, 10, 100, 1000), replication.epochs());
+    }
+
+    private static final String SEQUENTIAL = VALID.replace("  seeds = 3\n", "")
+            + "analysis.sequential { min-seeds = 5, max-seeds = 30, round-size = 5, target-half-width = 0.001 }\n";
+
+    /** The trial count, and so the trial limit, counts every seed a sequential grid may run: max-seeds. */
+    @Test
+    void aSequentialGridRunsSeedsUpToMaxSeedsAndCountsThemAll() {
+        GridSpec grid = parser.parse("seq", SEQUENTIAL);
+        assertEquals(new SequentialSettings(5, 30, 5, 0.001, 5, "pocock"), grid.sequential());
+        assertEquals(java.util.stream.LongStream.range(0, 30).boxed().toList(), grid.seeds());
+        assertEquals(2 * 4 * 30, grid.trialCount());
+        assertEquals(grid, parser.parse("rendered", grid.render()));
+        GridException e = assertThrows(GridException.class,
+                () -> new GridParser(Vocabularies.standard(), 239).parse("seq", SEQUENTIAL));
+        assertTrue(e.problems().get(0).startsWith("grid: 240 trials (1 strategies x 2 architectures x 4 activation settings"
+                + " x 30 seeds) exceed the limit of 239"), e.problems().toString());
+        GridSpec atTwo = parser.parse("seq", SEQUENTIAL + "analysis.sequential { epoch = 2, spending = obrien-fleming }\n");
+        assertEquals(new SequentialSettings(5, 30, 5, 0.001, 2, "obrien-fleming"), atTwo.sequential());
+        assertEquals(null, parser.parse("fixed", VALID).sequential());
+    }
+
+    @Test
+    void everySequentialProblemIsReportedInOnePass() {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", SEQUENTIAL
+                + "grid.seeds = 4\n"
+                + "analysis.sequential { min-seeds = 2, max-seeds = 1, round-size = 0, target-half-width = 0,"
+                + " epoch = 7, spending = haybittle, rounds = 3 }\n"));
+        List<String> expected = List.of(
+                "analysis.sequential.rounds: unknown key",
+                "grid.seeds: a sequential grid's seeds are 0 .. analysis.sequential.max-seeds - 1",
+                "analysis.sequential.spending: unknown value 'haybittle'; allowed: pocock, obrien-fleming",
+                "analysis.sequential.min-seeds: 2 is not a whole number of at least 3",
+                "analysis.sequential.max-seeds: 1 is below min-seeds 2",
+                "analysis.sequential.round-size: 0 is not a whole number >= 1",
+                "analysis.sequential.target-half-width: 0.0 is not in (0, 1)",
+                "analysis.sequential.epoch: 7 is not a checkpoint in grid.epochs [5, 1, 2]");
+        assertEquals(expected.size(), e.problems().size(), e.problems().toString());
+        for (String start : expected) {
+            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(start)), start + " in " + e.problems());
+        }
+    }
+
+    @Test
+    void aSequentialGridNeedsACandidateAndFewerThanAHundredLooks() {
+        GridException none = assertThrows(GridException.class, () -> parser.parse("bad.conf", SEQUENTIAL
+                + "grid.activations = [relu]\ngrid.alphas = null\n"));
+        assertTrue(none.problems().stream().anyMatch(p -> p.startsWith("analysis.sequential: the grid has no candidate")),
+                none.problems().toString());
+        GridException looks = assertThrows(GridException.class, () -> parser.parse("bad.conf", SEQUENTIAL
+                + "analysis.sequential { min-seeds = 3, max-seeds = 1000, round-size = 1 }\n"));
+        assertEquals(List.of("analysis.sequential.round-size: 1 makes 998 looks from 3 to 1000 seeds, more than 100;"
+                + " use a round size of at least 11"), looks.problems());
     }
 }

@@ -158,6 +158,40 @@ class ReporterTest {
         }
     }
 
+    /**
+     * A sequential grid's report shows, per comparison, the seeds used, the look it stopped at and why, from the
+     * comparisons table, and the trials run against the fixed design. Only the first round (4 seeds) has landed. The
+     * made-up leakyrelu(0.1) is 0.5 points better on every seed, with a spread of 0.07 points: decided at the first
+     * look; elu equals relu up to the same spread, and 4 seeds leave its interval wider than ±0.1 point: it is open,
+     * waiting for the next round. 12 trials so far of the fixed design's 24.
+     */
+    @Test
+    void aSequentialRunShowsSeedsUsedAndWhyEachStopped() throws Exception {
+        String gridText = """
+                experiment = "synthetic"
+                grid { architectures = [mlp], activations = [relu, leakyrelu, elu], alphas = [0.1], epochs = [1, 2] }
+                analysis.sequential { min-seeds = 4, max-seeds = 8, round-size = 4, target-half-width = 0.001 }
+                """;
+        org.activationbench.grid.GridSpec grid = new org.activationbench.grid.GridParser(
+                org.activationbench.train.Vocabularies.standard()).parse("synthetic", gridText);
+        Snapshot all = SyntheticRuns.snapshot();
+        Snapshot firstRound = new Snapshot(all.experiment(), gridText,
+                all.runs().stream().filter(r -> r.seed() < 4).toList(), all.epochs().stream().filter(e -> e.seed() < 4).toList());
+        Path output = dir.resolve("results").resolve("synthetic");
+        ComparedRun run = SyntheticTables.land(firstRound, grid, output);
+        Path report = dir.resolve("notebooks-out").resolve("synthetic");
+        Reporter.write(run, output.toString(), report);
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<h2>Seeds on demand</h2>"), "the section is there");
+        assertTrue(html.contains("<tr class=\"better\"><td>mlp</td><td>2</td><td>leakyrelu(0.1)</td><td>4</td><td>1</td>"
+                + "<td>decided</td>"), html);
+        assertTrue(html.contains("<tr><td>mlp</td><td>2</td><td>elu</td><td>4</td><td>1</td><td>open</td>"), html);
+        assertTrue(html.contains(", decided after 4 seeds)"), "the conclusion cites the sequential evidence");
+        assertTrue(html.contains("<tr><td>12</td><td>24</td><td>24</td><td>48</td><td>50%</td></tr>"), html);
+        assertFalse(Files.readString(write(SyntheticRuns.snapshot()).resolve("report.html")).contains("Seeds on demand"),
+                "a fixed grid's report has no such section");
+    }
+
     /** Two strategies of one architecture are two rows of the summary, each the mean over its own trials only. */
     @Test
     void summaryKeepsStrategiesApart() throws Exception {

@@ -21,7 +21,17 @@ final class SyntheticTables {
 
     static ComparedRun land(Snapshot snapshot, Path output) throws IOException {
         Analysis.Settings settings = new Analysis.Settings("relu", 10_000, 1);
-        ComparedRun run = new ComparedRun(snapshot, settings, new Analysis(settings).compare(snapshot.observations()));
+        return land(new ComparedRun(snapshot, settings, new Analysis(settings).compare(snapshot.observations())), output);
+    }
+
+    /** Lands a run compared as its grid says (with the sequential decisions of a sequential grid). */
+    static ComparedRun land(Snapshot snapshot, org.activationbench.grid.GridSpec grid, Path output) throws IOException {
+        return land(new ComparedRun(snapshot, Analysis.Settings.forGrid(grid), ComparisonsTable.compare(snapshot, grid)), output);
+    }
+
+    private static ComparedRun land(ComparedRun run, Path output) throws IOException {
+        Snapshot snapshot = run.snapshot();
+        Analysis.Settings settings = run.settings();
         String experiment = snapshot.experiment();
         TableFiles.write(output, experiment, Tables.RUNS, snapshot.runs().stream().map(SyntheticTables::run).toList());
         TableFiles.write(output, experiment, Tables.EPOCHS, snapshot.epochs().stream().map(SyntheticTables::epoch).toList());

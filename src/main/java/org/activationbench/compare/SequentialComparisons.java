@@ -1,0 +1,160 @@
+package org.activationbench.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.SequentialSettings;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.stats.AlphaSpending;
+import org.activationbench.stats.SequentialDecision;
+import org.activationbench.stats.SequentialDesign;
+import org.activationbench.stats.SequentialFamily;
+
+/**
+ * Seeds on demand: the test-accuracy comparisons of a sequential grid at its checkpoint, decided round by round from
+ * the trials that have landed ({@link SequentialFamily}), and the trials the open ones need next. Both are computed
+ * from the tables alone, so a driver killed between rounds and resumed continues where the rows say it stands.
+ */
+public final class SequentialComparisons {
+
+    /** Where a family (one dataset x architecture x strategy) stands: its candidates in grid order and their decisions. */
+    public record Family(String dataset, String architecture, String strategy, String baseline, List<String> candidates,
+            List<SequentialDecision> decisions) {
+
+        public SequentialDecision decision(String candidate) {
+            int i = candidates.indexOf(candidate);
+            return i < 0 ? null : decisions.get(i);
+        }
+    }
+
+    private final GridSpec grid;
+    private final SequentialSettings settings;
+    private final SequentialDesign design;
+    private final String baseline;
+    private final List<Family> families;
+
+    /**
+     * @param observations the landed trials' values at their checkpoints
+     * @param settled      the trials (by {@link #key}) whose result is in: a missing value there is a missing pair,
+     *                     not a seed still to come
+     */
+    public SequentialComparisons(GridSpec grid, List<Observation> observations, Set<String> settled) {
+        if (grid.sequential() == null) {
+            throw new IllegalArgumentException(grid.experiment() + " is not a sequential grid");
+        }
+        this.grid = grid;
+        this.settings = grid.sequential();
+        this.design = design(settings);
+        this.baseline = Analysis.Settings.forGrid(grid).baseline();
+        Map<String, Double> values = new HashMap<>();
+        for (Observation o : observations) {
+            if (o.epoch() == settings.epoch() && !Double.isNaN(o.value(Metric.TEST_ACCURACY))) {
+                values.put(key(o.dataset(), o.architecture(), o.strategy(), o.label(), o.seed()), o.value(Metric.TEST_ACCURACY));
+            }
+        }
+        Map<String, List<String>> candidatesByFamily = new LinkedHashMap<>();
+        for (TrialConfig t : grid.trials()) {
+            String family = family(t.dataset(), t.architecture(), t.strategy().name());
+            candidatesByFamily.computeIfAbsent(family, f -> new ArrayList<>());
+            if (!t.activationLabel().equals(baseline) && !candidatesByFamily.get(family).contains(t.activationLabel())) {
+                candidatesByFamily.get(family).add(t.activationLabel());
+            }
+        }
+        List<Family> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : candidatesByFamily.entrySet()) {
+            String[] f = e.getKey().split("\u0000");
+            List<String> candidates = e.getValue();
+            List<double[]> differences = new ArrayList<>();
+            int[] landed = new int[candidates.size()];
+            for (int i = 0; i < candidates.size(); i++) {
+                double[] d = new double[settings.maxSeeds()];
+                boolean leading = true;
+                for (int s = 0; s < settings.maxSeeds(); s++) {
+                    String b = key(f[0], f[1], f[2], baseline, s);
+                    String c = key(f[0], f[1], f[2], candidates.get(i), s);
+                    Double vb = values.get(b);
+                    Double vc = values.get(c);
+                    d[s] = vb == null || vc == null ? Double.NaN : vc - vb;
+                    leading &= settled.contains(b) && settled.contains(c);
+                    if (leading) {
+                        landed[i] = s + 1;
+                    }
+                }
+                differences.add(d);
+            }
+            List<SequentialDecision> decisions = candidates.isEmpty() ? List.of()
+                    : new SequentialFamily(design, candidates.size()).decide(differences, landed);
+            out.add(new Family(f[0], f[1], f[2], baseline, List.copyOf(candidates), decisions));
+        }
+        this.families = List.copyOf(out);
+    }
+
+    /** The stats design of a grid's {@code analysis.sequential}, at the project's significance level. */
+    public static SequentialDesign design(SequentialSettings s) {
+        return new SequentialDesign(s.minSeeds(), s.maxSeeds(), s.roundSize(), s.targetHalfWidth(), Analysis.SIGNIFICANCE,
+                s.spending().equals("obrien-fleming") ? AlphaSpending.Shape.OBRIEN_FLEMING : AlphaSpending.Shape.POCOCK);
+    }
+
+    /** How a trial is named in {@code settled}: its family, activation label and seed. */
+    public static String key(String dataset, String architecture, String strategy, String label, long seed) {
+        return family(dataset, architecture, strategy) + "\u0000" + label + "\u0000" + seed;
+    }
+
+    public static String key(TrialConfig t) {
+        return key(t.dataset(), t.architecture(), t.strategy().name(), t.activationLabel(), t.seed());
+    }
+
+    private static String family(String dataset, String architecture, String strategy) {
+        return dataset + "\u0000" + architecture + "\u0000" + strategy;
+    }
+
+    public List<Family> families() {
+        return families;
+    }
+
+    public SequentialSettings settings() {
+        return settings;
+    }
+
+    /** The decision of a candidate in a family, or null if it is not one of this grid's comparisons. */
+    public SequentialDecision decision(String dataset, String architecture, String strategy, String candidate) {
+        return families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)
+                && f.strategy().equals(strategy)).findFirst().map(f -> f.decision(candidate)).orElse(null);
+    }
+
+    /**
+     * The trials the open comparisons need for their next look, of those given (the ones not settled yet): each open
+     * candidate's seeds below its next look, and the baseline's seeds below the furthest of them. Empty when every
+     * comparison has stopped.
+     */
+    public List<TrialConfig> next(List<TrialConfig> unsettled) {
+        int[] looks = design.seedsAtLooks();
+        Map<String, Integer> needed = new HashMap<>(); // key without seed -> seeds needed below
+        for (Family f : families) {
+            int baselineNeeds = 0;
+            for (int i = 0; i < f.candidates().size(); i++) {
+                SequentialDecision d = f.decisions().get(i);
+                if (d.open()) {
+                    int next = looks[Math.min(d.look(), looks.length - 1)];
+                    needed.put(family(f.dataset(), f.architecture(), f.strategy()) + "\u0000" + f.candidates().get(i), next);
+                    baselineNeeds = Math.max(baselineNeeds, next);
+                }
+            }
+            needed.put(family(f.dataset(), f.architecture(), f.strategy()) + "\u0000" + baseline, baselineNeeds);
+        }
+        Set<TrialConfig> out = new LinkedHashSet<>();
+        for (TrialConfig t : unsettled) {
+            Integer below = needed.get(family(t.dataset(), t.architecture(), t.strategy().name()) + "\u0000" + t.activationLabel());
+            if (below != null && t.seed() < below) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+}

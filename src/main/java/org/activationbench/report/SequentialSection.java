@@ -1,0 +1,43 @@
+package org.activationbench.report;
+
+import java.util.List;
+import org.activationbench.grid.SequentialSettings;
+
+/**
+ * Seeds on demand: per sequential comparison, the seeds it used, the look it stopped at and why, its repeated
+ * confidence interval and verdict; and the trials the grid ran against the fixed design of max-seeds.
+ */
+final class SequentialSection {
+
+    private SequentialSection() {}
+
+    static void add(Page page, SequentialSettings s, String baseline) {
+        page.text("## Seeds on demand");
+        page.text("The test-accuracy comparisons at epoch " + s.epoch() + " ran paired seeds in rounds: " + s.minSeeds()
+                + " seeds, then " + s.roundSize() + " more per round up to " + s.maxSeeds() + ". After each round every"
+                + " open comparison was tested against " + s.spending() + "-type group-sequential boundaries with Holm's"
+                + " procedure over the candidates (family-wise error 0.05 whenever the rounds stop), and stopped when"
+                + " decided, when its repeated confidence interval (simultaneous over rounds and candidates) was narrower"
+                + " than ±" + Format.fixed(100 * s.targetHalfWidth(), 2) + " points (then *equivalent* if the interval lies"
+                + " inside ±" + Format.fixed(100 * s.targetHalfWidth(), 2) + ", else *undecided*), or at max-seeds. " + baseline
+                + " ran as long as any comparison needed it. The fixed-sample p-values in the table above are descriptive"
+                + " for these rows; the verdict is the sequential one (docs/statistics.md).");
+        page.table("Sequential comparisons: seeds used, where and why each stopped (Δ and interval in points).",
+                List.of("architecture", "epoch", "candidate", "seeds used", "look", "stopped because", "Δ",
+                        "repeated CI", "verdict"), """
+                SELECT setting, epoch, candidate, seeds_used, stopped_at_look, stopped_because,
+                       points(mean_difference) AS difference,
+                       points(sequential_ci_low) || ' … ' || points(sequential_ci_high) AS repeated_ci, verdict
+                FROM comparisons
+                WHERE seeds_used IS NOT NULL
+                ORDER BY dataset, architecture, strategy, candidate_activation, coalesce(candidate_alpha, 0)""");
+        page.table("Trials and trial-epochs run, against the fixed design of " + s.maxSeeds() + " seeds per activation.",
+                List.of("trials", "trial-epochs", "fixed design: trials", "fixed design: trial-epochs", "share"), """
+                SELECT count(*) AS trials, sum(max_epochs) AS trial_epochs,
+                       count(DISTINCT setting || '/' || activation_label) * %d AS fixed_trials,
+                       count(DISTINCT setting || '/' || activation_label) * %d * max(max_epochs) AS fixed_trial_epochs,
+                       fixed(100.0 * sum(max_epochs) / (count(DISTINCT setting || '/' || activation_label) * %d
+                             * max(max_epochs)), 0) || '%%' AS share
+                FROM runs""".formatted(s.maxSeeds(), s.maxSeeds(), s.maxSeeds()));
+    }
+}
