@@ -100,15 +100,20 @@ final class ParameterAveragingTrainer implements EpochTrainer {
         return null;
     }
 
-    private static long fitMillis(SparkTrainingStats stats) {
-        long total = 0;
+    /**
+     * The workers' fit times, from the first level of the statistics that holds them: the training master's own
+     * statistics answer for its nested workers' keys too, so summing every level counted each fit twice.
+     */
+    static long fitMillis(SparkTrainingStats stats) {
         for (SparkTrainingStats s = stats; s != null; s = s.getNestedTrainingStats()) {
             if (s.getKeySet().contains(ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_FIT_TIMES_MS)) {
+                long total = 0;
                 for (EventStats e : s.getValue(ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_FIT_TIMES_MS)) {
                     total += e.getDurationMs();
                 }
+                return total;
             }
         }
-        return total;
+        return 0;
     }
 }

@@ -217,6 +217,9 @@ class GridDriverTest {
         assertEquals(2, dp.<Integer>getAs("data_parallel_workers"));
         assertEquals(4, dp.<Integer>getAs("averaging_frequency"));
         assertTrue(dp.<Double>getAs("worker_fit_seconds") > 0);
+        assertTrue(dp.<Double>getAs("worker_fit_seconds") <= dp.<Double>getAs("train_seconds"),
+                "a worker fits for part of the trial's training time, not more: " + dp.getAs("worker_fit_seconds") + " s of "
+                        + dp.getAs("train_seconds") + " s");
         assertEquals(2, store.read(Tables.EPOCHS).where("strategy = 'data-parallel' AND gradient_norm IS NULL").count());
         Row perTask = store.read(Tables.RUNS).where("strategy = 'per-task'").collectAsList().get(0);
         assertTrue(!perTask.getAs("trial_id").equals(dp.getAs("trial_id")), "the strategy is part of the trial's identity");
