@@ -8,9 +8,16 @@
  * <caption>Each replacement, what it replaces, what it gained, and the test that proves it equivalent</caption>
  * <tr><th>class</th><th>replaces</th><th>gain (one thread)</th><th>equivalence test</th></tr>
  * <tr><td>{@link OneDnnConvolutionLayer}, {@link OneDnnConvolution}</td><td>{@code ConvolutionLayer}'s im2col and
- *     BLAS product (its oneDNN helper never engages)</td><td>second convolution, minibatch 128: forward 27 to ~5 ms,
- *     backward 171 to ~15 ms; see docs/performance.md for the epoch</td><td>{@code OneDnnConvolutionTest}: outputs and
- *     every gradient within float rounding, several shapes and activations</td></tr>
+ *     BLAS product (its oneDNN helper never engages)</td><td>second convolution, minibatch 128, one thread: forward
+ *     27 to 7.5 ms, backward 171 to 13 ms; CNN epoch 212 to 20 s with the two below</td><td>{@code
+ *     OneDnnConvolutionTest}: outputs and every gradient within float rounding, several shapes and activations, as a
+ *     first and as a later layer</td></tr>
+ * <tr><td>{@link ColumnConvolution}</td><td>oneDNN for a network's first convolution (layout conversions around a
+ *     small kernel, Winograd backward, an input gradient nothing uses)</td><td>first convolution 22 to about 4 ms per
+ *     step</td><td>{@code OneDnnConvolutionTest} (first-layer cases)</td></tr>
+ * <tr><td>{@link PooledRectifierLayer}, {@link PooledRectifier}</td><td>the convolution's rectifier then
+ *     {@code SubsamplingLayer}: the rectifier moves after the max-pooling</td><td>CNN step 60 to 47-50 ms</td>
+ *     <td>{@code PooledRectifierTest}: bit for bit</td></tr>
  * <tr><td>{@link LeanDenseLayer}, {@link LeanDense}</td><td>{@code DenseLayer}: recomputing the pre-activation in
  *     backpropagation, the unused input gradient of the first layer, the bias as ND4J operations</td>
  *     <td>MLP epoch 2.2 to 1.8 s; bias on the heap a further ~7%</td><td>{@code LeanDenseTest}</td></tr>
