@@ -16,10 +16,10 @@ final class CurveFigures {
     private CurveFigures() {}
 
     static void learningCurve(Page page, String setting, String column, String title) {
-        page.figure(title.substring(0, 1).toUpperCase() + title.substring(1) + " by epoch, **" + setting
+        page.figure(title.substring(0, 1).toUpperCase() + title.substring(1) + " after every epoch, **" + setting
                 + "**: mean over seeds with its 95% t-interval.", column + "-" + setting + ".png", """
                 SELECT activation_label, epoch, avg(%s) AS mean, stddev_samp(%s) AS sd, count(*) AS seeds
-                FROM epochs
+                FROM curve
                 WHERE %s
                 GROUP BY activation, alpha, activation_label, epoch
                 ORDER BY activation, coalesce(alpha, 0), activation_label, epoch"""

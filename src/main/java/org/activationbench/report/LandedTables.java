@@ -29,19 +29,26 @@ final class LandedTables implements AutoCloseable {
     private final Connection connection;
     private final List<String> setup;
 
+
     /**
      * @param folder     the output folder on this machine
      * @param experiment the partition of the tables to read
      */
     LandedTables(Path folder, String experiment) {
-        this.setup = setup(present(folder), experiment);
+        List<String> statements = new ArrayList<>(setup(present(folder), experiment));
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
-                for (String sql : setup) {
+                for (String sql : statements) {
                     s.execute(sql.replace(RESULTS, folder.toAbsolutePath().toString()));
                 }
+                String curve = curveView(hasColumn(s, "runs", "test_accuracy_by_epoch"), hasTable(s, "epochs"));
+                if (curve != null) {
+                    s.execute(curve);
+                    statements.add(curve);
+                }
             }
+            this.setup = List.copyOf(statements);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the tables under " + folder + ": " + e.getMessage(), e);
         }
@@ -156,6 +163,38 @@ final class LandedTables implements AutoCloseable {
                     FROM %s""".formatted(read("comparisons", experiment)));
         }
         return List.copyOf(sql);
+    }
+
+    /**
+     * The view {@code curve}: test loss and accuracy of every trial after every epoch trained, from the runs' per-epoch
+     * lists; trials landed before those lists existed contribute their checkpoint epochs only.
+     */
+    static String curveView(boolean perEpochLists, boolean epochs) {
+        String columns = "trial_id, setting, activation, alpha, activation_label, seed, epoch, test_loss, test_accuracy";
+        String fromCheckpoints = "SELECT " + columns + " FROM epochs";
+        if (!perEpochLists) {
+            return epochs ? "CREATE VIEW curve AS\n" + fromCheckpoints : null;
+        }
+        String fromLists = """
+                SELECT trial_id, setting, activation, alpha, activation_label, seed,
+                       unnest(range(1, len(test_accuracy_by_epoch) + 1)) AS epoch,
+                       unnest(test_loss_by_epoch) AS test_loss, unnest(test_accuracy_by_epoch) AS test_accuracy
+                FROM runs WHERE test_accuracy_by_epoch IS NOT NULL""";
+        return "CREATE VIEW curve AS\n" + fromLists + (epochs ? "\nUNION ALL\n" + fromCheckpoints
+                + " WHERE trial_id NOT IN (SELECT trial_id FROM runs WHERE test_accuracy_by_epoch IS NOT NULL)" : "");
+    }
+
+    private static boolean hasTable(Statement s, String table) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = '" + table + "'")) {
+            return r.next() && r.getLong(1) > 0;
+        }
+    }
+
+    private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = '" + table
+                + "' AND column_name = '" + column + "'")) {
+            return r.next() && r.getLong(1) > 0;
+        }
     }
 
     /** A query's result: column labels and rows of values. */

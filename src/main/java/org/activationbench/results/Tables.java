@@ -85,6 +85,12 @@ public final class Tables {
                     last(CheckpointMetrics::epochTo98)),
             optional("epoch_to_99", INT, "epochs", "first epoch whose test accuracy reached 0.99; null if none did",
                     last(CheckpointMetrics::epochTo99)),
+            optional("test_loss_by_epoch", DOUBLE_LIST, "nats", "mean cross-entropy on the full test set after every epoch"
+                    + " trained, epoch 1 first (the learning curve between checkpoints); null in rows landed before it existed",
+                    r -> r.result().testLossByEpoch()),
+            optional("test_accuracy_by_epoch", DOUBLE_LIST, "fraction", "accuracy on the full test set after every epoch"
+                    + " trained, epoch 1 first; null in rows landed before it existed",
+                    r -> r.result().testAccuracyByEpoch()),
             required("train_seconds", DOUBLE, "s", "wall time in training steps, evaluation excluded",
                     r -> r.result().trainSeconds()),
             required("task_seconds", DOUBLE, "s", "wall time of the Spark task: dataset access, model build, training, evaluation",

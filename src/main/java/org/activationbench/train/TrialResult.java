@@ -10,6 +10,8 @@ import org.activationbench.grid.TrialConfig;
  * @param hiddenLayers   names of the layers {@link CheckpointMetrics#deadFraction()} refers to, in order
  * @param gradientLayers names of the layers {@link CheckpointMetrics#gradientNorm()} refers to, in order
  * @param epochsCompleted epochs fully trained (for DIVERGED: before the epoch in which the loss broke)
+ * @param testLossByEpoch     test loss after every epoch trained, epoch 1 first
+ * @param testAccuracyByEpoch test accuracy after every epoch trained, epoch 1 first
  */
 public record TrialResult(
         TrialConfig config,
@@ -20,6 +22,8 @@ public record TrialResult(
         List<String> hiddenLayers,
         List<String> gradientLayers,
         int epochsCompleted,
+        List<Double> testLossByEpoch,
+        List<Double> testAccuracyByEpoch,
         double trainSeconds,
         Instant startedAt,
         Instant finishedAt) implements java.io.Serializable {

@@ -102,6 +102,8 @@ public final class TrialRunner {
                 progress.trainSeconds = trainNanos / 1e9;
 
                 Evaluation test = Evaluation.of(net, data.test(), data.classes(), List.of(), chunk);
+                progress.testLoss.add(test.loss);
+                progress.testAccuracy.add(test.accuracy);
                 for (int t = 0; t < TARGETS.length; t++) {
                     if (reached[t] == null && test.accuracy >= TARGETS[t]) {
                         reached[t] = epoch;
@@ -141,6 +143,8 @@ public final class TrialRunner {
     /** What a trial has achieved so far, kept so that a DIVERGED or FAILED result still carries it. */
     private static final class Progress {
         final List<CheckpointMetrics> checkpoints = new ArrayList<>();
+        final List<Double> testLoss = new ArrayList<>();
+        final List<Double> testAccuracy = new ArrayList<>();
         List<String> hiddenLayers = List.of();
         List<String> gradientLayers = List.of();
         int epochsCompleted;
@@ -148,7 +152,7 @@ public final class TrialRunner {
 
         TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
             return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
-                    gradientLayers, epochsCompleted, trainSeconds, started, Instant.now());
+                    gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds, started, Instant.now());
         }
     }
 }

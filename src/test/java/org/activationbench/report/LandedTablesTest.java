@@ -3,6 +3,9 @@ package org.activationbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,34 @@ class LandedTablesTest {
             assertEquals(0, tables.setup().stream().filter(s -> s.startsWith("CREATE VIEW")).count());
             assertEquals("0.123", tables.query("SELECT pvalue(0.12345) AS p").string(0, "p"));
             assertEquals("1.2e-05", tables.query("SELECT pvalue(0.0000123) AS p").string(0, "p"));
+        }
+    }
+
+    /** Learning curves come from the runs' per-epoch lists; a trial landed without them keeps its checkpoint epochs. */
+    @Test
+    void theCurveHasEveryEpochOfTrialsWithPerEpochLists() throws Exception {
+        String trial = "'mlp' AS architecture, 'per-task' AS strategy, 'relu' AS activation, NULL::DOUBLE AS alpha,"
+                + " 'relu' AS activation_label, 'OK' AS status, TIMESTAMP '2026-11-30 10:00:00' AS finished_at, 'e' AS experiment";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("""
+                    COPY (SELECT 'new' AS trial_id, 0::BIGINT AS seed, %s, [0.9, 0.5, 0.4] AS test_loss_by_epoch,
+                                 [0.90, 0.95, 0.96] AS test_accuracy_by_epoch
+                          UNION ALL
+                          SELECT 'old', 1, %s, NULL, NULL)
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, trial, dir.resolve("runs")));
+            s.execute("""
+                    COPY (SELECT trial_id, seed, %s, epoch, 1.0 * epoch AS train_seconds, 0.5 AS test_loss, 0.9 AS test_accuracy
+                          FROM (VALUES ('new', 0, 3), ('old', 1, 1), ('old', 1, 3)) t(trial_id, seed, epoch))
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("epochs")));
+        }
+        try (LandedTables tables = new LandedTables(dir, "e")) {
+            LandedTables.Rows curve = tables.query("SELECT trial_id, epoch, test_accuracy FROM curve ORDER BY trial_id, epoch");
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < curve.size(); i++) {
+                rows.add(curve.string(i, "trial_id") + " " + curve.string(i, "epoch") + " " + curve.number(i, "test_accuracy"));
+            }
+            assertEquals(List.of("new 1 0.9", "new 2 0.95", "new 3 0.96", "old 1 0.9", "old 3 0.9"), rows);
+            assertEquals(1, tables.setup().stream().filter(sql -> sql.startsWith("CREATE VIEW curve")).count());
         }
     }
 }

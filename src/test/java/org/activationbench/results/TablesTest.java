@@ -31,7 +31,8 @@ class TablesTest {
     private static final CheckpointMetrics SECOND = new CheckpointMetrics(2, 0.21, 0.971, 0.23, 0.975, 11.5, 102.0,
             new double[] {0.0625, 0.5}, null, 2, null, null);
     private static final TrialResult RESULT = new TrialResult(CONFIG, TrialStatus.OK, null, null, List.of(FIRST, SECOND),
-            List.of("dense0", "dense1"), List.of("dense0", "dense1", "output"), 2, 12.5,
+            List.of("dense0", "dense1"), List.of("dense0", "dense1", "output"), 2, List.of(0.25, 0.23),
+            List.of(0.96, 0.975), 12.5,
             Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:20Z"));
     private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend / OPENBLAS",
             "17.0.9", "Linux 6.1 amd64", "host-7", 1);
@@ -69,6 +70,7 @@ class TablesTest {
                 Map.entry("weight_init", "xavier"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
                 Map.entry("train_loss", 0.21), Map.entry("train_accuracy", 0.971), Map.entry("test_loss", 0.23),
                 Map.entry("test_accuracy", 0.975), Map.entry("epoch_to_97", 2), Map.entry("train_seconds", 12.5),
+                Map.entry("test_loss_by_epoch", List.of(0.25, 0.23)), Map.entry("test_accuracy_by_epoch", List.of(0.96, 0.975)),
                 Map.entry("task_seconds", 19.5), Map.entry("started_at", Instant.parse("2026-11-30T10:00:00Z")),
                 Map.entry("finished_at", Instant.parse("2026-11-30T10:00:20Z")),
                 Map.entry("hidden_layers", List.of("dense0", "dense1")),
@@ -108,7 +110,7 @@ class TablesTest {
     void aPerTaskTrialHasNoDataParallelSettings() {
         TrialConfig perTask = new TrialConfig("mnist", "mlp", "relu", null, 1, List.of(1), "adam", 0.001, 128, "xavier");
         TrialResult failed = new TrialResult(perTask, TrialStatus.FAILED, "java.lang.OutOfMemoryError", "heap", List.of(),
-                List.of("dense0"), List.of("dense0", "output"), 0, 0.0, Instant.EPOCH, Instant.EPOCH);
+                List.of("dense0"), List.of("dense0", "output"), 0, List.of(), List.of(), 0.0, Instant.EPOCH, Instant.EPOCH);
         Map<String, Object> row = byName(Tables.RUNS, Tables.runRow(new TrialRecord(failed, PROVENANCE, 1.0, 0)));
         assertEquals("FAILED", row.get("status"));
         assertEquals("java.lang.OutOfMemoryError", row.get("error_class"));
