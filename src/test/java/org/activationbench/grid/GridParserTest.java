@@ -153,11 +153,18 @@ class GridParserTest {
     }
 
     @Test
-    void shippedGridsAreValid() {
-        for (String name : List.of("quick", "seed-replication", "depth", "sequential")) {
-            GridSpec grid = parser.parse(Path.of("conf/grids/" + name + ".conf"), List.of());
-            assertEquals(name, grid.experiment());
+    void shippedGridsAreValid() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("conf/grids"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+                GridSpec grid = parser.parse(file, List.of());
+                assertEquals(file.getFileName().toString().replace(".conf", ""), grid.experiment(), file.toString());
+            }
         }
+        // The canonical experiments' sizes, as their comments state them.
+        assertEquals(3 * 10, parser.parse(Path.of("conf/grids/mnist-cnn.conf"), List.of()).trials().size());
+        assertEquals(2 * 4 * 10, parser.parse(Path.of("conf/grids/fashion-mnist.conf"), List.of()).trials().size());
+        assertEquals(5 * 3 * 10, parser.parse(Path.of("conf/grids/depth.conf"), List.of()).trials().size());
+        assertEquals(5 * 3 * 10, parser.parse(Path.of("conf/grids/depth-xavier.conf"), List.of()).trials().size());
         GridSpec replication = parser.parse(Path.of("conf/grids/seed-replication.conf"), List.of());
         // mlp, cnn x (relu, 4 leakyrelu, elu, tanh, sigmoid) x 10 seeds
         assertEquals(2 * 8 * 10, replication.trials().size());
