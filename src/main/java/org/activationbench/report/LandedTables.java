@@ -59,6 +59,15 @@ final class LandedTables implements AutoCloseable {
         return setup;
     }
 
+    /** Whether a view has a column: tables landed by an earlier version lack the columns added since. */
+    boolean has(String table, String column) {
+        try (Statement s = connection.createStatement()) {
+            return hasColumn(s, table, column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a query; the values come back as JDBC returns them (null for SQL NULL). */
     Rows query(String sql) {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {

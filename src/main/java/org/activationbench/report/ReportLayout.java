@@ -25,7 +25,7 @@ final class ReportLayout {
         page.text(new Conclusion(run, outline).markdown());
         if (run.snapshot().epochs().isEmpty()) {
             page.text("No trial has reached a checkpoint yet: nothing to compare.");
-            provenance(page, run);
+            provenance(page, run, tables);
             return page.blocks();
         }
         List<String> settings = outline.settings();
@@ -68,7 +68,7 @@ final class ReportLayout {
             RunFacts.failures(page);
         }
         RunFacts.grid(page, run.snapshot().gridText());
-        provenance(page, run);
+        provenance(page, run, tables);
         return page.blocks();
     }
 
@@ -77,10 +77,10 @@ final class ReportLayout {
         return new GridParser(Vocabularies.standard(), Long.MAX_VALUE).parse("grid.conf", run.snapshot().gridText()).sequential();
     }
 
-    private static void provenance(Page page, ComparedRun run) {
+    private static void provenance(Page page, ComparedRun run, LandedTables tables) {
         page.text("## Provenance and cost");
         if (!run.snapshot().runs().isEmpty()) {
-            RunFacts.provenance(page);
+            RunFacts.provenance(page, tables.has("runs", "cpu"));
         }
     }
 }

@@ -22,12 +22,13 @@ final class RunFacts {
         page.text("```hocon\n" + gridText.strip() + "\n```");
     }
 
-    static void provenance(Page page) {
+    /** @param cpu whether the runs hold the executors' processor model (rows landed before it existed do not) */
+    static void provenance(Page page, boolean cpu) {
         page.table("Where and with what the trials ran, and what they cost.", List.of("", ""), """
                 SELECT unnest(['trials', 'training time, summed over trials',
                                'task CPU time (task wall time x native threads), summed',
                                'first trial start to last trial end', 'activation-bench', 'Deeplearning4j / ND4J', 'Spark',
-                               'Java', 'OS', 'executor hosts', 'native threads per trial']) AS item,
+                               'Java', 'OS', 'CPU', 'executor hosts', 'native threads per trial']) AS item,
                        unnest(facts) AS value
                 FROM (SELECT [CAST(count(*) AS VARCHAR),
                               seconds_and_hours(sum(train_seconds)),
@@ -38,8 +39,9 @@ final class RunFacts {
                               distinct_text(list(spark_version)),
                               distinct_text(list(java_version)),
                               distinct_text(list(os)),
+                              %s,
                               distinct_text(list(executor_host)),
                               distinct_text(list(CAST(native_threads AS VARCHAR)))] AS facts
-                      FROM runs)""");
+                      FROM runs)""".formatted(cpu ? "coalesce(distinct_text(list(cpu)), 'not recorded')" : "'not recorded'"));
     }
 }

@@ -113,6 +113,8 @@ public final class Tables {
                     r -> r.provenance().javaVersion()),
             required("os", STRING, "", "operating system, version and CPU architecture of the executor",
                     r -> r.provenance().os()),
+            optional("cpu", STRING, "", "the executor's processor model (Linux's model name); null in rows landed before it"
+                    + " existed", r -> r.provenance().cpu()),
             required("executor_host", STRING, "", "host name of the executor that ran the trial",
                     r -> r.provenance().host()),
             required("native_threads", INT, "threads", "ND4J native threads the trial trained with",

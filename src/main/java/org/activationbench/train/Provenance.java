@@ -18,6 +18,7 @@ public record Provenance(
         String backend,
         String javaVersion,
         String os,
+        String cpu,
         String host,
         int nativeThreads) implements java.io.Serializable {
 
@@ -32,7 +33,7 @@ public record Provenance(
                 BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
                 System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                hostName(), Nd4j.getEnvironment().maxThreads());
+                cpuModel(), hostName(), Nd4j.getEnvironment().maxThreads());
     }
 
     /**
@@ -51,6 +52,16 @@ public record Provenance(
             return "unknown";
         }
         return "true".equals(BUILD.getProperty("git.dirty")) ? commit + "-dirty" : commit;
+    }
+
+    /** The processor's model name as Linux reports it ("unknown" elsewhere): kernels, and so last bits, depend on it. */
+    private static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse("unknown");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
     }
 
     private static String hostName() {

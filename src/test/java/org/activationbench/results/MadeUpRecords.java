@@ -12,7 +12,7 @@ import org.activationbench.train.TrialStatus;
 /** Trial records made up in code, each attempt marked by its test accuracy, so tests can tell attempts apart. */
 public final class MadeUpRecords {
 
-    private static final Provenance PROVENANCE = new Provenance("test", "abc", "1.0.0-M2", "3.5", "cpu", "17", "Linux", "host",
+    private static final Provenance PROVENANCE = new Provenance("test", "abc", "1.0.0-M2", "3.5", "cpu", "17", "Linux", "AMD EPYC", "host",
             1);
 
     private MadeUpRecords() {}

@@ -35,7 +35,7 @@ class TablesTest {
             List.of(0.96, 0.975), 12.5,
             Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:20Z"));
     private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend / OPENBLAS",
-            "17.0.9", "Linux 6.1 amd64", "host-7", 1);
+            "17.0.9", "Linux 6.1 amd64", "AMD EPYC 9B45", "host-7", 1);
     private static final TrialRecord RECORD = new TrialRecord(RESULT, PROVENANCE, 19.5, 1, 3, 4.25);
 
     private static Map<String, Object> byName(Table<?> table, Object[] row) {
@@ -77,7 +77,7 @@ class TablesTest {
                 Map.entry("gradient_layers", List.of("dense0", "dense1", "output")), Map.entry("project_version", "0.1.0"),
                 Map.entry("git_commit", "abc1234"), Map.entry("dl4j_version", "1.0.0-M2"), Map.entry("spark_version", "3.5.3"),
                 Map.entry("nd4j_backend", "CpuBackend / OPENBLAS"), Map.entry("java_version", "17.0.9"),
-                Map.entry("os", "Linux 6.1 amd64"), Map.entry("executor_host", "host-7"), Map.entry("native_threads", 1),
+                Map.entry("os", "Linux 6.1 amd64"), Map.entry("cpu", "AMD EPYC 9B45"), Map.entry("executor_host", "host-7"), Map.entry("native_threads", 1),
                 Map.entry("task_attempt", 1), Map.entry("averaging_frequency", 7), Map.entry("batch_size_per_worker", 32),
                 Map.entry("data_parallel_workers", 3), Map.entry("worker_fit_seconds", 4.25)));
         Map<String, Object> actual = byName(Tables.RUNS, Tables.runRow(RECORD));
