@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class ReportFolder {
 
     public static final String MARKER = ".activation-bench-report";
+    /** A published report's own copy of its run's tables, inside its folder: the one output folder a report may hold. */
+    public static final String PUBLISHED_TABLES = "tables";
     private static final String HEADER = "# an activation-bench report; replacing it removes only the files listed here";
     /** What a report held before the marker existed: such a folder is recognised by these names alone and adopted. */
     private static final Set<String> LEGACY = Set.of("report.ipynb", "report.html", "figures");
@@ -35,7 +37,7 @@ public final class ReportFolder {
         if (!output.contains("://") || output.startsWith("file:")) {
             Path out = Path.of(output.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
             Path report = dir.toAbsolutePath().normalize();
-            if (report.startsWith(out) || out.startsWith(report)) {
+            if (report.startsWith(out) || out.startsWith(report) && !out.equals(report.resolve(PUBLISHED_TABLES))) {
                 return Optional.of("--report-dir " + dir + " overlaps the output folder " + output + "; choose a report folder"
                         + " outside it (the default is notebooks-out/<experiment>)");
             }
@@ -107,9 +109,10 @@ public final class ReportFolder {
         return own;
     }
 
+    /** Empty, or holding only the published tables of the report about to be written (see {@link #PUBLISHED_TABLES}). */
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.noneMatch(e -> !e.getFileName().toString().equals(PUBLISHED_TABLES));
         } catch (IOException e) {
             return false;
         }

@@ -80,4 +80,18 @@ class ReportFolderTest {
         assertTrue(Files.exists(report.resolve(ReportFolder.MARKER)));
         assertFalse(Files.exists(report.resolve("figures/stale-figure.png")), "the old report's figures are its own");
     }
+
+    /** A published report holds its run's tables: the one output folder a report folder may hold, at tables/. */
+    @Test
+    void aReportMayHoldItsPublishedTablesAndNoOtherOutputFolder() throws IOException {
+        Path report = Files.createDirectories(dir.resolve("notebooks-out").resolve("depth"));
+        Files.createDirectories(report.resolve(ReportFolder.PUBLISHED_TABLES).resolve("runs"));
+        assertTrue(ReportFolder.problem(report, report.resolve(ReportFolder.PUBLISHED_TABLES).toString()).isEmpty());
+        assertTrue(ReportFolder.problem(report, report.resolve("results").toString()).orElseThrow().contains("overlaps"));
+        assertTrue(ReportFolder.problem(report.resolve(ReportFolder.PUBLISHED_TABLES), report.toString()).orElseThrow()
+                .contains("overlaps"));
+        Files.writeString(report.resolve("notes.txt"), "mine");
+        assertTrue(ReportFolder.problem(report, dir.resolve("results").toString()).orElseThrow()
+                .contains("holds files that are not an activation-bench report"));
+    }
 }
