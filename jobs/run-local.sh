@@ -6,6 +6,7 @@
 #        jobs/run-local.sh report --output DIR      (re)write the comparisons and the report of any run
 #        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
 #        jobs/run-local.sh publish --output DIR     copy a finished run's tables beside its report, for checking in
+#        jobs/run-local.sh findings [--write]       the README's findings table, from the published reports
 #   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report to
 #   notebooks-out/<experiment>/.
 # Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
@@ -15,7 +16,7 @@ cd "$repo"
 
 command=run
 case "${1:-}" in
-  report|analyze|publish) command=$1; shift ;;
+  report|analyze|publish|findings) command=$1; shift ;;
 esac
 
 build_if_needed

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code activation-bench} command line: one subcommand per step of the pipeline. */
 @Command(name = "activation-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Seeded, paired benchmarks of activation functions trained with Deeplearning4j.",
-        subcommands = {TrainCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class, PublishCommand.class,
+        subcommands = {TrainCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class, PublishCommand.class, FindingsCommand.class,
                 BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,129 @@
+package org.activationbench.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.activationbench.compare.Metric;
+
+/**
+ * The README's findings: each claim of the articles, answered from the comparisons tables published beside the
+ * canonical experiments' reports ({@code notebooks-out/<experiment>/tables}). Nothing in the table is typed by hand;
+ * a claim whose experiment has not been published says so.
+ */
+public final class Findings {
+
+    public static final String START = "<!-- findings: written by `jobs/run-local.sh findings --write`; edits here are replaced -->";
+    public static final String END = "<!-- end of findings -->";
+
+    /**
+     * One row: a claim, and the comparison that tests it.
+     *
+     * @param epoch the checkpoint compared; null for the experiment's last
+     */
+    record Claim(String claim, String experiment, String architecture, Metric metric, String candidate, Integer epoch) {}
+
+    static final List<Claim> CLAIMS = List.of(
+            new Claim("prevents dying neurons", "mnist-mlp", "mlp", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "mnist-cnn", "cnn", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "depth", "mlp-deep-32", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("converges faster", "mnist-mlp", "mlp", Metric.EPOCHS_TO_97, "leakyrelu(0.01)", null),
+            new Claim("converges faster", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", 1),
+            new Claim("converges faster", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.3)", 1),
+            new Claim("better accuracy", "mnist-mlp", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("better accuracy", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("better accuracy", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.3)", null),
+            new Claim("better in deeper networks", "depth", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("better in deeper networks", "depth", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.1)", null),
+            new Claim("better in deeper networks", "depth-xavier", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("holds on a harder dataset", "fashion-mnist", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("holds on a harder dataset", "fashion-mnist", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null));
+
+    private Findings() {}
+
+    /** The findings table (markdown) from the reports published under {@code reports}. */
+    public static String table(Path reports) {
+        List<String> lines = new ArrayList<>(List.of(
+                "| claim | experiment | comparison (candidate − relu) | difference [95% interval] | p (Holm) | seeds | verdict |",
+                "|---|---|---|---|---|---|---|"));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Claim c : CLAIMS) {
+                lines.add(row(duck, reports, c));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the published comparisons under " + reports + ": " + e.getMessage(), e);
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String row(Connection duck, Path reports, Claim c) throws SQLException {
+        String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
+        Path comparisons = reports.resolve(c.experiment()).resolve(ReportFolder.PUBLISHED_TABLES).resolve("comparisons");
+        String what = c.metric().label() + ", " + c.candidate() + ", " + c.architecture();
+        if (!Files.isDirectory(comparisons)) {
+            return "| " + c.claim() + " | " + link + " | " + what + (c.epoch() == null ? "" : ", epoch " + c.epoch())
+                    + " | not yet published | | | |";
+        }
+        String sql = """
+                SELECT epoch, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict
+                FROM read_parquet('%s/*/*.parquet', hive_partitioning = true)
+                WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
+                  AND (? IS NULL OR epoch = ?)
+                ORDER BY epoch DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
+        try (PreparedStatement q = duck.prepareStatement(sql)) {
+            q.setString(1, c.architecture());
+            q.setString(2, c.metric().id());
+            q.setString(3, c.candidate());
+            q.setObject(4, c.epoch());
+            q.setObject(5, c.epoch());
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return "| " + c.claim() + " | " + link + " | " + what + " | not in the published tables | | | |";
+                }
+                return "| " + c.claim() + " | " + link + " | " + what + ", epoch " + r.getInt("epoch") + " | "
+                        + difference(c.metric(), r.getDouble("mean_difference"), r.getDouble("ci_low"), r.getDouble("ci_high"))
+                        + " | " + Format.p(number(r, "p_value_holm")) + " | " + r.getInt("n_pairs") + " | "
+                        + r.getString("verdict") + " |";
+            }
+        }
+    }
+
+    /** Accuracy and dead-unit fractions in percentage points, epochs in epochs, losses in nats. */
+    static String difference(Metric metric, double mean, double low, double high) {
+        boolean points = metric != Metric.EPOCHS_TO_97 && metric != Metric.TEST_LOSS && metric != Metric.TRAIN_LOSS;
+        double scale = points ? 100 : 1;
+        String unit = points ? " points" : metric == Metric.EPOCHS_TO_97 ? " epochs" : " nats";
+        return String.format(Locale.ROOT, "%+.2f%s [%+.2f, %+.2f]", scale * mean, unit, scale * low, scale * high);
+    }
+
+    private static double number(ResultSet r, String column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    /** The findings section of a README (between {@link #START} and {@link #END}), if it has one. */
+    public static Optional<String> section(String readme) {
+        int start = readme.indexOf(START);
+        int end = readme.indexOf(END);
+        if (start < 0 || end < start) {
+            return Optional.empty();
+        }
+        return Optional.of(readme.substring(start + START.length(), end).strip() + "\n");
+    }
+
+    /** The README with its findings section replaced by {@code table}; empty if it has no such section. */
+    public static Optional<String> replaced(String readme, String table) {
+        if (section(readme).isEmpty()) {
+            return Optional.empty();
+        }
+        int start = readme.indexOf(START) + START.length();
+        return Optional.of(readme.substring(0, start) + "\n" + table + readme.substring(readme.indexOf(END)));
+    }
+}

@@ -1,0 +1,68 @@
+package org.activationbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.activationbench.compare.Metric;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FindingsTest {
+
+    /** The README's findings are the table the published reports give today: regenerate with `findings --write`. */
+    @Test
+    void theReadmesFindingsAreThoseOfThePublishedReports() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertEquals(Findings.table(Path.of("notebooks-out")), Findings.section(readme).orElseThrow(),
+                "README.md's findings are out of date: run jobs/run-local.sh findings --write");
+    }
+
+    /** A claim's row holds its comparison's figures at the experiment's last checkpoint, or at the one it names. */
+    @Test
+    void aRowHoldsTheComparisonOfItsClaim(@TempDir Path reports) throws Exception {
+        Path comparisons = Files.createDirectories(reports.resolve("mnist-cnn/tables/comparisons"));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            s.execute("""
+                    COPY (SELECT * FROM (VALUES
+                            ('cnn', 'per-task', 1, 'test_accuracy', 'leakyrelu(0.01)', 0.0012, 0.0003, 0.0021, 0.0123, 10, 'better'),
+                            ('cnn', 'per-task', 10, 'test_accuracy', 'leakyrelu(0.01)', -0.0004, -0.0011, 0.0003, 0.41, 10,
+                             'no significant difference'),
+                            ('cnn', 'data-parallel', 10, 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10, 'better'))
+                          t(architecture, strategy, epoch, metric, candidate, mean_difference, ci_low, ci_high, p_value_holm,
+                            n_pairs, verdict), (SELECT 'mnist-cnn' AS experiment))
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(comparisons));
+        }
+        List<String> rows = Findings.table(reports).lines().toList();
+        assertEquals(2 + Findings.CLAIMS.size(), rows.size());
+        assertTrue(rows.contains("| converges faster | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
+                + " leakyrelu(0.01), cnn, epoch 1 | +0.12 points [+0.03, +0.21] | 0.012 | 10 | better |"), String.join("\n", rows));
+        assertTrue(rows.contains("| better accuracy | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
+                + " leakyrelu(0.01), cnn, epoch 10 | -0.04 points [-0.11, +0.03] | 0.410 | 10 | no significant difference |"),
+                String.join("\n", rows));
+        assertTrue(rows.contains("| better accuracy | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
+                + " leakyrelu(0.3), cnn | not in the published tables | | | |"), String.join("\n", rows));
+        assertTrue(rows.contains("| better accuracy | [mnist-mlp](notebooks-out/mnist-mlp/report.ipynb) | test accuracy,"
+                + " leakyrelu(0.01), mlp | not yet published | | | |"), String.join("\n", rows));
+    }
+
+    @Test
+    void differencesReadInTheMetricsUnits() {
+        assertEquals("+0.12 points [+0.03, +0.21]", Findings.difference(Metric.TEST_ACCURACY, 0.0012, 0.0003, 0.0021));
+        assertEquals("-1.50 epochs [-2.00, -1.00]", Findings.difference(Metric.EPOCHS_TO_97, -1.5, -2, -1));
+    }
+
+    @Test
+    void onlyTheSectionBetweenTheMarkersIsReplaced() {
+        String readme = "# title\n\n" + Findings.START + "\nold table\n" + Findings.END + "\n\nthe rest\n";
+        String updated = Findings.replaced(readme, "| new |\n").orElseThrow();
+        assertEquals("# title\n\n" + Findings.START + "\n| new |\n" + Findings.END + "\n\nthe rest\n", updated);
+        assertEquals("| new |\n", Findings.section(updated).orElseThrow());
+        assertTrue(Findings.replaced("no section", "| new |\n").isEmpty());
+    }
+}
