@@ -45,6 +45,9 @@ final class ReportLayout {
             SequentialSection.add(page, sequential(run), baseline);
         }
         settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline));
+        if (PublishedFigures.applies(run.snapshot(), baseline)) {
+            PublishedFigures.add(page, baseline);
+        }
         SummaryTables.otherMetrics(page, baseline);
         page.text("## Learning curves");
         for (String s : settings) {
