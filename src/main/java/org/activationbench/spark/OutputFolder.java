@@ -197,7 +197,6 @@ final class OutputFolder {
         }
     }
 
-    /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
     /** The snapshot holds tables of its own, one level down. */
     private void deleteSnapshot(Path snapshot, List<String> kept) throws IOException {
         for (String table : LandedRun.SNAPSHOT_TABLES) {
@@ -239,6 +238,7 @@ final class OutputFolder {
         }
     }
 
+    /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
     WriterLock lock(String command, java.util.function.Consumer<String> notice) {
         try {
             return WriterLock.acquire(fs, path, command, notice);
