@@ -179,6 +179,9 @@ public final class Tables {
             required("architecture", STRING, "", "architecture of the compared trials", ComparisonRow::architecture),
             required("strategy", STRING, "", "training strategy of the compared trials (per-task | data-parallel)",
                     ComparisonRow::strategy),
+            required("stage", STRING, "", "fixed (every activation at one learning rate: protocol = fixed, or a tuned grid's"
+                    + " confirmation seeds at training.learning-rate) | tuned (each activation at the learning rate chosen on"
+                    + " the tuning seeds' validation accuracy, on the confirmation seeds)", ComparisonRow::stage),
             required("epoch", INT, "epochs", "checkpoint epoch", ComparisonRow::epoch),
             required("metric", STRING, "",
                     "test_accuracy | test_loss | train_accuracy | train_loss | dead_fraction (epochs.mean_dead_fraction)"
@@ -194,6 +197,10 @@ public final class Tables {
                     ComparisonRow::candidateActivation),
             optional("candidate_alpha", DOUBLE, "", "alpha of the candidate; null if it takes none",
                     ComparisonRow::candidateAlpha),
+            optional("baseline_learning_rate", DOUBLE, "", "learning rate of the baseline's trials",
+                    ComparisonRow::baselineLearningRate),
+            optional("candidate_learning_rate", DOUBLE, "", "learning rate of the candidate's trials (in stage tuned, the"
+                    + " rate chosen for it)", ComparisonRow::candidateLearningRate),
             required("n_pairs", INT, "seeds", "seeds present on both sides", ComparisonRow::nPairs),
             required("n_unpaired_baseline", INT, "seeds", "seeds with a baseline value but no candidate value (not compared)",
                     ComparisonRow::nUnpairedBaseline),
@@ -213,6 +220,13 @@ public final class Tables {
                     ComparisonRow::ciHigh),
             required("ci_method", STRING, "", "how the interval was computed (resamples, seed)",
                     ComparisonRow::ciMethod),
+            optional("prob_improvement", DOUBLE, "fraction", "probability of improvement: the share of paired seeds on which"
+                    + " the candidate is better than the baseline (higher, or lower for losses and epochs; a tie counts 1/2)",
+                    ComparisonRow::probImprovement),
+            optional("prob_improvement_low", DOUBLE, "fraction", "95% percentile bootstrap interval of prob_improvement over"
+                    + " the pairs (same resamples and seed as ci_low), lower end", ComparisonRow::probImprovementLow),
+            optional("prob_improvement_high", DOUBLE, "fraction", "the interval's upper end",
+                    ComparisonRow::probImprovementHigh),
             optional("t_statistic", DOUBLE, "", "paired t statistic", ComparisonRow::tStatistic),
             optional("p_value_t", DOUBLE, "", "two-sided paired t-test p-value; null when every pair differs by the same amount",
                     ComparisonRow::pValueT),

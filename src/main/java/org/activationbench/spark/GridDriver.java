@@ -157,10 +157,11 @@ public final class GridDriver {
         Counts counts = new Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
         ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null);
-        if (grid.sequential() == null) {
+        if (grid.sequential() == null && !grid.tuned()) {
             runTrials(sc, threads, unsettled, store, counts, progress);
         } else {
-            // Seeds on demand: each round runs what the open comparisons need, decided afresh from the landed rows.
+            // Seeds on demand, or the stages of a tuned protocol: each round runs what the comparisons need next,
+            // decided afresh from the landed rows.
             Set<String> settled = new java.util.HashSet<>(done);
             for (int round = 1; ; round++) {
                 List<TrialConfig> next = options.nextRound().next(store, grid, Set.copyOf(settled),
@@ -170,7 +171,8 @@ public final class GridDriver {
                 }
                 console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
                         + next.stream().mapToLong(TrialConfig::seed).min().orElse(0) + ".."
-                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + ")");
+                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + (grid.tuned() ? "; stages "
+                        + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
                 runTrials(sc, threads, next, store, counts, progress);
                 next.forEach(t -> settled.add(t.trialId()));
             }
