@@ -48,7 +48,7 @@ class HoldOutTest {
         }
         assertArrayEquals(d.validation().x(), indexed().holdOut(3, 42).validation().x(), "the same seed, the same split");
         assertNotEquals(Arrays.toString(d.validation().x()), Arrays.toString(indexed().holdOut(3, 43).validation().x()));
-        assertEquals(d.test(), indexed().test(), "the test set is untouched");
+        assertArrayEquals(indexed().test().x(), d.test().x(), "the test set is untouched");
         assertEquals(5, d.subset(5, 2).train().count());
         assertEquals(d.validation(), d.subset(5, 2).validation(), "data.train-examples cuts what remains, not the split");
     }
