@@ -27,6 +27,11 @@ public record Dataset(String name, int height, int width, int classes, Split tra
      * permutation of the training set seeded with {@code seed} (ascending by index); the rest stay, in their order.
      */
     public Dataset holdOut(int examples, long seed) {
+        return HeldOut.cached(this, examples, seed);
+    }
+
+    /** {@link #holdOut} computed afresh. */
+    Dataset split(int examples, long seed) {
         if (examples <= 0 || examples >= train.count()) {
             throw new IllegalArgumentException("validation examples must be in 1.." + (train.count() - 1) + " for the "
                     + train.count() + " training examples of " + name + ", found " + examples);
