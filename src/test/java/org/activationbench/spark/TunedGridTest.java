@@ -65,7 +65,7 @@ class TunedGridTest {
     }
 
     @Test
-    void stageOneThenTheChosenRatesOnFreshSeedsAndAResumeAcrossTheStages() {
+    void stageOneThenTheChosenRatesOnFreshSeedsAndAResumeAcrossTheStages() throws java.io.IOException {
         GridSpec grid = GridDriverTest.grid(GRID);
         // 2 labels x (2 rates x 2 tuning seeds + 2 rates x 2 confirmation seeds): the most it may run.
         assertEquals(16, grid.trialCount());
@@ -104,6 +104,15 @@ class TunedGridTest {
         assertEquals(1, fixed.size());
         assertEquals(0.001, fixed.get(0).<Double>getAs("candidate_learning_rate"));
         assertEquals(2, fixed.get(0).<Integer>getAs("n_pairs"));
+
+        Path report = dir.resolve("report");
+        org.activationbench.report.Reporter.write(ComparisonsTable.write(store, grid), out.toString(), report);
+        String html = java.nio.file.Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("A fixed against a tuned learning rate"), "the conclusion compares the verdicts");
+        // Stage 2 is 2 labels x 2 seeds at the chosen rates, whether or not a trial is shared with the fixed run.
+        assertTrue(html.contains("The tuned protocol cost 12 trial-epochs (stage 1 8 + stage 2 4) against 4 for the fixed"
+                + " one (3.00x)."), "and states the cost");
+        assertTrue(java.nio.file.Files.exists(report.resolve("figures/sensitivity-mlp.png")));
 
         GridDriver.Summary again = driver(grid, out, true, new TunedRounds()).run(spark);
         assertEquals(0, again.ok() + again.failed() + again.diverged(), "nothing left to run");
