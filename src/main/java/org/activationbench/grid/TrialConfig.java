@@ -127,6 +127,12 @@ public record TrialConfig(
                 learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage);
     }
 
+    /** The same trial at another learning rate (its stage unchanged). */
+    public TrialConfig withLearningRate(double newLearningRate) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+    }
+
     public TrialConfig withValidation(ValidationSplit newValidation) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage);

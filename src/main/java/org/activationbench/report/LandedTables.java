@@ -170,8 +170,11 @@ final class LandedTables implements AutoCloseable {
                     SELECT *, setting(architecture, strategy) AS setting
                     FROM %s""".formatted(all, read("comparisons", experiment)));
         }
-        if (tuned && tables.containsAll(List.of("runs", "epochs", "comparisons"))) {
-            sql.addAll(confirmation());
+        if (tuned && tables.containsAll(List.of("runs", "epochs"))) {
+            sql.addAll(tables.contains("comparisons") ? confirmation() : List.of(
+                    // No comparison yet, so no rate chosen: the confirmation is empty.
+                    "CREATE VIEW runs AS SELECT * FROM all_runs WHERE false",
+                    "CREATE VIEW epochs AS SELECT * FROM all_epochs WHERE false"));
         }
         return List.copyOf(sql);
     }

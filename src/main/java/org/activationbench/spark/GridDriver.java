@@ -156,7 +156,7 @@ public final class GridDriver {
 
         Counts counts = new Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
-        ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null);
+        ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null);
         if (grid.sequential() == null && !grid.tuned()) {
             runTrials(sc, threads, unsettled, store, counts, progress);
         } else {
@@ -184,6 +184,20 @@ public final class GridDriver {
                 Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());
         return summary;
+    }
+
+    /**
+     * The trials the progress bar expects: all of them, except that a tuned grid runs at most one of its confirmation
+     * trials per activation and seed (the one at the chosen rate; fewer where that is the fixed-rate trial).
+     */
+    private int expected(List<TrialConfig> unsettled) {
+        if (!grid.tuned()) {
+            return unsettled.size();
+        }
+        long others = unsettled.stream().filter(t -> t.stage() != org.activationbench.grid.Stage.CONFIRMATION).count();
+        long confirmation = unsettled.stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION)
+                .map(t -> t.withLearningRate(grid.training().learningRate()).trialId()).distinct().count();
+        return (int) (others + confirmation);
     }
 
     /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */
