@@ -29,7 +29,7 @@ final class ReportLayout {
         page.text("# activation-bench report: " + run.snapshot().experiment());
         page.text(new Conclusion(shown, outline).markdown());
         if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
-            page.text(TuningSection.conclusion(run.comparisons(), outline, grid, baseline));
+            page.text(TuningConclusion.markdown(run.comparisons(), outline, grid, baseline));
         }
         if (run.snapshot().epochs().isEmpty()) {
             page.text("No trial has reached a checkpoint yet: nothing to compare.");
