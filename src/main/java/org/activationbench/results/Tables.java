@@ -45,9 +45,10 @@ public final class Tables {
                 required("engine", STRING, "", "fast (the project's layers and updater) | stock (Deeplearning4j's own)",
                         s -> config.apply(s).engine().label()),
                 optional("stage", STRING, "", "fixed (every trial of protocol = fixed; in a tuned grid the confirmation seeds at"
-                        + " training.learning-rate) | tuning (stage 1: every learning rate on the tuning seeds) | confirmation"
-                        + " (stage 2: a chosen rate other than the fixed one, on the confirmation seeds); null in rows landed"
-                        + " before it existed (fixed)", s -> config.apply(s).stage().label()),
+                        + " training.learning-rate, when tuning.compare-fixed) | tuning (stage 1: every learning rate on the"
+                        + " tuning seeds) | confirmation (stage 2: the other rates a tuned grid may choose, on the confirmation"
+                        + " seeds; a chosen rate equal to the fixed one is the fixed trial); null in rows landed before it"
+                        + " existed (fixed)", s -> config.apply(s).stage().label()),
                 optional("attempt_id", STRING, "", "random id of the attempt that produced the row, unique across retries and"
                         + " resumes; a runs row and its epochs rows share it (null in rows landed before it existed)",
                         s -> record.apply(s).attemptId()));
