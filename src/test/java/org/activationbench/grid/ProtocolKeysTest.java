@@ -119,6 +119,14 @@ class ProtocolKeysTest {
     }
 
     @Test
+    void aSequentialGridTakesOneLearningRate() {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", BASE.replace(", seeds = 3", "")
+                + "grid.learning-rates = [0.001, 0.01]\nanalysis.sequential { min-seeds = 3 }\n"));
+        assertTrue(e.problems().get(0).startsWith("grid.learning-rates: analysis.sequential decides one comparison"),
+                e.problems().toString());
+    }
+
+    @Test
     void tuningKeysOnAFixedGridAndASeedWithoutASplitAreMistakes() {
         GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", BASE
                 + "tuning.seeds = 5\ntuning.epoch = 1\ndata.validation-seed = 4\n"));
