@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    new ComparisonAndReport(report, System.out), ui, new SequentialRounds()), System.out).run();
+                    new ComparisonAndReport(report, System.out), ui,
+                    grid.tuned() ? new TunedRounds() : new SequentialRounds()), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

@@ -10,6 +10,7 @@ import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
+import org.activationbench.grid.ValidationSplit;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.spark.NativeThreads;
 import org.activationbench.train.CheckpointMetrics;
@@ -66,6 +67,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-examples", description = "use only the first N training examples")
     Integer trainExamples;
 
+    @Option(names = "--validation-examples", defaultValue = "0",
+            description = "hold this many training examples out as a validation split, measured at every checkpoint"
+                    + " (default: none)")
+    int validationExamples;
+
+    @Option(names = "--validation-seed", defaultValue = "" + ValidationSplit.DEFAULT_SEED,
+            description = "seed of the validation split's permutation (default: ${DEFAULT-VALUE})")
+    long validationSeed;
+
     @Option(names = "--threads", defaultValue = "1",
             description = "native threads (OpenBLAS, oneDNN, ND4J) the trial trains with (default: ${DEFAULT-VALUE})")
     int threads;
@@ -91,6 +101,12 @@ final class TrainCommand implements Callable<Integer> {
                     "--engine: unknown value '" + engine + "'; allowed: " + String.join(", ", Engine.labels())));
             config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
                     batchSize, weightInit, trainExamples != null ? trainExamples : 0, Strategy.DEFAULT, chosen);
+            if (validationExamples < 0) {
+                throw new IllegalArgumentException("--validation-examples: " + validationExamples + " is not >= 0");
+            }
+            if (validationExamples > 0) {
+                config = config.withValidation(new ValidationSplit(validationExamples, validationSeed));
+            }
             Vocabularies.standard().check(config);
             loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
         } catch (DataFileException | IllegalArgumentException e) {
@@ -112,6 +128,9 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %9.4f  %8.4f  %7.1f  %10.0f  %s  %s%n", m.epoch(), m.trainLoss(),
                 m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond(),
                 format(m.deadFraction()), format(m.gradientNorm()));
+        if (m.validationAccuracy() != null) {
+            System.out.printf(Locale.ROOT, "       validation: loss %.4f, accuracy %.4f%n", m.validationLoss(), m.validationAccuracy());
+        }
     }
 
     private static String format(double[] values) {

@@ -15,6 +15,7 @@ import org.activationbench.stats.PairedComparison;
 import org.activationbench.stats.PairedResult;
 import org.activationbench.stats.Pairing;
 import org.activationbench.stats.Power;
+import org.activationbench.stats.ProbabilityOfImprovement;
 
 /**
  * Compares every activation with the baseline, per dataset x architecture x checkpoint x metric, pairing trials by
@@ -45,20 +46,29 @@ public final class Analysis {
 
     private final Settings settings;
     private final PairedComparison comparison;
+    private final ProbabilityOfImprovement improvement;
 
     public Analysis(Settings settings) {
         this.settings = settings;
-        this.comparison = new PairedComparison(new BootstrapInterval(settings.resamples(), settings.bootstrapSeed()));
+        BootstrapInterval bootstrap = new BootstrapInterval(settings.resamples(), settings.bootstrapSeed());
+        this.comparison = new PairedComparison(bootstrap);
+        this.improvement = new ProbabilityOfImprovement(bootstrap);
     }
 
     public Settings settings() {
         return settings;
     }
 
+    /**
+     * Compares per dataset x architecture x strategy x stage x checkpoint; in the {@code fixed} stage also per learning
+     * rate (a fixed grid may cross several, and only trials at the same rate pair), while the {@code tuned} stage pairs
+     * each activation at its own chosen rate.
+     */
     public List<Comparison> compare(List<Observation> observations) {
         Map<String, List<Observation>> groups = observations.stream().collect(Collectors.groupingBy(
-                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.strategy() + "\u0000" + o.epoch(), TreeMap::new,
-                Collectors.toList()));
+                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.strategy() + "\u0000" + o.stage() + "\u0000"
+                        + (o.stage().equals(Observation.TUNED) ? "" : Double.toString(o.learningRate()))
+                        + "\u0000" + o.epoch(), TreeMap::new, Collectors.toList()));
         List<Comparison> out = new ArrayList<>();
         for (List<Observation> group : groups.values()) {
             out.addAll(compareGroup(group));
@@ -84,6 +94,8 @@ public final class Analysis {
             for (String c : candidates) {
                 results.add(comparison.compare(Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))));
             }
+            List<Pairing> pairings = candidates.stream()
+                    .map(c -> Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))).toList();
             double[] holm = HolmCorrection.adjust(results.stream().mapToDouble(PairedResult::pValue).toArray());
             int family = (int) results.stream().filter(r -> !Double.isNaN(r.pValue())).count();
             for (int i = 0; i < candidates.size(); i++) {
@@ -92,7 +104,9 @@ public final class Analysis {
                 out.add(new Comparison(first.dataset(), first.architecture(), first.strategy(), first.epoch(), metric,
                         settings.baseline(),
                         candidates.get(i), c.activation(), c.alpha(), r, family, holm[i], verdict(metric, r, holm[i]),
-                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null, null));
+                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null, null, first.stage(),
+                        baseline.get(0).learningRate(), c.learningRate(),
+                        improvement.of(pairings.get(i).differences(), metric.higherIsBetter())));
             }
         }
         return out;

@@ -27,7 +27,9 @@ public final class ComparisonsTable {
 
     /** The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them. */
     public static List<Comparison> compare(Snapshot snapshot, GridSpec grid) {
-        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
+        List<Observation> observations = grid.tuned()
+                ? TunedProtocol.observations(snapshot, grid, TunedProtocol.choices(snapshot, grid)) : snapshot.observations();
+        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(observations);
         if (grid.sequential() == null) {
             return comparisons;
         }
@@ -78,6 +80,12 @@ public final class ComparisonsTable {
         @Override public String dataset() { return c.dataset(); }
         @Override public String architecture() { return c.architecture(); }
         @Override public String strategy() { return c.strategy(); }
+        @Override public String stage() { return c.stage(); }
+        @Override public Double baselineLearningRate() { return orNull(c.baselineLearningRate()); }
+        @Override public Double candidateLearningRate() { return orNull(c.candidateLearningRate()); }
+        @Override public Double probImprovement() { return orNull(c.improvement().probability()); }
+        @Override public Double probImprovementLow() { return orNull(c.improvement().low()); }
+        @Override public Double probImprovementHigh() { return orNull(c.improvement().high()); }
         @Override public int epoch() { return c.epoch(); }
         @Override public String metric() { return c.metric().id(); }
         @Override public boolean higherIsBetter() { return c.metric().higherIsBetter(); }

@@ -3,12 +3,30 @@ package org.activationbench.compare;
 /**
  * One trial at one checkpoint: the unit the comparisons pair by seed.
  *
- * @param values one value per {@link Metric}, in its order
+ * @param values       one value per {@link Metric}, in its order
+ * @param stage        the comparison this observation enters: {@code fixed} (one learning rate for every activation)
+ *                     or {@code tuned} (each activation at its chosen rate)
+ * @param learningRate the trial's learning rate
  */
 public record Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
-        Double alpha, long seed, double[] values) {
+        Double alpha, long seed, double[] values, String stage, double learningRate) {
+
+    public static final String FIXED = "fixed";
+    public static final String TUNED = "tuned";
+
+    /** An observation of a fixed-protocol grid with one learning rate. */
+    public Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
+            Double alpha, long seed, double[] values) {
+        this(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, FIXED, Double.NaN);
+    }
 
     public double value(Metric m) {
         return values[m.ordinal()];
+    }
+
+    /** This observation entering the given comparison stage. */
+    public Observation inStage(String newStage) {
+        return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, newStage,
+                learningRate);
     }
 }

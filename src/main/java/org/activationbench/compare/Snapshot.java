@@ -22,7 +22,18 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
             double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
             String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
-            String javaVersion, String os, String host) {
+            String javaVersion, String os, String host, double learningRate, String stage) {
+
+        /** A trial of a fixed-protocol grid at the default learning rate. */
+        public RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
+                String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs,
+                double trainSeconds, double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt,
+                List<String> hiddenLayers, String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion,
+                String backend, String javaVersion, String os, String host) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, status, errorClass, errorMessage,
+                    maxEpochs, trainSeconds, taskSeconds, nativeThreads, startedAt, finishedAt, hiddenLayers, projectVersion,
+                    gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, 1e-3, Observation.FIXED);
+        }
 
         public String setting() {
             return Snapshot.setting(architecture, strategy);
@@ -32,7 +43,16 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     /** One trial at one checkpoint. */
     public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
             Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-            List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
+            List<Double> deadFraction, double meanDeadFraction, Integer epochTo97, double learningRate, String stage,
+            Double validationAccuracy) {
+
+        /** A checkpoint of a fixed-protocol trial at the default learning rate, without a validation split. */
+        public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+                Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                double testAccuracy, List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
+                    testLoss, testAccuracy, deadFraction, meanDeadFraction, epochTo97, 1e-3, Observation.FIXED, null);
+        }
 
         public String setting() {
             return Snapshot.setting(architecture, strategy);
@@ -47,7 +67,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             values[Metric.DEAD_FRACTION.ordinal()] = meanDeadFraction;
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
-            return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values);
+            return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values,
+                    Observation.FIXED, learningRate);
         }
     }
 
@@ -69,7 +90,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<java.sql.Timestamp>getAs("started_at").toInstant(), r.<java.sql.Timestamp>getAs("finished_at").toInstant(),
                     r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
                     r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
-                    r.getAs("os"), r.getAs("executor_host"));
+                    r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r));
             if (runs.merge(row.trialId(), row, Snapshot::better) == row) {
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
             }
@@ -81,7 +102,9 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
-                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"));
+                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"),
+                    runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
+                    stage(r), r.getAs("validation_accuracy"));
             if (runs.containsKey(row.trialId())
                     && java.util.Objects.equals(attempts.get(row.trialId()), r.getAs("attempt_id"))) {
                 epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
@@ -93,6 +116,12 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
+    }
+
+    /** Files written before the stage column existed hold fixed-protocol trials only. */
+    private static String stage(Row r) {
+        String s = r.getAs("stage");
+        return s == null ? "fixed" : s;
     }
 
     /** Files written before the strategy column existed hold per-task trials only. */

@@ -21,4 +21,24 @@ public record Split(int count, int features, float[] x, int[] y) {
         System.arraycopy(y, 0, ys, 0, m);
         return new Split(m, features, xs, ys);
     }
+
+    /** The examples whose {@code mask} entry equals {@code keep}, in their order (a copy). */
+    public Split select(boolean[] mask, boolean keep) {
+        int m = 0;
+        for (boolean b : mask) {
+            if (b == keep) {
+                m++;
+            }
+        }
+        float[] xs = new float[m * features];
+        int[] ys = new int[m];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (mask[i] == keep) {
+                System.arraycopy(x, i * features, xs, k * features, features);
+                ys[k++] = y[i];
+            }
+        }
+        return new Split(m, features, xs, ys);
+    }
 }

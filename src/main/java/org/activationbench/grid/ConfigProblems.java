@@ -45,6 +45,18 @@ final class ConfigProblems {
         return value;
     }
 
+    boolean bool(Config c, String key, boolean fallback) {
+        if (!c.hasPath(key)) {
+            return fallback;
+        }
+        ConfigValue v = c.getValue(key);
+        if (v.valueType() != ConfigValueType.BOOLEAN) {
+            add(key + ": expected true or false, found " + v.render());
+            return fallback;
+        }
+        return (Boolean) v.unwrapped();
+    }
+
     double number(Config c, String key, double fallback) {
         if (!c.hasPath(key)) {
             return fallback;

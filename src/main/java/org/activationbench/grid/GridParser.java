@@ -49,7 +49,14 @@ public final class GridParser {
             Map.entry("analysis.sequential.round-size", "integer"),
             Map.entry("analysis.sequential.target-half-width", "number"),
             Map.entry("analysis.sequential.epoch", "integer"),
-            Map.entry("analysis.sequential.spending", "spending shape"));
+            Map.entry("analysis.sequential.spending", "spending shape"),
+            Map.entry("data.validation-examples", "integer"),
+            Map.entry("data.validation-seed", "integer"),
+            Map.entry("grid.learning-rates", "list"),
+            Map.entry("protocol", "fixed | tuned"),
+            Map.entry("tuning.seeds", "count or list"),
+            Map.entry("tuning.epoch", "integer"),
+            Map.entry("tuning.compare-fixed", "boolean"));
 
     /** Trials a grid may hold unless the caller raises the limit (run --max-trials). */
     public static final long DEFAULT_MAX_TRIALS = 100_000;
@@ -201,6 +208,13 @@ public final class GridParser {
             p.add("analysis.sequential: the grid has no candidate to compare with the baseline; add activations to"
                     + " grid.activations or remove analysis.sequential");
         }
+        ValidationSplit validation = ProtocolBlock.validation(config, p);
+        List<Double> learningRates = ProtocolBlock.learningRates(config, p, learningRate);
+        Tuning tuning = ProtocolBlock.tuning(config, p, epochs, seeds, learningRates, validation, sequential != null);
+        if (tuning == null && sequential != null && learningRates.size() > 1) {
+            p.add("grid.learning-rates: analysis.sequential decides one comparison per activation and cannot yet keep "
+                    + learningRates.size() + " learning rates apart; give one rate or remove analysis.sequential");
+        }
         if (experiment == null) {
             p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
         }
@@ -211,7 +225,7 @@ public final class GridParser {
                         Engine.find(engine).orElse(Engine.FAST)), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
-                slopeActivations, baseline, sequential);
+                slopeActivations, baseline, sequential, learningRates, validation, tuning);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "
@@ -225,20 +239,25 @@ public final class GridParser {
         if (!config.hasPath("grid.seeds")) {
             return List.of(0L, 1L, 2L, 3L, 4L);
         }
-        ConfigValue value = config.getValue("grid.seeds");
+        return seeds(config, p, "grid.seeds", 0);
+    }
+
+    /** A seeds key: a count (seeds {@code first} .. {@code first + count - 1}) or a list of seeds. */
+    static List<Long> seeds(Config config, ConfigProblems p, String key, long first) {
+        ConfigValue value = config.getValue(key);
         if (value.valueType() == ConfigValueType.NUMBER) {
             Integer count = wholeNumber(value.unwrapped());
             if (count == null || count <= 0 || count > MAX_SEEDS) {
-                p.add("grid.seeds: a count must be a whole number from 1 to " + MAX_SEEDS + ", found " + value.render());
+                p.add(key + ": a count must be a whole number from 1 to " + MAX_SEEDS + ", found " + value.render());
                 return List.of();
             }
-            return LongStream.range(0, count).boxed().toList();
+            return LongStream.range(first, first + count).boxed().toList();
         }
-        List<Integer> list = p.list(config, "grid.seeds", List.of(), ConfigValueType.NUMBER, GridParser::wholeNumber);
+        List<Integer> list = p.list(config, key, List.of(), ConfigValueType.NUMBER, GridParser::wholeNumber);
         List<Long> seeds = new ArrayList<>();
         for (Integer s : list) {
             if (s == null || s < 0) {
-                p.add("grid.seeds: seeds must be whole numbers >= 0");
+                p.add(key + ": seeds must be whole numbers >= 0");
             } else {
                 seeds.add((long) s);
             }

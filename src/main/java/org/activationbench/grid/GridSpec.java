@@ -12,6 +12,11 @@ import java.util.List;
  * @param slopeActivations the activations in this grid that take an alpha; the others get none
  * @param baseline         the activation every other is compared against
  * @param sequential       seeds on demand ({@code analysis.sequential}); null for a fixed set of seeds
+ * @param learningRates    {@code grid.learning-rates}, a dimension crossed like alphas; {@code [training.learning-rate]}
+ *                         when the grid does not set it
+ * @param validation       {@code data.validation-examples} held out of the training set; null for none
+ * @param tuning           {@code protocol = tuned}: the tuning stage's settings; null for {@code protocol = fixed}. The
+ *                         grid's {@code seeds} are then the confirmation seeds
  */
 public record GridSpec(
         String experiment,
@@ -26,7 +31,15 @@ public record GridSpec(
         List<Strategy> strategies,
         List<String> slopeActivations,
         String baseline,
-        SequentialSettings sequential) {
+        SequentialSettings sequential,
+        List<Double> learningRates,
+        ValidationSplit validation,
+        Tuning tuning) {
+
+    /** Whether the grid runs {@code protocol = tuned}: rates chosen on tuning seeds, then confirmed on fresh ones. */
+    public boolean tuned() {
+        return tuning != null;
+    }
 
     /** The grid as a HOCON file that parses back to this grid; stored beside a run's output. */
     public String render() {
@@ -52,6 +65,22 @@ public record GridSpec(
         b.append("  engine = ").append(quote(training.engine().label())).append('\n');
         b.append("}\n");
         b.append("data.train-examples = ").append(trainExamples).append('\n');
+        // The keys below are written only when set, so a grid without them stores the same grid.conf as before they existed.
+        if (validation != null) {
+            b.append("data.validation-examples = ").append(validation.examples()).append('\n');
+            b.append("data.validation-seed = ").append(validation.seed()).append('\n');
+        }
+        if (learningRates.size() != 1 || learningRates.get(0) != training.learningRate()) {
+            b.append("grid.learning-rates = ").append(list(learningRates.stream().map(TrialConfig::number).toList())).append('\n');
+        }
+        if (tuning != null) {
+            b.append("protocol = \"tuned\"\n");
+            b.append("tuning {\n")
+                    .append("  seeds = ").append(list(tuning.seeds().stream().map(String::valueOf).toList())).append('\n')
+                    .append("  epoch = ").append(tuning.epoch()).append('\n')
+                    .append("  compare-fixed = ").append(tuning.compareFixed()).append('\n')
+                    .append("}\n");
+        }
         if (strategies.size() != 1 || strategies.get(0).dataParallel()) {
             b.append("grid.strategies = ").append(list(strategies.stream().map(s -> quote(s.name())).toList())).append('\n');
             strategies.stream().filter(Strategy::dataParallel).findFirst().ifPresent(s -> b
@@ -88,13 +117,45 @@ public record GridSpec(
      * sequential grid counts every seed up to max-seeds, the most it may run.
      */
     public long trialCount() {
-        return (long) strategies.size() * architectures.size() * activationSettings() * seeds.size();
+        return (long) strategies.size() * architectures.size() * activationSettings() * ratesTimesSeeds();
     }
 
     /** The sizes of the dimensions, as a product, for messages. */
     public String dimensions() {
+        String rates = tuning == null
+                ? (learningRates.size() == 1 ? "" : " x " + learningRates.size() + " learning rates") + " x " + seeds.size() + " seeds"
+                : " x (" + learningRates.size() + " learning rates x " + tuning.seeds().size() + " tuning seeds + "
+                        + confirmationRates().size() + " learning rates x " + seeds.size() + " confirmation seeds)";
         return strategies.size() + " strategies x " + architectures.size() + " architectures x " + activationSettings()
-                + " activation settings x " + seeds.size() + " seeds";
+                + " activation settings" + rates;
+    }
+
+    private long ratesTimesSeeds() {
+        return tuning == null ? (long) learningRates.size() * seeds.size()
+                : (long) learningRates.size() * tuning.seeds().size() + (long) confirmationRates().size() * seeds.size();
+    }
+
+    /**
+     * The rates a tuned grid may run on the confirmation seeds: every rate it may choose, and training.learning-rate if
+     * it compares with the fixed rate.
+     */
+    private List<Double> confirmationRates() {
+        List<Double> rates = new ArrayList<>(learningRates);
+        if (tuning != null && tuning.compareFixed() && !rates.contains(training.learningRate())) {
+            rates.add(training.learningRate());
+        }
+        return rates;
+    }
+
+    /** The stage of a trial at this rate and seed. */
+    private Stage stage(double learningRate, long seed) {
+        if (tuning == null) {
+            return Stage.FIXED;
+        }
+        if (tuning.seeds().contains(seed)) {
+            return Stage.TUNING;
+        }
+        return tuning.compareFixed() && learningRate == training.learningRate() ? Stage.FIXED : Stage.CONFIRMATION;
     }
 
     /** Activations, each slope activation counted once per alpha. */
@@ -102,18 +163,32 @@ public record GridSpec(
         return activations.stream().mapToLong(a -> slopeActivations.contains(a) ? alphas.size() : 1).sum();
     }
 
-    /** Every trial of the grid, in a fixed order: architecture, activation, alpha, seed. */
+    /**
+     * Every trial of the grid, in a fixed order: architecture, activation, alpha, learning rate, seed. A tuned grid lists
+     * its tuning trials, then every trial it may run on the confirmation seeds (stage 2 runs only the chosen rates').
+     */
     public List<TrialConfig> trials() {
+        if (tuning == null) {
+            return trials(learningRates, seeds);
+        }
+        List<TrialConfig> trials = new ArrayList<>(trials(learningRates, tuning.seeds()));
+        trials.addAll(trials(confirmationRates(), seeds));
+        return trials;
+    }
+
+    private List<TrialConfig> trials(List<Double> rates, List<Long> seedList) {
         List<TrialConfig> trials = new ArrayList<>();
         for (Strategy strategy : strategies) {
             for (String architecture : architectures) {
                 for (String activation : activations) {
                     List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
                     for (Double alpha : slopes) {
-                        for (long seed : seeds) {
-                            trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
-                                    training.optimizer(), training.learningRate(), training.batchSize(), training.weightInit(),
-                                    trainExamples, strategy, training.engine()));
+                        for (double rate : rates) {
+                            for (long seed : seedList) {
+                                trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
+                                        training.optimizer(), rate, training.batchSize(), training.weightInit(),
+                                        trainExamples, strategy, training.engine(), validation, stage(rate, seed)));
+                            }
                         }
                     }
                 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param trainExamples train on the first this many training examples; 0 for the whole training set
  * @param strategy      per-task (the default) or data-parallel, with its settings
  * @param engine        the project's fast layers (the default) or Deeplearning4j's stock ones
+ * @param validation    the examples held out of the training set for choosing; null for none (the default)
+ * @param stage         which part of the grid's protocol the trial belongs to; a label, not part of the trial id
  */
 public record TrialConfig(
         String dataset,
@@ -32,7 +34,17 @@ public record TrialConfig(
         String weightInit,
         int trainExamples,
         Strategy strategy,
-        Engine engine) implements java.io.Serializable {
+        Engine engine,
+        ValidationSplit validation,
+        Stage stage) implements java.io.Serializable {
+
+    /** A trial without a validation split, in a fixed-protocol grid. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy, Engine engine) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, engine, null, Stage.FIXED);
+    }
 
     /** A per-task trial on the whole training set. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
@@ -65,6 +77,7 @@ public record TrialConfig(
         Objects.requireNonNull(weightInit, "weightInit");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(stage, "stage");
         checkpoints = checkpoints.stream().sorted().distinct().toList();
         if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
             throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
@@ -106,12 +119,28 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, engine);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
     }
 
     public TrialConfig withEngine(Engine newEngine) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine);
+                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage);
+    }
+
+    /** The same trial at another learning rate (its stage unchanged). */
+    public TrialConfig withLearningRate(double newLearningRate) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+    }
+
+    public TrialConfig withValidation(ValidationSplit newValidation) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage);
+    }
+
+    /** The number of validation examples held out of the training set; 0 for none. */
+    public int validationExamples() {
+        return validation == null ? 0 : validation.examples();
     }
 
     /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
@@ -129,6 +158,8 @@ public record TrialConfig(
                 + strategy.canonical()
                 // The default engine adds nothing, so trial ids from before the switch existed stay valid.
                 + (engine == Engine.FAST ? "" : ";engine=" + engine.label())
+                // Likewise a grid without a validation split adds nothing; the stage is a label, never part of the id.
+                + (validation == null ? "" : validation.canonical())
                 + ";seed=" + seed;
     }
 

@@ -87,7 +87,7 @@ final class CurveFigures {
     }
 
     /** One band per series name (rows whose name is null are left out), in the order the rows first name them. */
-    private static Map<String, Charts.Band> bands(LandedTables.Rows rows, IntFunction<String> name, String xColumn) {
+    static Map<String, Charts.Band> bands(LandedTables.Rows rows, IntFunction<String> name, String xColumn) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             String key = name.apply(i);

@@ -24,7 +24,8 @@ public final class Findings {
     public static final String END = "<!-- end of findings -->";
 
     /**
-     * One row: a claim, and the comparison that tests it.
+     * One row: a claim, and the comparison that tests it (of a tuned grid, the one at the rates tuned per activation;
+     * its report shows the fixed-rate verdicts beside).
      *
      * @param epoch the checkpoint compared; null for the experiment's last
      */
@@ -72,11 +73,11 @@ public final class Findings {
                     + " | not yet published | | | |";
         }
         String sql = """
-                SELECT epoch, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict
+                SELECT epoch, stage, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict
                 FROM read_parquet('%s/*/*.parquet', hive_partitioning = true)
                 WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
                   AND (? IS NULL OR epoch = ?)
-                ORDER BY epoch DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
+                ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
         try (PreparedStatement q = duck.prepareStatement(sql)) {
             q.setString(1, c.architecture());
             q.setString(2, c.metric().id());
@@ -87,7 +88,8 @@ public final class Findings {
                 if (!r.next()) {
                     return "| " + c.claim() + " | " + link + " | " + what + " | not in the published tables | | | |";
                 }
-                return "| " + c.claim() + " | " + link + " | " + what + ", epoch " + r.getInt("epoch") + " | "
+                String rates = "tuned".equals(r.getString("stage")) ? ", learning rates tuned per activation" : "";
+                return "| " + c.claim() + " | " + link + " | " + what + ", epoch " + r.getInt("epoch") + rates + " | "
                         + difference(c.metric(), r.getDouble("mean_difference"), r.getDouble("ci_low"), r.getDouble("ci_high"))
                         + " | " + Format.p(number(r, "p_value_holm")) + " | " + r.getInt("n_pairs") + " | "
                         + r.getString("verdict") + " |";

@@ -35,7 +35,16 @@ final class LandedTables implements AutoCloseable {
      * @param experiment the partition of the tables to read
      */
     LandedTables(Path folder, String experiment) {
-        List<String> statements = new ArrayList<>(setup(present(folder), experiment));
+        this(folder, experiment, false);
+    }
+
+    /**
+     * @param tuned the run is a {@code protocol = tuned} grid: {@code runs}, {@code epochs} and {@code comparisons} are
+     *              then its confirmation (each activation at its chosen rate), and {@code all_runs}, {@code all_epochs}
+     *              and {@code all_comparisons} hold every stage
+     */
+    LandedTables(Path folder, String experiment, boolean tuned) {
+        List<String> statements = new ArrayList<>(setup(present(folder), experiment, tuned));
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
@@ -121,6 +130,12 @@ final class LandedTables implements AutoCloseable {
     }
 
     static List<String> setup(List<String> tables, String experiment) {
+        return setup(tables, experiment, false);
+    }
+
+    static List<String> setup(List<String> tables, String experiment, boolean tuned) {
+        // A tuned grid's views of every stage get the prefix; the plain names then select the confirmation.
+        String all = tuned ? "all_" : "";
         List<String> sql = new ArrayList<>(List.of(
                 "CREATE MACRO setting(architecture, strategy) AS CASE WHEN coalesce(strategy, 'per-task') = 'per-task'"
                         + " THEN architecture ELSE architecture || ' · ' || strategy END",
@@ -150,26 +165,32 @@ final class LandedTables implements AutoCloseable {
         // status over FAILED, then the latest), and one epochs row per trial and epoch of the trials kept.
         if (tables.contains("runs")) {
             sql.add("""
-                    CREATE VIEW runs AS
+                    CREATE VIEW %sruns AS
                     SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
                     FROM %s
                     QUALIFY row_number() OVER (PARTITION BY trial_id
                                                ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
-                    .formatted(read("runs", experiment)));
+                    .formatted(all, read("runs", experiment)));
         }
         if (tables.contains("runs") && tables.contains("epochs")) {
             sql.add("""
-                    CREATE VIEW epochs AS
+                    CREATE VIEW %sepochs AS
                     SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
-                    FROM %s AND trial_id IN (SELECT trial_id FROM runs)
+                    FROM %s AND trial_id IN (SELECT trial_id FROM %sruns)
                     QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1"""
-                    .formatted(read("epochs", experiment)));
+                    .formatted(all, read("epochs", experiment), all));
         }
         if (tables.contains("comparisons")) {
             sql.add("""
-                    CREATE VIEW comparisons AS
+                    CREATE VIEW %scomparisons AS
                     SELECT *, setting(architecture, strategy) AS setting
-                    FROM %s""".formatted(read("comparisons", experiment)));
+                    FROM %s""".formatted(all, read("comparisons", experiment)));
+        }
+        if (tuned && tables.containsAll(List.of("runs", "epochs"))) {
+            sql.addAll(tables.contains("comparisons") ? confirmation() : List.of(
+                    // No comparison yet, so no rate chosen: the confirmation is empty.
+                    "CREATE VIEW runs AS SELECT * FROM all_runs WHERE false",
+                    "CREATE VIEW epochs AS SELECT * FROM all_epochs WHERE false"));
         }
         return List.copyOf(sql);
     }
@@ -204,6 +225,30 @@ final class LandedTables implements AutoCloseable {
                 + "' AND column_name = '" + column + "'")) {
             return r.next() && r.getLong(1) > 0;
         }
+    }
+
+    /**
+     * The views of a tuned grid's confirmation: the rates chosen (as the comparisons recorded them), the trials on the
+     * confirmation seeds at those rates, their checkpoints, and the comparisons of stage tuned.
+     */
+    private static List<String> confirmation() {
+        return List.of("""
+                CREATE VIEW chosen_rates AS
+                SELECT DISTINCT dataset, architecture, strategy, baseline AS activation_label,
+                       baseline_learning_rate AS learning_rate
+                FROM all_comparisons WHERE stage = 'tuned'
+                UNION
+                SELECT DISTINCT dataset, architecture, strategy, candidate, candidate_learning_rate
+                FROM all_comparisons WHERE stage = 'tuned'""", """
+                CREATE VIEW runs AS
+                SELECT r.* FROM all_runs r JOIN chosen_rates c
+                    ON r.dataset = c.dataset AND r.architecture = c.architecture AND r.strategy = c.strategy
+                   AND r.activation_label = c.activation_label AND r.learning_rate = c.learning_rate
+                WHERE coalesce(r.stage, 'fixed') <> 'tuning'""", """
+                CREATE VIEW epochs AS
+                SELECT * FROM all_epochs WHERE trial_id IN (SELECT trial_id FROM runs)""", """
+                CREATE VIEW comparisons AS
+                SELECT * FROM all_comparisons WHERE stage = 'tuned'""");
     }
 
     /** A query's result: column labels and rows of values. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.grid.GridParser;
-import org.activationbench.grid.SequentialSettings;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.compare.Observation;
 import org.activationbench.train.Vocabularies;
 import org.activationbench.train.TrialStatus;
 
@@ -21,8 +22,15 @@ final class ReportLayout {
         RunOutline outline = new RunOutline(run.snapshot(), run.settings().baseline());
         Page page = new Page(tables, new Charts(outline.labels()));
         String baseline = run.settings().baseline();
+        GridSpec grid = grid(run);
+        // A tuned grid's evidence sections show its confirmation; the fixed-rate comparison has a section of its own.
+        ComparedRun shown = grid.tuned() ? new ComparedRun(run.snapshot(), run.settings(), run.comparisons().stream()
+                .filter(c -> c.stage().equals(Observation.TUNED)).toList()) : run;
         page.text("# activation-bench report: " + run.snapshot().experiment());
-        page.text(new Conclusion(run, outline).markdown());
+        page.text(new Conclusion(shown, outline).markdown());
+        if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
+            page.text(TuningConclusion.markdown(run.comparisons(), outline, grid, baseline));
+        }
         if (run.snapshot().epochs().isEmpty()) {
             page.text("No trial has reached a checkpoint yet: nothing to compare.");
             provenance(page, run, tables);
@@ -35,14 +43,18 @@ final class ReportLayout {
         page.text("Every activation is compared with **" + baseline + "** on the same seeds (same initial-weight seed"
                 + " and minibatch order). Δ is candidate − " + baseline + " in percentage points; the 95% interval"
                 + " is a " + run.settings().ciMethod() + " of the mean paired difference (with fewer than 10 seeds it tends to"
-                + " be too narrow); p(t) is the paired t-test, p(W) the Wilcoxon signed-rank test, and p(Holm) the t-test"
+                + " be too narrow); P(better) is the share of seeds on which the candidate beats " + baseline + " (the probability"
+                + " of improvement; a tie counts one half) with its bootstrap interval; p(t) is the paired t-test, p(W) the Wilcoxon signed-rank test, and p(Holm) the t-test"
                 + " p-value (or, where every seed differs by the same amount and t is undefined, the exact sign test) adjusted"
                 + " over the candidates compared at that checkpoint. *min. detectable* is the smallest difference"
                 + " these seeds would detect with 80% power; *seeds for 0.1* is how many seeds a 0.1-point difference would"
                 + " need.");
         SummaryTables.accuracyComparisons(page, baseline);
         if (run.comparisons().stream().anyMatch(c -> c.sequential() != null)) {
-            SequentialSection.add(page, sequential(run), baseline);
+            SequentialSection.add(page, grid.sequential(), baseline);
+        }
+        if (grid.tuned()) {
+            TuningSection.add(page, grid, settings, baseline);
         }
         settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline));
         if (PublishedFigures.applies(run.snapshot(), baseline)) {
@@ -75,9 +87,9 @@ final class ReportLayout {
         return page.blocks();
     }
 
-    /** The grid's analysis.sequential, from the grid the run stored (it was checked when the run started). */
-    private static SequentialSettings sequential(ComparedRun run) {
-        return new GridParser(Vocabularies.standard(), Long.MAX_VALUE).parse("grid.conf", run.snapshot().gridText()).sequential();
+    /** The grid the run stored (it was checked when the run started). */
+    static GridSpec grid(ComparedRun run) {
+        return new GridParser(Vocabularies.standard(), Long.MAX_VALUE).parse("grid.conf", run.snapshot().gridText());
     }
 
     private static void provenance(Page page, ComparedRun run, LandedTables tables) {

@@ -29,11 +29,13 @@ final class SummaryTables {
     static void accuracyComparisons(Page page, String baseline) {
         page.table("Test accuracy against " + baseline + ", every checkpoint (Δ, interval and min. detectable in percentage"
                 + " points).",
-                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "95% CI", "p(t)", "p(W)",
-                        "p(Holm)", "d_z", "verdict", "min. detectable", "seeds for 0.1"), """
+                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "95% CI", "P(better)",
+                        "p(t)", "p(W)", "p(Holm)", "d_z", "verdict", "min. detectable", "seeds for 0.1"), """
                 SELECT setting, epoch, candidate, pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
                        percent(mean_baseline) AS baseline_accuracy, percent(mean_candidate) AS candidate_accuracy,
                        points(mean_difference) AS difference, points(ci_low) || ' … ' || points(ci_high) AS ci_95,
+                       fixed(prob_improvement, 2) || ' (' || fixed(prob_improvement_low, 2) || '–'
+                           || fixed(prob_improvement_high, 2) || ')' AS p_better,
                        pvalue(p_value_t) AS p_t, pvalue(p_value_wilcoxon) AS p_wilcoxon, pvalue(p_value_holm) AS p_holm,
                        signed(cohens_dz, 2) AS d_z, verdict, fixed(100 * min_detectable_difference, 3) AS min_detectable,
                        coalesce(CAST(seeds_for_0_1_point AS VARCHAR), '–') AS seeds_for_0_1

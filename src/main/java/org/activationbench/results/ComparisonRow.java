@@ -12,6 +12,18 @@ public interface ComparisonRow {
 
     String strategy();
 
+    String stage();
+
+    Double baselineLearningRate();
+
+    Double candidateLearningRate();
+
+    Double probImprovement();
+
+    Double probImprovementLow();
+
+    Double probImprovementHigh();
+
     int epoch();
 
     String metric();

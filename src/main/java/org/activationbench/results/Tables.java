@@ -44,6 +44,11 @@ public final class Tables {
                         + " across executors with parameter averaging)", s -> config.apply(s).strategy().name()),
                 required("engine", STRING, "", "fast (the project's layers and updater) | stock (Deeplearning4j's own)",
                         s -> config.apply(s).engine().label()),
+                optional("stage", STRING, "", "fixed (every trial of protocol = fixed; in a tuned grid the confirmation seeds at"
+                        + " training.learning-rate, when tuning.compare-fixed) | tuning (stage 1: every learning rate on the"
+                        + " tuning seeds) | confirmation (stage 2: the other rates a tuned grid may choose, on the confirmation"
+                        + " seeds; a chosen rate equal to the fixed one is the fixed trial); null in rows landed before it"
+                        + " existed (fixed)", s -> config.apply(s).stage().label()),
                 optional("attempt_id", STRING, "", "random id of the attempt that produced the row, unique across retries and"
                         + " resumes; a runs row and its epochs rows share it (null in rows landed before it existed)",
                         s -> record.apply(s).attemptId()));
@@ -63,6 +68,11 @@ public final class Tables {
                     r -> r.result().config().maxEpochs()),
             required("optimizer", STRING, "", "adam | sgd | nesterovs | rmsprop", r -> r.result().config().optimizer()),
             required("learning_rate", DOUBLE, "", "optimizer learning rate", r -> r.result().config().learningRate()),
+            optional("validation_examples", INT, "examples", "examples held out of the training set as the validation split"
+                    + " (data.validation-examples); null when none are", r -> validationExamples(r.result().config())),
+            optional("validation_seed", LONG, "", "seed of the validation split's permutation (data.validation-seed); null"
+                    + " when there is no split", r -> r.result().config().validation() == null ? null
+                            : r.result().config().validation().seed()),
             required("batch_size", INT, "examples", "minibatch size", r -> r.result().config().batchSize()),
             required("weight_init", STRING, "", "weight initialisation scheme", r -> r.result().config().weightInit()),
             required("status", STRING, "", "OK | DIVERGED (loss became NaN/infinite) | FAILED (any other error)",
@@ -79,6 +89,10 @@ public final class Tables {
                     last(CheckpointMetrics::testLoss)),
             optional("test_accuracy", DOUBLE, "fraction", "accuracy on the full test set at the last checkpoint reached",
                     last(CheckpointMetrics::testAccuracy)),
+            optional("validation_loss", DOUBLE, "nats", "mean cross-entropy on the validation split at the last checkpoint"
+                    + " reached; null without a split", last(CheckpointMetrics::validationLoss)),
+            optional("validation_accuracy", DOUBLE, "fraction", "accuracy on the validation split at the last checkpoint"
+                    + " reached; null without a split", last(CheckpointMetrics::validationAccuracy)),
             optional("epoch_to_97", INT, "epochs", "first epoch whose test accuracy reached 0.97; null if none did",
                     last(CheckpointMetrics::epochTo97)),
             optional("epoch_to_98", INT, "epochs", "first epoch whose test accuracy reached 0.98; null if none did",
@@ -133,6 +147,8 @@ public final class Tables {
 
     public static final Table<Checkpoint> EPOCHS = new Table<>("epochs", "One row per trial and checkpoint epoch.", concat(trialKey(Checkpoint::record),
             required("epoch", INT, "epochs", "the checkpoint epoch", e -> e.metrics().epoch()),
+            optional("learning_rate", DOUBLE, "", "optimizer learning rate (runs.learning_rate); null in rows landed before"
+                    + " it was copied here", e -> e.record().result().config().learningRate()),
             required("train_loss", DOUBLE, "nats", "mean cross-entropy on the full training set",
                     e -> e.metrics().trainLoss()),
             required("train_accuracy", DOUBLE, "fraction", "accuracy on the full training set",
@@ -141,6 +157,10 @@ public final class Tables {
                     e -> e.metrics().testLoss()),
             required("test_accuracy", DOUBLE, "fraction", "accuracy on the full test set",
                     e -> e.metrics().testAccuracy()),
+            optional("validation_loss", DOUBLE, "nats", "mean cross-entropy on the validation split (held out of the"
+                    + " training set); null when the trial has none", e -> e.metrics().validationLoss()),
+            optional("validation_accuracy", DOUBLE, "fraction", "accuracy on the validation split; null when the trial has"
+                    + " none", e -> e.metrics().validationAccuracy()),
             required("train_seconds", DOUBLE, "s", "training wall time up to this epoch, evaluation excluded",
                     e -> e.metrics().trainSeconds()),
             required("examples_per_second", DOUBLE, "examples/s", "training examples processed per training second",
@@ -168,6 +188,9 @@ public final class Tables {
             required("architecture", STRING, "", "architecture of the compared trials", ComparisonRow::architecture),
             required("strategy", STRING, "", "training strategy of the compared trials (per-task | data-parallel)",
                     ComparisonRow::strategy),
+            required("stage", STRING, "", "fixed (every activation at one learning rate: protocol = fixed, or a tuned grid's"
+                    + " confirmation seeds at training.learning-rate) | tuned (each activation at the learning rate chosen on"
+                    + " the tuning seeds' validation accuracy, on the confirmation seeds)", ComparisonRow::stage),
             required("epoch", INT, "epochs", "checkpoint epoch", ComparisonRow::epoch),
             required("metric", STRING, "",
                     "test_accuracy | test_loss | train_accuracy | train_loss | dead_fraction (epochs.mean_dead_fraction)"
@@ -183,6 +206,10 @@ public final class Tables {
                     ComparisonRow::candidateActivation),
             optional("candidate_alpha", DOUBLE, "", "alpha of the candidate; null if it takes none",
                     ComparisonRow::candidateAlpha),
+            optional("baseline_learning_rate", DOUBLE, "", "learning rate of the baseline's trials",
+                    ComparisonRow::baselineLearningRate),
+            optional("candidate_learning_rate", DOUBLE, "", "learning rate of the candidate's trials (in stage tuned, the"
+                    + " rate chosen for it)", ComparisonRow::candidateLearningRate),
             required("n_pairs", INT, "seeds", "seeds present on both sides", ComparisonRow::nPairs),
             required("n_unpaired_baseline", INT, "seeds", "seeds with a baseline value but no candidate value (not compared)",
                     ComparisonRow::nUnpairedBaseline),
@@ -202,6 +229,13 @@ public final class Tables {
                     ComparisonRow::ciHigh),
             required("ci_method", STRING, "", "how the interval was computed (resamples, seed)",
                     ComparisonRow::ciMethod),
+            optional("prob_improvement", DOUBLE, "fraction", "probability of improvement: the share of paired seeds on which"
+                    + " the candidate is better than the baseline (higher, or lower for losses and epochs; a tie counts 1/2)",
+                    ComparisonRow::probImprovement),
+            optional("prob_improvement_low", DOUBLE, "fraction", "95% percentile bootstrap interval of prob_improvement over"
+                    + " the pairs (same resamples and seed as ci_low), lower end", ComparisonRow::probImprovementLow),
+            optional("prob_improvement_high", DOUBLE, "fraction", "the interval's upper end",
+                    ComparisonRow::probImprovementHigh),
             optional("t_statistic", DOUBLE, "", "paired t statistic", ComparisonRow::tStatistic),
             optional("p_value_t", DOUBLE, "", "two-sided paired t-test p-value; null when every pair differs by the same amount",
                     ComparisonRow::pValueT),
@@ -260,6 +294,10 @@ public final class Tables {
     /** A value of the last checkpoint a trial reached; null if it reached none. */
     private static <T> Function<TrialRecord, T> last(Function<CheckpointMetrics, T> value) {
         return r -> r.result().last() == null ? null : value.apply(r.result().last());
+    }
+
+    private static Integer validationExamples(TrialConfig c) {
+        return c.validation() == null ? null : c.validation().examples();
     }
 
     private static boolean dataParallel(TrialRecord r) {

@@ -156,11 +156,12 @@ public final class GridDriver {
 
         Counts counts = new Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
-        ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null);
-        if (grid.sequential() == null) {
+        ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null);
+        if (grid.sequential() == null && !grid.tuned()) {
             runTrials(sc, threads, unsettled, store, counts, progress);
         } else {
-            // Seeds on demand: each round runs what the open comparisons need, decided afresh from the landed rows.
+            // Seeds on demand, or the stages of a tuned protocol: each round runs what the comparisons need next,
+            // decided afresh from the landed rows.
             Set<String> settled = new java.util.HashSet<>(done);
             for (int round = 1; ; round++) {
                 List<TrialConfig> next = options.nextRound().next(store, grid, Set.copyOf(settled),
@@ -170,7 +171,8 @@ public final class GridDriver {
                 }
                 console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
                         + next.stream().mapToLong(TrialConfig::seed).min().orElse(0) + ".."
-                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + ")");
+                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + (grid.tuned() ? "; stages "
+                        + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
                 runTrials(sc, threads, next, store, counts, progress);
                 next.forEach(t -> settled.add(t.trialId()));
             }
@@ -182,6 +184,20 @@ public final class GridDriver {
                 Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
         console.println(summary.line());
         return summary;
+    }
+
+    /**
+     * The trials the progress bar expects: all of them, except that a tuned grid runs at most one of its confirmation
+     * trials per activation and seed (the one at the chosen rate; fewer where that is the fixed-rate trial).
+     */
+    private int expected(List<TrialConfig> unsettled) {
+        if (!grid.tuned()) {
+            return unsettled.size();
+        }
+        long others = unsettled.stream().filter(t -> t.stage() != org.activationbench.grid.Stage.CONFIRMATION).count();
+        long confirmation = unsettled.stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION)
+                .map(t -> t.withLearningRate(grid.training().learningRate()).trialId()).distinct().count();
+        return (int) (others + confirmation);
     }
 
     /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */

@@ -67,9 +67,17 @@ final class Preflight {
 
     /** A minibatch larger than the training examples used would fail every trial after the job has started. */
     private static void checkBatchSizes(GridSpec grid, DatasetSpec spec) {
-        int examples = grid.trainExamples() > 0 ? Math.min(grid.trainExamples(), spec.trainCount()) : spec.trainCount();
+        int held = grid.validation() == null ? 0 : grid.validation().examples();
+        if (held >= spec.trainCount()) {
+            throw new GridDriver.RefusedException("data.validation-examples: " + held + " would hold out all "
+                    + spec.trainCount() + " training examples of " + spec.id() + " and leave none to train on; use fewer"
+                    + " (e.g. " + spec.trainCount() / 6 + ")");
+        }
+        int left = spec.trainCount() - held;
+        int examples = grid.trainExamples() > 0 ? Math.min(grid.trainExamples(), left) : left;
         String used = examples + " training examples used (" + (grid.trainExamples() > 0
-                ? "data.train-examples = " + grid.trainExamples() : "all of " + spec.id()) + ")";
+                ? "data.train-examples = " + grid.trainExamples() : "all of " + spec.id()) + (held > 0
+                ? ", after " + held + " held out for validation" : "") + ")";
         if (grid.training().batchSize() > examples) {
             throw new GridDriver.RefusedException("training.batch-size: " + grid.training().batchSize() + " is larger than the "
                     + used + "; use a batch size of at most " + examples);

@@ -68,6 +68,10 @@ public final class TrialRunner {
         if (data.height() != data.width()) {
             throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
         }
+        if (config.validation() != null) {
+            // Held out of the whole training set first; data.train-examples then cuts what remains.
+            data = data.holdOut(config.validation().examples(), config.validation().seed());
+        }
         if (config.trainExamples() > 0) {
             data = data.subset(config.trainExamples(), data.test().count());
         }
@@ -117,9 +121,12 @@ public final class TrialRunner {
                     if (!Double.isFinite(train.loss)) {
                         throw new DivergenceException("train loss became " + train.loss + " after epoch " + epoch);
                     }
+                    Evaluation validation = data.validation() == null ? null
+                            : Evaluation.of(net, data.validation(), data.classes(), List.of(), chunk);
                     CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
                             test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
-                            train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2]);
+                            train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2],
+                            validation == null ? null : validation.loss, validation == null ? null : validation.accuracy);
                     progress.checkpoints.add(metrics);
                     listener.onCheckpoint(metrics);
                 }

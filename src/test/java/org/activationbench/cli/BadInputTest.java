@@ -51,7 +51,9 @@ class BadInputTest {
             "training.learning-rate=50             | training.learning-rate: 50.0 is above 10",
             "experiment=__HIVE_DEFAULT_PARTITION__ | experiment: '__HIVE_DEFAULT_PARTITION__' starts with '_'",
             "grid.architectures=[mlp,cnn]          | grid: 200,000 trials",
-            "grid.activations=[relu,elu,tanh,sigmoid,swish,mish,selu] | grid: 700,000 trials"})
+            "grid.activations=[relu,elu,tanh,sigmoid,swish,mish,selu] | grid: 700,000 trials",
+            "data.validation-examples=60000        | data.validation-examples: 60000 would hold out all 60000 training examples",
+            "protocol=tuned                        | protocol: tuned chooses each learning rate on validation accuracy"})
     void isRefusedWithExitTwoBeforeAnythingIsWritten(String override, String message) throws IOException {
         Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
         Path out = dir.resolve("out");

@@ -47,4 +47,19 @@ class TrialConfigTest {
         assertThrows(IllegalArgumentException.class, () -> leaky(-0.1, 1, List.of(1)));
         assertThrows(IllegalArgumentException.class, () -> leaky(0.1, 1, List.of()));
     }
+
+    /** A validation split is part of the id only when set; the stage never is, so old ids stay valid. */
+    @Test
+    void theValidationSplitEntersTheIdOnlyWhenSetAndTheStageNever() {
+        TrialConfig plain = leaky(0.1, 3, List.of(1, 2, 5));
+        TrialConfig tuning = new TrialConfig(plain.dataset(), plain.architecture(), plain.activation(), plain.alpha(),
+                plain.seed(), plain.checkpoints(), plain.optimizer(), plain.learningRate(), plain.batchSize(),
+                plain.weightInit(), 0, Strategy.DEFAULT, Engine.FAST, null, Stage.TUNING);
+        assertEquals("363570c3a26d1333", tuning.trialId());
+        TrialConfig split = plain.withValidation(new ValidationSplit(10_000, 7));
+        assertEquals(plain.canonical().replace(";seed=3", ";validation_examples=10000;validation_seed=7;seed=3"),
+                split.canonical());
+        assertNotEquals(plain.trialId(), split.trialId());
+        assertNotEquals(split.trialId(), plain.withValidation(new ValidationSplit(10_000, 8)).trialId());
+    }
 }

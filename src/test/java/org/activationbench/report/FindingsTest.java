@@ -30,12 +30,18 @@ class FindingsTest {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
             s.execute("""
                     COPY (SELECT * FROM (VALUES
-                            ('cnn', 'per-task', 1, 'test_accuracy', 'leakyrelu(0.01)', 0.0012, 0.0003, 0.0021, 0.0123, 10, 'better'),
-                            ('cnn', 'per-task', 10, 'test_accuracy', 'leakyrelu(0.01)', -0.0004, -0.0011, 0.0003, 0.41, 10,
-                             'no significant difference'),
-                            ('cnn', 'data-parallel', 10, 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10, 'better'))
-                          t(architecture, strategy, epoch, metric, candidate, mean_difference, ci_low, ci_high, p_value_holm,
-                            n_pairs, verdict), (SELECT 'mnist-cnn' AS experiment))
+                            ('cnn', 'per-task', 1, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.0012, 0.0003, 0.0021, 0.0123,
+                             10, 'better'),
+                            ('cnn', 'per-task', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', -0.0004, -0.0011, 0.0003, 0.41,
+                             10, 'no significant difference'),
+                            ('cnn', 'data-parallel', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10,
+                             'better'),
+                            ('mlp', 'per-task', 20, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10,
+                             'better'),
+                            ('mlp', 'per-task', 20, 'tuned', 'test_accuracy', 'leakyrelu(0.01)', 0.0001, -0.0002, 0.0004, 0.5,
+                             10, 'no significant difference'))
+                          t(architecture, strategy, epoch, stage, metric, candidate, mean_difference, ci_low, ci_high,
+                            p_value_holm, n_pairs, verdict), (SELECT 'mnist-cnn' AS experiment))
                     TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(comparisons));
         }
         List<String> rows = Findings.table(reports).lines().toList();
@@ -49,6 +55,11 @@ class FindingsTest {
                 + " leakyrelu(0.3), cnn | not in the published tables | | | |"), String.join("\n", rows));
         assertTrue(rows.contains("| better accuracy | [mnist-mlp](notebooks-out/mnist-mlp/report.ipynb) | test accuracy,"
                 + " leakyrelu(0.01), mlp | not yet published | | | |"), String.join("\n", rows));
+        Files.move(comparisons.getParent().getParent(), reports.resolve("mnist-mlp"));
+        rows = Findings.table(reports).lines().toList();
+        assertTrue(rows.contains("| better accuracy | [mnist-mlp](notebooks-out/mnist-mlp/report.ipynb) | test accuracy,"
+                + " leakyrelu(0.01), mlp, epoch 20, learning rates tuned per activation | +0.01 points [-0.02, +0.04] | 0.500"
+                + " | 10 | no significant difference |"), String.join("\n", rows));
     }
 
     @Test

@@ -58,6 +58,7 @@ class TablesTest {
         m.put("seed", 41L);
         m.put("strategy", "data-parallel");
         m.put("engine", "stock");
+        m.put("stage", "fixed");
         m.put("attempt_id", RECORD.attemptId());
         return m;
     }
@@ -86,7 +87,8 @@ class TablesTest {
         for (String column : nulls) {
             assertNull(actual.get(column), column);
         }
-        assertEquals(Set.of("error_class", "error_message", "epoch_to_98", "epoch_to_99"), nulls);
+        assertEquals(Set.of("error_class", "error_message", "epoch_to_98", "epoch_to_99", "validation_examples",
+                "validation_seed", "validation_loss", "validation_accuracy"), nulls);
         expected.forEach((column, value) -> assertEquals(value, actual.get(column), column));
     }
 
@@ -98,7 +100,9 @@ class TablesTest {
         expected.putAll(Map.of("epoch", 1, "train_loss", 0.31, "train_accuracy", 0.91, "test_loss", 0.33, "test_accuracy", 0.92,
                 "train_seconds", 5.5, "examples_per_second", 101.0, "dead_fraction", List.of(0.125, 0.25),
                 "mean_dead_fraction", 0.1875, "gradient_norm", List.of(1.5, 2.5, 3.5)));
+        expected.put("learning_rate", 0.0011);
         Map<String, Object> first = byName(Tables.EPOCHS, rows.get(0));
+        assertNull(first.get("validation_accuracy"));
         expected.forEach((column, value) -> assertEquals(value, first.get(column), column));
         Map<String, Object> second = byName(Tables.EPOCHS, rows.get(1));
         assertEquals(2, second.get("epoch_to_97"));
@@ -118,5 +122,27 @@ class TablesTest {
                 "data_parallel_workers", "worker_fit_seconds")) {
             assertNull(row.get(column), column);
         }
+    }
+
+    @Test
+    void aTrialWithAValidationSplitReportsItAndItsStage() {
+        TrialConfig config = new TrialConfig("mnist", "mlp", "relu", null, 1000, List.of(1), "adam", 0.003, 128, "xavier", 0,
+                org.activationbench.grid.Strategy.DEFAULT, org.activationbench.grid.Engine.FAST,
+                new org.activationbench.grid.ValidationSplit(10_000, 7), org.activationbench.grid.Stage.TUNING);
+        CheckpointMetrics m = new CheckpointMetrics(1, 0.3, 0.9, 0.31, 0.91, 1.0, 100.0, new double[] {0.1}, null, null, null,
+                null, 0.32, 0.905);
+        TrialResult result = new TrialResult(config, TrialStatus.OK, null, null, List.of(m), List.of("dense0"), List.of(), 1,
+                List.of(0.31), List.of(0.91), 1.0, Instant.EPOCH, Instant.EPOCH);
+        TrialRecord record = new TrialRecord(result, PROVENANCE, 1.0, 0);
+        Map<String, Object> run = byName(Tables.RUNS, Tables.runRow(record));
+        assertEquals("tuning", run.get("stage"));
+        assertEquals(10_000, run.get("validation_examples"));
+        assertEquals(7L, run.get("validation_seed"));
+        assertEquals(0.905, run.get("validation_accuracy"));
+        Map<String, Object> epoch = byName(Tables.EPOCHS, Tables.epochRows(record).get(0));
+        assertEquals(0.32, epoch.get("validation_loss"));
+        assertEquals(0.905, epoch.get("validation_accuracy"));
+        assertEquals(0.003, epoch.get("learning_rate"));
+        assertEquals("tuning", epoch.get("stage"));
     }
 }

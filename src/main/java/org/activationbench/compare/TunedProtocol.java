@@ -1,0 +1,64 @@
+package org.activationbench.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.activationbench.grid.GridSpec;
+
+/**
+ * Which landed trials enter which comparison under {@code protocol = tuned}: the rates chosen on the tuning seeds
+ * ({@link LearningRateChoice}), then the confirmation seeds at those rates ({@code tuned}) and, when the grid compares
+ * with the fixed rate, the confirmation seeds at training.learning-rate ({@code fixed}). Tuning trials enter no
+ * comparison.
+ */
+public final class TunedProtocol {
+
+    private TunedProtocol() {}
+
+    /** The choices made from a snapshot's tuning trials (every runs row on a tuning seed counts; see the rule). */
+    public static Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices(Snapshot snapshot, GridSpec grid) {
+        Set<Long> tuningSeeds = Set.copyOf(grid.tuning().seeds());
+        int epoch = grid.tuning().epoch();
+        Map<String, Double> accuracy = new HashMap<>();
+        for (Snapshot.EpochRow e : snapshot.epochs()) {
+            if (e.epoch() == epoch && e.validationAccuracy() != null) {
+                accuracy.put(e.trialId(), e.validationAccuracy());
+            }
+        }
+        List<LearningRateChoice.Score> scores = new ArrayList<>();
+        for (Snapshot.RunRow r : snapshot.runs()) {
+            if (tuningSeeds.contains(r.seed())) {
+                scores.add(new LearningRateChoice.Score(key(r.dataset(), r.architecture(), r.strategy(), r.label()),
+                        r.learningRate(), r.seed(), accuracy.getOrDefault(r.trialId(), Double.NaN)));
+            }
+        }
+        return LearningRateChoice.choose(scores, grid.training().learningRate());
+    }
+
+    public static LearningRateChoice.Key key(String dataset, String architecture, String strategy, String label) {
+        return new LearningRateChoice.Key(dataset, architecture, strategy, label);
+    }
+
+    /** The observations of the confirmation seeds, each put in the comparison stage(s) it enters. */
+    public static List<Observation> observations(Snapshot snapshot, GridSpec grid,
+            Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices) {
+        Set<Long> confirmation = Set.copyOf(grid.seeds());
+        double fixed = grid.training().learningRate();
+        List<Observation> out = new ArrayList<>();
+        for (Observation o : snapshot.observations()) {
+            if (!confirmation.contains(o.seed())) {
+                continue;
+            }
+            if (grid.tuning().compareFixed() && o.learningRate() == fixed) {
+                out.add(o.inStage(Observation.FIXED));
+            }
+            LearningRateChoice.Chosen chosen = choices.get(key(o.dataset(), o.architecture(), o.strategy(), o.label()));
+            if (chosen != null && chosen.learningRate() == o.learningRate()) {
+                out.add(o.inStage(Observation.TUNED));
+            }
+        }
+        return out;
+    }
+}
