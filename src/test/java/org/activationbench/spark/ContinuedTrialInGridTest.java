@@ -89,6 +89,7 @@ class ContinuedTrialInGridTest {
                 return disk.newest();
             }
         };
+        NativeThreads.configure(1); // as TrialTask does with one core per task: a state continues only on the same
         var data = DatasetCache.get(Path.of("data"), DatasetSpec.byId("mnist"));
         var first = new TrialRunner().run(trial, data, TrialListener.NONE, new StateSaving(dying, 1));
         assertEquals(TrialStatus.FAILED, first.status());
