@@ -6,7 +6,9 @@
 #   URL: spark://host:7077, yarn, k8s://https://host:6443
 #   spark options: --conf KEY=VALUE, --deploy-mode client, --executor-memory 4g, --executor-cores N,
 #                  --total-executor-cores N, --num-executors N, --properties-file FILE (default conf/spark-cluster.conf)
-#   run options:   as for jobs/run-local.sh (--set, --output, --resume, --overwrite, --data)
+#   run options:   as for jobs/run-local.sh (--set, --output, --resume, --overwrite, --data), and --state-dir URI:
+#                  where trials keep their state, on a file system every executor reaches (required when --output
+#                  is on this machine's disk; or --no-state)
 #
 # The confs most often changed (see conf/spark-cluster.conf for the defaults):
 #   spark.executor.cores / spark.task.cpus   trials per executor = cores / task.cpus; native threads per trial = task.cpus
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
     --properties-file) properties="$2"; shift 2 ;;
     --conf|--deploy-mode|--executor-memory|--executor-cores|--total-executor-cores|--num-executors|--driver-memory|--queue)
       spark_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) app_args+=("$1"); shift ;;
   esac
 done

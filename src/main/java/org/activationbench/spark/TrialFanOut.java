@@ -22,19 +22,27 @@ import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
-/** The per-task trials of a grid as one Spark job, a task per trial, each result landed as soon as its task ends. */
+/**
+ * The per-task trials of a grid as one Spark job, a task per trial, each result landed as soon as its task ends and
+ * the trial's state removed once it has.
+ */
 final class TrialFanOut {
 
     private final SparkContext sc;
     private final int threads;
     private final ResultStore store;
     private final ProgressBar progress;
+    private final StateFolder state;
+    private final double stateEveryMinutes;
 
-    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress) {
+    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress, StateFolder state,
+            double stateEveryMinutes) {
         this.sc = sc;
         this.threads = threads;
         this.store = store;
         this.progress = progress;
+        this.state = state;
+        this.stateEveryMinutes = stateEveryMinutes;
     }
 
     /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
@@ -57,6 +65,9 @@ final class TrialFanOut {
             }
             try {
                 store.land(batch);
+                // Only once its row has landed is a trial's state given up; a FAILED trial keeps it for --resume.
+                FolderStateStore.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
+                        .map(r -> r.result().config().trialId()).toList());
                 landed.accept(batch);
                 progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
             } catch (RuntimeException e) {
@@ -65,7 +76,7 @@ final class TrialFanOut {
             }
         };
         List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads),
+        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads, state, stateEveryMinutes),
                 JavaConverters.asScalaBuffer(partitions).toSeq(),
                 new AbstractFunction2<Object, TrialRecord, BoxedUnit>() {
                     @Override

@@ -9,6 +9,8 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.Provenance;
+import org.activationbench.train.StateSaving;
+import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
 import org.apache.spark.SparkFiles;
@@ -18,15 +20,24 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
- * (loaded once per executor JVM), the trial, and its record. It writes nothing; the driver lands the record. A grid
- * has one dataset, so its four files are alone in the job's file folder.
+ * (loaded once per executor JVM), the trial, and its record. It lands nothing, the driver does; it writes only the
+ * trial's state, into the {@link StateFolder}, and continues from the newest one there (a first attempt, a Spark retry
+ * or a {@code --resume}). A grid has one dataset, so its four files are alone in the job's file folder.
  */
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
 
     private final int nativeThreads;
+    private final StateFolder state;
+    private final double stateEveryMinutes;
 
-    TrialTask(int nativeThreads) {
+    /**
+     * @param state             where the trial's state is kept ({@link StateFolder#OFF}: nowhere)
+     * @param stateEveryMinutes besides every checkpoint, save the state after this many minutes (0: checkpoints only)
+     */
+    TrialTask(int nativeThreads, StateFolder state, double stateEveryMinutes) {
         this.nativeThreads = nativeThreads;
+        this.state = state;
+        this.stateEveryMinutes = stateEveryMinutes;
     }
 
     @Override
@@ -41,7 +52,10 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         TrialResult result;
         try {
             Dataset data = DatasetCache.getFromFolder(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
-            result = new TrialRunner().run(config, data);
+            StateSaving saving = state.enabled()
+                    ? StateSaving.every(new FolderStateStore(state, config.trialId()), stateEveryMinutes)
+                    : StateSaving.NONE;
+            result = new TrialRunner().run(config, data, TrialListener.NONE, saving);
         } catch (RuntimeException e) {
             result = TrialRunner.failed(config, e, started);
         }

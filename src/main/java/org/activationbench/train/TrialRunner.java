@@ -1,7 +1,6 @@
 package org.activationbench.train;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
@@ -51,10 +50,19 @@ public final class TrialRunner {
 
     /** As {@link #run(TrialConfig, Dataset)}, telling {@code listener} of every epoch and checkpoint as they pass. */
     public TrialResult run(TrialConfig config, Dataset data, TrialListener listener) {
+        return run(config, data, listener, StateSaving.NONE);
+    }
+
+    /**
+     * As {@link #run(TrialConfig, Dataset, TrialListener)}, continuing from the newest state in {@code saving}'s store
+     * (a state of another trial or code version is ignored with a warning) and saving the trial's state as
+     * {@code saving} says. A continued trial ends with exactly the numbers of one never interrupted.
+     */
+    public TrialResult run(TrialConfig config, Dataset data, TrialListener listener, StateSaving saving) {
         Instant started = Instant.now();
-        Progress progress = new Progress();
+        TrialProgress progress = new TrialProgress();
         try {
-            train(config, data, progress, listener);
+            train(config, data, progress, listener, saving);
             return progress.result(config, TrialStatus.OK, null, null, started);
         } catch (DivergenceException d) {
             return progress.result(config, TrialStatus.DIVERGED, "Divergence", d.getMessage(), started);
@@ -64,7 +72,7 @@ public final class TrialRunner {
         }
     }
 
-    private void train(TrialConfig config, Dataset data, Progress progress, TrialListener listener) {
+    private void train(TrialConfig config, Dataset data, TrialProgress progress, TrialListener listener, StateSaving saving) {
         if (data.height() != data.width()) {
             throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
         }
@@ -78,41 +86,36 @@ public final class TrialRunner {
         BuiltNetwork built = Architectures.build(config, data.height(), data.classes());
         MultiLayerNetwork net = built.network();
         try {
-            train(config, data, built, net, progress, listener);
+            train(config, data, built, net, progress, listener, saving);
         } finally {
             NetworkMemory.release(net);
         }
     }
 
     /** The training loop; the network is closed by the caller, releasing its native memory at once. */
-    private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, Progress progress,
-            TrialListener listener) {
+    private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, TrialProgress progress,
+            TrialListener listener, StateSaving saving) {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         int chunk = (int) Math.max(1, Math.min(evaluationChunk, CHUNK_FLOATS / built.widestActivation()));
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
         try (EpochTrainer trainer = trainers.create(config, data, net)) {
-            Integer[] reached = new Integer[TARGETS.length];
-            long trainNanos = 0;
+            TrialAttempt attempt = new TrialAttempt(config, net, trainer, progress, saving);
+            int firstEpoch = attempt.restore();
+            EpochTrainer.MinibatchBoundary boundary = saving.enabled() ? attempt::between : EpochTrainer.MinibatchBoundary.NONE;
 
-            for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= config.maxEpochs(); epoch++) {
                 boolean checkpoint = config.checkpoints().contains(epoch);
-                long start = System.nanoTime();
-                trainer.trainEpoch(epoch, checkpoint);
-                long epochNanos = System.nanoTime() - start;
-                trainNanos += epochNanos;
+                attempt.startEpoch();
+                trainer.trainEpoch(epoch, checkpoint, epoch == firstEpoch ? attempt.firstDone : 0, boundary);
+                long epochNanos = attempt.endEpoch();
                 listener.onEpoch(epoch, epochNanos / 1e9);
                 progress.epochsCompleted = epoch;
-                progress.trainSeconds = trainNanos / 1e9;
+                progress.trainSeconds = attempt.keptNanos / 1e9;
 
                 Evaluation test = Evaluation.of(net, data.test(), data.classes(), List.of(), chunk);
                 progress.testLoss.add(test.loss);
                 progress.testAccuracy.add(test.accuracy);
-                for (int t = 0; t < TARGETS.length; t++) {
-                    if (reached[t] == null && test.accuracy >= TARGETS[t]) {
-                        reached[t] = epoch;
-                    }
-                }
                 if (!Double.isFinite(test.loss)) {
                     throw new DivergenceException("test loss became " + test.loss + " after epoch " + epoch);
                 }
@@ -123,12 +126,14 @@ public final class TrialRunner {
                     }
                     Evaluation validation = data.validation() == null ? null
                             : Evaluation.of(net, data.validation(), data.classes(), List.of(), chunk);
+                    Integer[] reached = progress.reached();
                     CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
                             test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
                             train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2],
                             validation == null ? null : validation.loss, validation == null ? null : validation.accuracy);
                     progress.checkpoints.add(metrics);
                     listener.onCheckpoint(metrics);
+                    attempt.save(epoch + 1, 0);
                 }
             }
         }
@@ -136,7 +141,7 @@ public final class TrialRunner {
 
     /** The result of a trial that could not start, e.g. because its dataset could not be loaded. */
     public static TrialResult failed(TrialConfig config, Throwable error, Instant started) {
-        return new Progress().result(config, TrialStatus.FAILED, error.getClass().getName(), String.valueOf(error.getMessage()),
+        return new TrialProgress().result(config, TrialStatus.FAILED, error.getClass().getName(), String.valueOf(error.getMessage()),
                 started);
     }
 
@@ -145,21 +150,5 @@ public final class TrialRunner {
         return java.util.stream.IntStream.range(0, net.getnLayers())
                 .filter(i -> net.getLayer(i).numParams() > 0)
                 .toArray();
-    }
-
-    /** What a trial has achieved so far, kept so that a DIVERGED or FAILED result still carries it. */
-    private static final class Progress {
-        final List<CheckpointMetrics> checkpoints = new ArrayList<>();
-        final List<Double> testLoss = new ArrayList<>();
-        final List<Double> testAccuracy = new ArrayList<>();
-        List<String> hiddenLayers = List.of();
-        List<String> gradientLayers = List.of();
-        int epochsCompleted;
-        double trainSeconds;
-
-        TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
-            return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
-                    gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds, started, Instant.now());
-        }
     }
 }
