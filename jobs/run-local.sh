@@ -5,6 +5,8 @@
 # Usage: jobs/run-local.sh [GRID.conf] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite] [--no-report]
 #        jobs/run-local.sh report --output DIR      (re)write the comparisons and the report of any run
 #        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
+#        jobs/run-local.sh [GRID.conf] --plan [--cores N]   the trials, trial-epochs and estimated core-hours and
+#                                                   wall time (jobs/bench.sh figures if any), without training
 #   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report to
 #   notebooks-out/<experiment>/.
 # Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
@@ -18,7 +20,7 @@ case "${1:-}" in
 esac
 
 build_if_needed
-if [ "$command" = run ]; then
+if [ "$command" = run ] && ! printf '%s\n' "$@" | grep -qx -- --plan; then
   "$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
 fi
 
