@@ -55,6 +55,17 @@ final class RunCommand implements Callable<Integer> {
             description = "refuse a grid of more trials than this (default: ${DEFAULT-VALUE})")
     long maxTrials;
 
+    @Option(names = "--state-dir", paramLabel = "URI", description = "where trials keep their state while they train, on a"
+            + " file system every executor reaches (default: <output>/state; required with a cluster master when the"
+            + " output folder is on the driver's disk)")
+    String stateDir;
+
+    @Option(names = "--keep-state", description = "keep each trial's state after its result has landed")
+    boolean keepState;
+
+    @Option(names = "--no-state", description = "keep no state: a trial cut short starts again from epoch 1")
+    boolean noState;
+
     @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
     boolean ui;
 
@@ -95,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    new ComparisonAndReport(report, System.out), ui, new SequentialRounds()), System.out).run();
+                    new ComparisonAndReport(report, System.out), ui, new SequentialRounds(),
+                    new GridDriver.State(stateDir, keepState, noState)), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

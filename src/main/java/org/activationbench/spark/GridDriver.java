@@ -56,7 +56,12 @@ public final class GridDriver {
      * {@code ui} serves the driver's Spark web UI; {@code nextRound} chooses each round's trials of a sequential grid.
      */
     public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
-            boolean ui, NextRound nextRound) {
+            boolean ui, NextRound nextRound, State state) {
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
+                boolean ui, NextRound nextRound) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, nextRound, State.DEFAULT);
+        }
 
         public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
                 boolean ui) {
@@ -70,6 +75,14 @@ public final class GridDriver {
         public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
             this(output, dataRoot, resume, overwrite, master, AfterGrid.NOTHING);
         }
+    }
+
+    /**
+     * Where trials keep their state: {@code dir} is {@code --state-dir} (null: {@code <output>/state}), {@code keep} is
+     * {@code --keep-state}, {@code off} is {@code --no-state}. See {@link StateFolder}.
+     */
+    public record State(String dir, boolean keep, boolean off) {
+        public static final State DEFAULT = new State(null, false, false);
     }
 
     /** What a run did. */
@@ -95,6 +108,7 @@ public final class GridDriver {
     private final Options options;
     private final PrintStream console;
     private boolean filesAdded;
+    private StateFolder stateFolder = StateFolder.OFF;
 
     public GridDriver(GridSpec grid, Options options, PrintStream console) {
         this.grid = grid;
@@ -102,9 +116,25 @@ public final class GridDriver {
         this.console = console;
     }
 
-    /** Checks the data, the grid against it and the output folder; returns the folder. Throws {@link RefusedException}. */
+    /**
+     * Checks the data, the grid against it, the output folder and the state folder for {@code master}; returns the
+     * output folder. Throws {@link RefusedException}.
+     */
+    OutputFolder preflight(String master) {
+        OutputFolder out = Preflight.check(grid, options);
+        stateFolder = StateFolder.resolve(out.location(), options.state().dir(), options.state().keep(),
+                options.state().off(), master);
+        return out;
+    }
+
+    /** As {@link #preflight(String)} for the master the options (or spark-submit) name. */
     OutputFolder preflight() {
-        return Preflight.check(grid, options);
+        return preflight(Sessions.conf(options.master(), false).get("spark.master"));
+    }
+
+    /** Where this run's trials keep their state; known once {@link #preflight} has passed. */
+    StateFolder stateFolder() {
+        return stateFolder;
     }
 
     /** Runs the grid in a session of its own, stopped at the end. */
@@ -120,7 +150,7 @@ public final class GridDriver {
 
     /** Runs the grid in the given session, which stays open. */
     public Summary run(SparkSession spark) {
-        return run(spark, preflight());
+        return run(spark, preflight(spark.sparkContext().master()));
     }
 
     private Summary run(SparkSession spark, OutputFolder out) {
@@ -201,7 +231,7 @@ public final class GridDriver {
             filesAdded = true;
         }
         if (!perTask.isEmpty()) {
-            new TrialFanOut(sc, threads, store, progress).run(perTask, counts::add);
+            new TrialFanOut(sc, threads, store, progress, stateFolder).run(perTask, counts::add);
         }
         for (TrialConfig trial : dataParallel) {
             runDataParallel(sc, trial, store, counts, progress);

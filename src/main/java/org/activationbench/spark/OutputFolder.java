@@ -24,7 +24,8 @@ final class OutputFolder {
     static final String GRID_FILE = "grid.conf";
     static final String MANIFEST = "activation-bench.manifest";
     /** What a run writes at the top of its folder; a folder from before the manifest is read as holding these. */
-    static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", LandedRun.SNAPSHOT);
+    static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", LandedRun.SNAPSHOT,
+            StateFolder.DEFAULT_NAME);
 
     /** What a run may do with a folder, decided before anything is written. */
     enum State { ABSENT, EMPTY, HOLDS_RUN, NOT_A_FOLDER, FOREIGN }
@@ -151,6 +152,8 @@ final class OutputFolder {
                     fs.delete(p, false);
                 } else if (entry.equals(LandedRun.SNAPSHOT)) {
                     deleteSnapshot(p, kept);
+                } else if (entry.equals(StateFolder.DEFAULT_NAME)) {
+                    deleteStates(p, kept);
                 } else {
                     deleteOwned(p, 0, kept);
                 }
@@ -197,7 +200,20 @@ final class OutputFolder {
         }
     }
 
-    /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
+    /** The default state folder: the trials' folders ({@code <trial_id>/}) are the project's, anything else is kept. */
+    private void deleteStates(Path states, List<String> kept) throws IOException {
+        for (FileStatus s : fs.listStatus(states)) {
+            if (s.isDirectory() && StateFolder.isTrialFolder(s.getPath().getName())) {
+                fs.delete(s.getPath(), true);
+            } else {
+                kept.add(s.getPath().toString());
+            }
+        }
+        if (fs.listStatus(states).length == 0) {
+            fs.delete(states, false);
+        }
+    }
+
     /** The snapshot holds tables of its own, one level down. */
     private void deleteSnapshot(Path snapshot, List<String> kept) throws IOException {
         for (String table : LandedRun.SNAPSHOT_TABLES) {
@@ -239,6 +255,7 @@ final class OutputFolder {
         }
     }
 
+    /** Takes the folder's writer lock for {@code command}; refused, with who holds it, if a live process does. */
     WriterLock lock(String command, java.util.function.Consumer<String> notice) {
         try {
             return WriterLock.acquire(fs, path, command, notice);

@@ -29,12 +29,14 @@ final class TrialFanOut {
     private final int threads;
     private final ResultStore store;
     private final ProgressBar progress;
+    private final StateFolder state;
 
-    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress) {
+    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress, StateFolder state) {
         this.sc = sc;
         this.threads = threads;
         this.store = store;
         this.progress = progress;
+        this.state = state;
     }
 
     /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
@@ -65,7 +67,7 @@ final class TrialFanOut {
             }
         };
         List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads),
+        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads, state),
                 JavaConverters.asScalaBuffer(partitions).toSeq(),
                 new AbstractFunction2<Object, TrialRecord, BoxedUnit>() {
                     @Override

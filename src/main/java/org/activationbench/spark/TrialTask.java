@@ -24,9 +24,11 @@ import scala.runtime.AbstractFunction1;
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
 
     private final int nativeThreads;
+    private final StateFolder state;
 
-    TrialTask(int nativeThreads) {
+    TrialTask(int nativeThreads, StateFolder state) {
         this.nativeThreads = nativeThreads;
+        this.state = state;
     }
 
     @Override

@@ -257,8 +257,9 @@ class StandaloneClusterIT {
     }
 
     static List<String> submitCommand(Path out, Path grid, String... more) {
+        // The loopback cluster's executors share this machine's disk, so the state folder under the output is shared.
         List<String> c = new ArrayList<>(List.of("bash", "jobs/submit.sh", "--master", MASTER, grid.toString(),
-                "--output", out.toString(), "--no-report"));
+                "--output", out.toString(), "--no-report", "--state-dir", out.resolve("state").toString()));
         c.addAll(List.of(more));
         return c;
     }

@@ -1,0 +1,153 @@
+package org.activationbench.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+
+/**
+ * Where the trials of a run keep their state while they train ({@code --state-dir}, default {@code <output>/state}):
+ * one folder per trial, {@code <state>/<trial_id>/}. Executors write there directly, so the folder must be one every
+ * executor reaches: with a cluster master, a state folder on the driver's own disk is refused unless the user named
+ * it with {@code --state-dir} (a mount shared by every host is then trusted). Serializable, so tasks carry it.
+ */
+public final class StateFolder implements Serializable {
+
+    /** The default folder's name under the output folder. */
+    public static final String DEFAULT_NAME = "state";
+
+    /** A run that keeps no state ({@code --no-state}, and data-parallel trials). */
+    public static final StateFolder OFF = new StateFolder(null, false, false);
+
+    private final String root;
+    private final boolean keep;
+    private final boolean explicit;
+
+    private StateFolder(String root, boolean keep, boolean explicit) {
+        this.root = root;
+        this.keep = keep;
+        this.explicit = explicit;
+    }
+
+    /**
+     * The state folder of a run.
+     *
+     * @param output   the run's output folder (path or URI)
+     * @param stateDir {@code --state-dir}, or null for {@code <output>/state}
+     * @param master   the Spark master the run uses ({@code local[*]}, {@code spark://...}, {@code yarn}, ...)
+     * @throws GridDriver.RefusedException for a cluster master with the default folder on the driver's disk
+     */
+    public static StateFolder resolve(String output, String stateDir, boolean keep, boolean off, String master) {
+        if (off) {
+            if (stateDir != null || keep) {
+                throw new GridDriver.RefusedException("--no-state keeps no state, so it takes neither --state-dir nor"
+                        + " --keep-state");
+            }
+            return OFF;
+        }
+        boolean explicit = stateDir != null;
+        String root = explicit ? stateDir : new Path(new Path(output), DEFAULT_NAME).toString();
+        if (explicit && stateDir.isBlank()) {
+            throw new GridDriver.RefusedException("--state-dir: '" + stateDir + "' is not a folder or URI");
+        }
+        if (!explicit && !isLocalMaster(master) && isDriverLocal(root)) {
+            throw new GridDriver.RefusedException("the trials' state would go to " + root + ", on the driver's own disk, but"
+                    + " master " + master + " runs trials on executors that write their state themselves and may not"
+                    + " reach it; pass --state-dir URI on a file system every executor reaches (hdfs://, s3a://, or a"
+                    + " folder mounted at the same path on every host), or --no-state to keep no state");
+        }
+        return new StateFolder(root, keep, explicit);
+    }
+
+    /** Whether trials keep state at all. */
+    public boolean enabled() {
+        return root != null;
+    }
+
+    /** Whether a trial's state stays after its row has landed ({@code --keep-state}). */
+    public boolean keep() {
+        return keep;
+    }
+
+    /** Whether the user named the folder ({@code --state-dir}) rather than it being the output folder's. */
+    public boolean explicit() {
+        return explicit;
+    }
+
+    /** The folder, as given or as derived from the output folder. */
+    public String location() {
+        return root;
+    }
+
+    public Path root() {
+        return new Path(checkEnabled());
+    }
+
+    /** The folder of one trial's state: {@code <state>/<trial_id>/}. */
+    public Path trial(String trialId) {
+        if (!isTrialFolder(trialId)) {
+            throw new IllegalArgumentException("not a trial id: '" + trialId + "'");
+        }
+        return new Path(root(), trialId);
+    }
+
+    /** Whether {@code name} is that of a trial's folder, {@code <trial_id>} (16 hexadecimal digits). */
+    public static boolean isTrialFolder(String name) {
+        return name.matches("[0-9a-f]{16}");
+    }
+
+    /** The file system holding the folder, with the Hadoop settings of this JVM's Spark configuration. */
+    public FileSystem fileSystem() {
+        try {
+            FileSystem fs = root().getFileSystem(hadoopConfiguration());
+            fs.setWriteChecksum(false);
+            return fs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the state folder " + root, e);
+        }
+    }
+
+    /**
+     * Hadoop's settings with every {@code spark.hadoop.*} entry of this JVM's Spark configuration (an executor's
+     * included), as Spark gives its own readers: S3 credentials and endpoints set on spark-submit reach the executors.
+     */
+    static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        SparkEnv env = SparkEnv.get();
+        SparkConf spark = env != null ? env.conf() : new SparkConf();
+        for (scala.Tuple2<String, String> e : spark.getAll()) {
+            if (e._1().startsWith("spark.hadoop.")) {
+                conf.set(e._1().substring("spark.hadoop.".length()), e._2());
+            }
+        }
+        return conf;
+    }
+
+    /** {@code local}, {@code local[N]}, {@code local-cluster[...]}: every executor is on the driver's machine. */
+    static boolean isLocalMaster(String master) {
+        return master == null || master.startsWith("local");
+    }
+
+    /** A path or {@code file:} URI: a folder on the driver's own disk. */
+    static boolean isDriverLocal(String location) {
+        String scheme = URI.create(new Path(location).toUri().toString()).getScheme();
+        return scheme == null || scheme.equals("file");
+    }
+
+    private String checkEnabled() {
+        if (root == null) {
+            throw new IllegalStateException("this run keeps no state");
+        }
+        return root;
+    }
+
+    @Override
+    public String toString() {
+        return root == null ? "no state" : root + (keep ? " (kept)" : "");
+    }
+}
