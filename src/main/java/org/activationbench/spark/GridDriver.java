@@ -186,7 +186,8 @@ public final class GridDriver {
 
         Counts counts = new Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
-        ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null);
+        ProgressBar progress = new ProgressBar(console, unsettled.size(), System.console() != null, new RunningTrials(),
+                Math.max(1, sc.defaultParallelism() / threads));
         if (grid.sequential() == null) {
             runTrials(sc, threads, unsettled, store, counts, progress);
         } else {

@@ -1,16 +1,20 @@
 package org.activationbench.spark;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.TrialStatus;
 import org.apache.spark.SimpleFutureAction;
@@ -22,8 +26,17 @@ import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
-/** The per-task trials of a grid as one Spark job, a task per trial, each result landed as soon as its task ends. */
+/**
+ * The per-task trials of a grid as one Spark job, a task per trial. One writer thread, the lander, does all the
+ * landing: each trial's checkpoints as its executor hands them over through the state folder (polled every
+ * {@value #INTERVAL_KEY}, default 5 s), and its record as soon as its task ends. Each attempt's checkpoint lands once:
+ * the record's epochs rows leave out those already streamed. Which attempt's rows the tables keep is decided by the
+ * runs row (see {@link ResultStore#compact()}).
+ */
 final class TrialFanOut {
+
+    /** The Spark setting of the hand-over's polling interval (a time, e.g. {@code 5s}, {@code 500ms}). */
+    static final String INTERVAL_KEY = "spark.activationbench.handOverInterval";
 
     private final SparkContext sc;
     private final int threads;
@@ -39,16 +52,22 @@ final class TrialFanOut {
         this.state = state;
     }
 
-    /** Submits one task per trial and lands each result on a single writer thread as soon as its task ends. */
+    /** Submits one task per trial and lands each result on a single writer thread as soon as it is known. */
     void run(List<TrialConfig> todo, Consumer<List<TrialRecord>> landed) {
         JavaRDD<TrialConfig> rdd = new JavaSparkContext(sc).parallelize(todo, todo.size());
         ConcurrentLinkedQueue<TrialRecord> pending = new ConcurrentLinkedQueue<>();
-        ExecutorService lander = Executors.newSingleThreadExecutor(r -> {
+        ScheduledExecutorService lander = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "result-lander");
             t.setDaemon(true);
             return t;
         });
         AtomicReference<RuntimeException> landingError = new AtomicReference<>();
+        RunningTrials trials = progress.trials();
+        trials.submitted(todo);
+        HandOverPoller poller = new HandOverPoller(state, todo);
+        // Written and read on the lander thread only.
+        Set<String> landedKeys = state.enabled() ? new HashSet<>(store.landedCheckpointKeys()) : new HashSet<>();
+        Set<String> landedTrials = new HashSet<>();
         Runnable land = () -> {
             List<TrialRecord> batch = new ArrayList<>();
             for (TrialRecord r; (r = pending.poll()) != null; ) {
@@ -58,14 +77,41 @@ final class TrialFanOut {
                 return;
             }
             try {
-                store.land(batch);
+                store.land(batch, c -> landedKeys.contains(c.key()));
+                for (TrialRecord r : batch) {
+                    Tables.checkpoints(r).forEach(c -> landedKeys.add(c.key()));
+                    landedTrials.add(r.result().config().trialId());
+                    poller.landed(r.result().config().trialId());
+                    trials.landed(r);
+                }
                 landed.accept(batch);
                 progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
+                batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(outcome(r)));
             } catch (RuntimeException e) {
                 landingError.set(e);
                 sc.cancelAllJobs();
             }
         };
+        Runnable poll = () -> {
+            if (landingError.get() != null) {
+                return;
+            }
+            try {
+                for (Map.Entry<String, List<Tables.Checkpoint>> e : poller.poll(trials, landedKeys).entrySet()) {
+                    if (landedTrials.contains(e.getKey())) {
+                        continue;   // a late file of a trial whose record has landed (another attempt's)
+                    }
+                    store.landCheckpoints(e.getValue());
+                    e.getValue().forEach(c -> landedKeys.add(c.key()));
+                }
+                progress.refresh();
+            } catch (RuntimeException e) {
+                landingError.set(e);
+                sc.cancelAllJobs();
+            }
+        };
+        long interval = sc.conf().getTimeAsMs(INTERVAL_KEY, "5s");
+        lander.scheduleWithFixedDelay(poll, interval, interval, TimeUnit.MILLISECONDS);
         List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
         SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads, state),
                 JavaConverters.asScalaBuffer(partitions).toSeq(),
@@ -91,6 +137,7 @@ final class TrialFanOut {
             }
             throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         } finally {
+            // Periodic polls stop at shutdown; records already queued still land.
             lander.shutdown();
             try {
                 lander.awaitTermination(10, TimeUnit.MINUTES);
@@ -101,5 +148,13 @@ final class TrialFanOut {
         if (landingError.get() != null) {
             throw landingError.get();
         }
+    }
+
+    /** The line a trial that did not end OK gets as it lands. */
+    static String outcome(TrialRecord r) {
+        var c = r.result().config();
+        return r.result().status() + " " + c.architecture() + " " + c.activationLabel() + " seed " + c.seed() + " (trial "
+                + c.trialId() + ") after " + r.result().epochsCompleted() + " epochs: " + r.result().errorClass() + ": "
+                + r.result().errorMessage();
     }
 }

@@ -3,12 +3,14 @@ package org.activationbench.spark;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.UUID;
 import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.Provenance;
+import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
 import org.apache.spark.SparkFiles;
@@ -18,10 +20,17 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
- * (loaded once per executor JVM), the trial, and its record. It writes nothing; the driver lands the record. A grid
- * has one dataset, so its four files are alone in the job's file folder.
+ * (loaded once per executor JVM), the trial, and its record, which the driver lands. While the trial trains, its
+ * checkpoints and progress go to its folder of the state folder ({@link CheckpointHandOver}), where the driver picks
+ * them up. A grid has one dataset, so its four files are alone in the job's file folder.
  */
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
+
+    /**
+     * Tests only: told of every epoch and checkpoint after the hand-over has written it. In local mode tasks run in
+     * the test's JVM, so a test can hold a trial at a known point.
+     */
+    static volatile TrialListener testListener = TrialListener.NONE;
 
     private final int nativeThreads;
     private final StateFolder state;
@@ -41,14 +50,24 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         Instant started = Instant.now();
         NativeThreads.configure(nativeThreads);
         TrialResult result;
+        // Drawn at the start, not the end: the checkpoints handed over while it trains carry it too.
+        String attemptId = UUID.randomUUID().toString();
         try {
             Dataset data = DatasetCache.getFromFolder(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
-            result = new TrialRunner().run(config, data);
+            result = new TrialRunner().run(config, data, handOver(config, attemptId));
         } catch (RuntimeException e) {
             result = TrialRunner.failed(config, e, started);
         }
         TaskContext task = TaskContext.get();
         return new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9,
-                task == null ? 0 : task.attemptNumber());
+                task == null ? 0 : task.attemptNumber(), null, null, attemptId);
+    }
+
+    /** Checkpoints and progress written to the trial's state folder as they pass; nothing without a state folder. */
+    private TrialListener handOver(TrialConfig config, String attemptId) {
+        TrialListener handOver = state.enabled()
+                ? new CheckpointHandOver(state.fileSystem(), state.trial(config.trialId()), config, attemptId)
+                : TrialListener.NONE;
+        return handOver.andThen(testListener);
     }
 }
