@@ -42,6 +42,14 @@ final class LandedTables implements AutoCloseable {
                 for (String sql : statements) {
                     s.execute(sql.replace(RESULTS, folder.toAbsolutePath().toString()));
                 }
+                if (hasTable(s, "landed_epochs")) {
+                    String epochs = epochsView(hasTable(s, "runs"), hasColumn(s, "landed_epochs", "attempt_id"));
+                    s.execute(epochs);
+                    statements.add(epochs);
+                    String unfinished = unfinishedView(hasTable(s, "runs"));
+                    s.execute(unfinished);
+                    statements.add(unfinished);
+                }
                 String curve = curveView(hasColumn(s, "runs", "test_accuracy_by_epoch"), hasTable(s, "epochs"));
                 if (curve != null) {
                     s.execute(curve);
@@ -138,7 +146,7 @@ final class LandedTables implements AutoCloseable {
                 "CREATE MACRO metric_order(metric) AS list_position(["
                         + Arrays.stream(Metric.values()).map(m -> "'" + m.id() + "'").collect(Collectors.joining(", ")) + "], metric)"));
         // A killed and resumed run can hold a trial twice until it is compacted: keep its best attempt (a final
-        // status over FAILED, then the latest), and one epochs row per trial and epoch of the trials kept.
+        // status over FAILED, then the latest); the epochs view (epochsView) keeps that attempt's checkpoints.
         if (tables.contains("runs")) {
             sql.add("""
                     CREATE VIEW runs AS
@@ -148,13 +156,9 @@ final class LandedTables implements AutoCloseable {
                                                ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
                     .formatted(read("runs", experiment)));
         }
-        if (tables.contains("runs") && tables.contains("epochs")) {
-            sql.add("""
-                    CREATE VIEW epochs AS
-                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
-                    FROM %s AND trial_id IN (SELECT trial_id FROM runs)
-                    QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1"""
-                    .formatted(read("epochs", experiment)));
+        if (tables.contains("epochs")) {
+            // Every epochs row landed, streamed checkpoints of running trials included; the view epochs chooses from it.
+            sql.add("CREATE VIEW landed_epochs AS SELECT * FROM " + read("epochs", experiment));
         }
         if (tables.contains("comparisons")) {
             sql.add("""
@@ -163,6 +167,42 @@ final class LandedTables implements AutoCloseable {
                     FROM %s""".formatted(read("comparisons", experiment)));
         }
         return List.copyOf(sql);
+    }
+
+    /**
+     * The view {@code epochs}: one row per trial and checkpoint, of one attempt per trial. A trial in {@code runs} keeps
+     * the checkpoints of the attempt of its runs row; a trial not there yet (running, or cut short by a kill) keeps
+     * those its executor handed over while it trained, of its attempt that got furthest. Files landed before attempt
+     * ids existed have no attempt to choose by: their trials keep one row per epoch.
+     */
+    static String epochsView(boolean runs, boolean attemptIds) {
+        String select = "SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting\n"
+                + "FROM landed_epochs e\n";
+        String once = "QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1";
+        if (!attemptIds) {
+            return "CREATE VIEW epochs AS\n" + select + once;
+        }
+        String unfinished = """
+                SELECT trial_id, first(attempt_id ORDER BY epoch DESC, attempt_id) AS attempt_id
+                FROM landed_epochs%s
+                GROUP BY trial_id""".formatted(runs ? " WHERE trial_id NOT IN (SELECT trial_id FROM runs)" : "");
+        String chosen = runs ? "SELECT trial_id, attempt_id FROM runs\nUNION ALL\n" + unfinished : unfinished;
+        return "CREATE VIEW epochs AS\nWITH chosen AS (\n" + chosen.indent(4) + ")\n" + select
+                + "WHERE EXISTS (SELECT 1 FROM chosen c WHERE c.trial_id = e.trial_id"
+                + " AND c.attempt_id IS NOT DISTINCT FROM e.attempt_id)\n" + once;
+    }
+
+    /**
+     * The view {@code unfinished}: trials with checkpoints in {@code epochs} but no runs row yet (running, or cut short
+     * by a kill; {@code run --resume} runs them again), with the last checkpoint each reached.
+     */
+    static String unfinishedView(boolean runs) {
+        return """
+                CREATE VIEW unfinished AS
+                SELECT trial_id, setting, activation_label, seed, max(epoch) AS last_checkpoint
+                FROM epochs%s
+                GROUP BY trial_id, setting, activation_label, seed""".formatted(
+                runs ? " WHERE trial_id NOT IN (SELECT trial_id FROM runs)" : "");
     }
 
     /**
