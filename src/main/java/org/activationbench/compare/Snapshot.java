@@ -14,8 +14,16 @@ import org.apache.spark.sql.Row;
 /**
  * The runs and epochs of one output folder, read into memory (they are small: a row per trial and checkpoint) and
  * made exact even for a partial or interrupted run: one runs row per trial, one epochs row per trial and epoch.
+ * Trials still running (or cut short by a kill) contribute the checkpoints they handed over while training, of one
+ * attempt each, and are named in {@code unfinished}.
+ *
+ * @param unfinished ids of the trials with checkpoints in epochs but no runs row yet, sorted
  */
-public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
+public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+
+    public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
+        this(experiment, gridText, runs, epochs, List.of());
+    }
 
     /** One trial as the report needs it. */
     public record RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
@@ -74,16 +82,40 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
             }
         }
-        Map<String, EpochRow> epochs = new LinkedHashMap<>();
+        List<EpochRow> landed = new ArrayList<>();
+        List<String> landedAttempts = new ArrayList<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
-            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
+            landed.add(new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
-                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"));
-            if (runs.containsKey(row.trialId())
-                    && java.util.Objects.equals(attempts.get(row.trialId()), r.getAs("attempt_id"))) {
+                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97")));
+            landedAttempts.add(r.getAs("attempt_id"));
+        }
+        // A trial without a runs row keeps the checkpoints of its attempt that got furthest (ties: the first attempt id),
+        // as the report's epochs view does.
+        Map<String, String> furthest = new java.util.HashMap<>();
+        Map<String, Integer> furthestEpoch = new java.util.HashMap<>();
+        for (int i = 0; i < landed.size(); i++) {
+            EpochRow row = landed.get(i);
+            String attempt = landedAttempts.get(i);
+            if (runs.containsKey(row.trialId())) {
+                continue;
+            }
+            Integer best = furthestEpoch.get(row.trialId());
+            String bestAttempt = furthest.get(row.trialId());
+            if (best == null || row.epoch() > best || (row.epoch() == best && attempt != null
+                    && (bestAttempt == null || attempt.compareTo(bestAttempt) < 0))) {
+                furthestEpoch.put(row.trialId(), row.epoch());
+                furthest.put(row.trialId(), attempt);
+            }
+        }
+        Map<String, EpochRow> epochs = new LinkedHashMap<>();
+        for (int i = 0; i < landed.size(); i++) {
+            EpochRow row = landed.get(i);
+            String chosen = runs.containsKey(row.trialId()) ? attempts.get(row.trialId()) : furthest.get(row.trialId());
+            if (java.util.Objects.equals(chosen, landedAttempts.get(i))) {
                 epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
             }
         }
@@ -92,7 +124,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
-        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
+        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList),
+                furthest.keySet().stream().sorted().toList());
     }
 
     /** Files written before the strategy column existed hold per-task trials only. */

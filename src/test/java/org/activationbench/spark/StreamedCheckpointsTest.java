@@ -19,9 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.data.DatasetLoader;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
+import org.activationbench.report.Reporter;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.train.CheckpointMetrics;
@@ -106,6 +109,18 @@ class StreamedCheckpointsTest {
             assertEquals(1, streamed.size(), "the first checkpoint's row landed while the trial trains");
             assertEquals(1, streamed.get(0).<Integer>getAs("epoch"));
             assertEquals(0, store.read(Tables.RUNS).count(), "the trial has not ended, so it has no runs row yet");
+            assertFalse(run.isDone());
+            // The report of the running grid: it works on a copy of what has landed, and names the unfinished trial.
+            Path report = dir.resolve("report");
+            ComparedRun compared = LandedRun.open(spark, out.toString(), console, (landed, g, folder) -> {
+                ComparedRun c = ComparisonsTable.write(landed, g);
+                Reporter.write(c, folder, report);
+                return c;
+            });
+            assertEquals(List.of(grid.trials().get(0).trialId()), compared.snapshot().unfinished());
+            assertEquals(1, compared.snapshot().epochs().size());
+            String html = Files.readString(report.resolve("report.html"));
+            assertTrue(html.contains("Unfinished trials") && html.contains(grid.trials().get(0).trialId()));
             assertFalse(run.isDone());
             proceed.countDown();
             assertEquals(1, run.get(120, TimeUnit.SECONDS).ok());
