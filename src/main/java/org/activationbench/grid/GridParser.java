@@ -38,6 +38,7 @@ public final class GridParser {
             Map.entry("training.batch-size", "integer"),
             Map.entry("training.weight-init", "weight initialisation"),
             Map.entry("training.engine", "engine"),
+            Map.entry("training.state-every", "minutes"),
             Map.entry("data.train-examples", "integer"),
             Map.entry("grid.strategies", "list"),
             Map.entry("data-parallel.averaging-frequency", "integer"),
@@ -169,6 +170,11 @@ public final class GridParser {
         }
         String weightInit = p.among(config, "training.weight-init", "xavier", vocabulary.weightInits());
         String engine = p.among(config, "training.engine", Engine.FAST.label(), Engine.labels());
+        double stateEvery = p.number(config, "training.state-every", Training.DEFAULT_STATE_EVERY_MINUTES);
+        if (!(stateEvery >= 0) || !Double.isFinite(stateEvery)) {
+            p.add("training.state-every: " + stateEvery + " is not a number of minutes >= 0 (0 saves a trial's state at"
+                    + " checkpoints only)");
+        }
         Integer trainExamples = wholeNumber(p.number(config, "data.train-examples", 0));
         if (trainExamples == null || trainExamples < 0) {
             p.add("data.train-examples: must be a whole number, 0 for the whole training set");
@@ -208,7 +214,7 @@ public final class GridParser {
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
                 new Training(optimizer, learningRate, batchSize, weightInit,
-                        Engine.find(engine).orElse(Engine.FAST)), trainExamples,
+                        Engine.find(engine).orElse(Engine.FAST), stateEvery), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
                 slopeActivations, baseline, sequential);

@@ -90,8 +90,13 @@ public final class Tables {
             optional("test_accuracy_by_epoch", DOUBLE_LIST, "fraction", "accuracy on the full test set after every epoch"
                     + " trained, epoch 1 first; null in rows landed before it existed",
                     r -> r.result().testAccuracyByEpoch()),
-            required("train_seconds", DOUBLE, "s", "wall time in training steps, evaluation excluded",
+            required("train_seconds", DOUBLE, "s", "wall time in training steps, evaluation excluded; for a trial continued"
+                    + " from its saved state, that of the work kept in the result (before the state, then after it)",
                     r -> r.result().trainSeconds()),
+            optional("all_train_seconds", DOUBLE, "s", "all training time spent on the trial, the work of attempts cut short"
+                    + " after their last saved state included (noted at most every 30 s); train_seconds when never"
+                    + " interrupted; null in rows landed before it existed",
+                    r -> r.result().allTrainSeconds()),
             required("task_seconds", DOUBLE, "s", "wall time of the Spark task: dataset access, model build, training, evaluation",
                     TrialRecord::taskSeconds),
             required("started_at", TIMESTAMP, "UTC", "when the trial started", r -> r.result().startedAt()),
@@ -118,6 +123,12 @@ public final class Tables {
                     r -> r.provenance().nativeThreads()),
             required("task_attempt", INT, "", "Spark task attempt that produced the row (0 unless retried)",
                     TrialRecord::taskAttempt),
+            optional("first_trained_epoch", INT, "epochs", "the epoch the attempt of this row started training in: 1, or"
+                    + " that of the saved state it continued from (max_epochs + 1 if the state held the whole trial); null"
+                    + " in rows landed before it existed", r -> r.result().firstTrainedEpoch()),
+            optional("first_trained_minibatch", INT, "minibatches", "the minibatch of first_trained_epoch the attempt"
+                    + " started with, from 1 (above 1: continued from a state saved part-way through the epoch); null in"
+                    + " rows landed before it existed", r -> r.result().firstTrainedMinibatch()),
             optional("averaging_frequency", INT, "minibatches", "data-parallel: minibatches per worker between parameter averagings",
                     r -> dataParallel(r) ? r.result().config().strategy().averagingFrequency() : null),
             optional("batch_size_per_worker", INT, "examples", "data-parallel: minibatch size on each worker",

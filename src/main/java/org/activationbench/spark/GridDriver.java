@@ -180,6 +180,11 @@ public final class GridDriver {
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
+        // States and hand-over files a killed driver left behind after landing their trials' rows.
+        HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+                .filter(done::contains).toList());
+        FolderStateStore.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+                .filter(done::contains).toList());
         int threads = sc.conf().getInt("spark.task.cpus", 1);
         LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
                 skipped, threads, sc.master());
@@ -207,6 +212,7 @@ public final class GridDriver {
             }
         }
         store.compact();
+        FolderStateStore.removeIfEmpty(stateFolder);
         options.afterGrid().landed(store, grid, out.location());
         Summary summary = new Summary(grid.experiment(), skipped + counts.ok + counts.diverged + counts.failed, skipped,
                 counts.ok, counts.diverged, counts.failed,
@@ -232,7 +238,8 @@ public final class GridDriver {
             filesAdded = true;
         }
         if (!perTask.isEmpty()) {
-            new TrialFanOut(sc, threads, store, progress, stateFolder).run(perTask, counts::add);
+            new TrialFanOut(sc, threads, store, progress, stateFolder, grid.training().stateEveryMinutes())
+                    .run(perTask, counts::add);
         }
         for (TrialConfig trial : dataParallel) {
             runDataParallel(sc, trial, store, counts, progress);

@@ -78,4 +78,46 @@ final class HandOverFiles {
             return null;
         }
     }
+
+    /**
+     * Removes the hand-over files of trials whose records have landed (every checkpoint they held has landed too), and
+     * their {@code checkpoints/} folder once empty; files of any other name are left. These are messages, not state:
+     * {@code --keep-state} does not keep them. Failing to remove is a warning.
+     */
+    static void deleteLanded(StateFolder states, java.util.Collection<String> trialIds) {
+        if (!states.enabled()) {
+            return;
+        }
+        for (String id : trialIds) {
+            try {
+                FileSystem fs = states.fileSystem();
+                Path folder = states.trial(id);
+                Path checkpoints = new Path(folder, CHECKPOINTS);
+                if (fs.exists(checkpoints)) {
+                    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(checkpoints)) {
+                        if (f.isFile() && isCheckpoint(written(f.getPath().getName()))) {
+                            fs.delete(f.getPath(), false);
+                        }
+                    }
+                    if (fs.listStatus(checkpoints).length == 0) {
+                        fs.delete(checkpoints, false);
+                    }
+                }
+                for (String name : new String[] {PROGRESS, "." + PROGRESS + ".tmp"}) {
+                    Path p = new Path(folder, name);
+                    if (fs.exists(p)) {
+                        fs.delete(p, false);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(HandOverFiles.class).warn("trial {}: its hand-over files in {} could not be"
+                        + " removed ({})", id, states.location(), e.toString());
+            }
+        }
+    }
+
+    /** The name a file is renamed to once written: its own, or that of the temporary name it is written under. */
+    private static String written(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
+    }
 }

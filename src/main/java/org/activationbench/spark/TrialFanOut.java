@@ -31,7 +31,8 @@ import scala.runtime.BoxedUnit;
  * landing: each trial's checkpoints as its executor hands them over through the state folder (polled every
  * {@value #INTERVAL_KEY}, default 5 s), and its record as soon as its task ends. Each attempt's checkpoint lands once:
  * the record's epochs rows leave out those already streamed. Which attempt's rows the tables keep is decided by the
- * runs row (see {@link ResultStore#compact()}).
+ * runs row (see {@link ResultStore#compact()}). Once a trial's record has landed, its hand-over files are removed,
+ * then its state (unless it FAILED: that stays for {@code --resume}).
  */
 final class TrialFanOut {
 
@@ -43,13 +44,16 @@ final class TrialFanOut {
     private final ResultStore store;
     private final ProgressBar progress;
     private final StateFolder state;
+    private final double stateEveryMinutes;
 
-    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress, StateFolder state) {
+    TrialFanOut(SparkContext sc, int threads, ResultStore store, ProgressBar progress, StateFolder state,
+            double stateEveryMinutes) {
         this.sc = sc;
         this.threads = threads;
         this.store = store;
         this.progress = progress;
         this.state = state;
+        this.stateEveryMinutes = stateEveryMinutes;
     }
 
     /** Submits one task per trial and lands each result on a single writer thread as soon as it is known. */
@@ -84,6 +88,10 @@ final class TrialFanOut {
                     poller.landed(r.result().config().trialId());
                     trials.landed(r);
                 }
+                HandOverFiles.deleteLanded(state, batch.stream().map(r -> r.result().config().trialId()).toList());
+                // Only once its row has landed is a trial's state given up; a FAILED trial keeps it for --resume.
+                FolderStateStore.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
+                        .map(r -> r.result().config().trialId()).toList());
                 landed.accept(batch);
                 progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
                 batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(outcome(r)));
@@ -113,7 +121,7 @@ final class TrialFanOut {
         long interval = sc.conf().getTimeAsMs(INTERVAL_KEY, "5s");
         lander.scheduleWithFixedDelay(poll, interval, interval, TimeUnit.MILLISECONDS);
         List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads, state),
+        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new TrialTask(threads, state, stateEveryMinutes),
                 JavaConverters.asScalaBuffer(partitions).toSeq(),
                 new AbstractFunction2<Object, TrialRecord, BoxedUnit>() {
                     @Override

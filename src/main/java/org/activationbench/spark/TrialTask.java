@@ -10,6 +10,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.Provenance;
+import org.activationbench.train.StateSaving;
 import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
@@ -20,9 +21,11 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
- * (loaded once per executor JVM), the trial, and its record, which the driver lands. While the trial trains, its
- * checkpoints and progress go to its folder of the state folder ({@link CheckpointHandOver}), where the driver picks
- * them up. A grid has one dataset, so its four files are alone in the job's file folder.
+ * (loaded once per executor JVM), the trial, and its record. It lands nothing, the driver does; it writes only the
+ * trial's state, into the {@link StateFolder}, and continues from the newest one there (a first attempt, a Spark retry
+ * or a {@code --resume}); and while the trial trains, it hands its checkpoints and progress to the driver through
+ * the same folder ({@link CheckpointHandOver}). A grid has one dataset, so its four files are alone in the job's file
+ * folder.
  */
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
 
@@ -34,10 +37,16 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
 
     private final int nativeThreads;
     private final StateFolder state;
+    private final double stateEveryMinutes;
 
-    TrialTask(int nativeThreads, StateFolder state) {
+    /**
+     * @param state             where the trial's state is kept ({@link StateFolder#OFF}: nowhere)
+     * @param stateEveryMinutes besides every checkpoint, save the state after this many minutes (0: checkpoints only)
+     */
+    TrialTask(int nativeThreads, StateFolder state, double stateEveryMinutes) {
         this.nativeThreads = nativeThreads;
         this.state = state;
+        this.stateEveryMinutes = stateEveryMinutes;
     }
 
     @Override
@@ -54,7 +63,10 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         String attemptId = UUID.randomUUID().toString();
         try {
             Dataset data = DatasetCache.getFromFolder(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
-            result = new TrialRunner().run(config, data, handOver(config, attemptId));
+            StateSaving saving = state.enabled()
+                    ? StateSaving.every(new FolderStateStore(state, config.trialId()), stateEveryMinutes)
+                    : StateSaving.NONE;
+            result = new TrialRunner().run(config, data, handOver(config, attemptId), saving);
         } catch (RuntimeException e) {
             result = TrialRunner.failed(config, e, started);
         }

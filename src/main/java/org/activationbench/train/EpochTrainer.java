@@ -23,6 +23,39 @@ public interface EpochTrainer extends AutoCloseable {
      */
     void trainEpoch(int epoch, boolean checkpoint);
 
+    /**
+     * As {@link #trainEpoch(int, boolean)}, starting after the first {@code done} minibatches of the epoch's order (0:
+     * from its start) and telling {@code boundary} after every minibatch but the last, where the trial may save its
+     * state. Only a trainer that keeps its gradient norms in {@link #gradientNormProgress()} can start part-way.
+     */
+    default void trainEpoch(int epoch, boolean checkpoint, int done, MinibatchBoundary boundary) {
+        if (done != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start an epoch part-way");
+        }
+        trainEpoch(epoch, checkpoint);
+    }
+
+    /**
+     * The gradient norms summed so far in this epoch, one per network layer followed by the number of minibatches
+     * summed; null if the trainer keeps none it could be continued from.
+     */
+    default double[] gradientNormProgress() {
+        return null;
+    }
+
+    /** Continues the sums of {@link #gradientNormProgress()} in the epoch about to be continued. */
+    default void restoreGradientNormProgress(double[] progress) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot continue an epoch part-way");
+    }
+
+    /** Called between two minibatches of an epoch, on the training thread. */
+    interface MinibatchBoundary {
+        MinibatchBoundary NONE = (epoch, done) -> {};
+
+        /** {@code done} minibatches of {@code epoch} are trained, and the next is not started. */
+        void after(int epoch, int done);
+    }
+
     /** Mean gradient L2 norm of the given layers over the last minibatches of the last checkpoint epoch; null if unseen. */
     double[] gradientNorms(int[] layers);
 

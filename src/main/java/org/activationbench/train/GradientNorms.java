@@ -34,6 +34,23 @@ final class GradientNorms extends BaseTrainingListener {
         batches = 0;
     }
 
+    /** The sums so far, one per layer, then the number of minibatches summed (exact in a double). */
+    double[] progress() {
+        double[] p = Arrays.copyOf(sum, layers + 1);
+        p[layers] = batches;
+        return p;
+    }
+
+    /** Continues from {@link #progress()}. */
+    void restore(double[] progress) {
+        if (progress.length != layers + 1) {
+            throw new IllegalArgumentException("gradient norm sums of " + (progress.length - 1) + " layers for a network of "
+                    + layers);
+        }
+        System.arraycopy(progress, 0, sum, 0, layers);
+        batches = (int) progress[layers];
+    }
+
     @Override
     public void onGradientCalculation(Model model) {
         if (!recording) {

@@ -25,10 +25,20 @@ final class MinibatchTrainer implements EpochTrainer {
 
     @Override
     public void trainEpoch(int epoch, boolean checkpoint) {
+        trainEpoch(epoch, checkpoint, 0, MinibatchBoundary.NONE);
+    }
+
+    @Override
+    public void trainEpoch(int epoch, boolean checkpoint, int done, MinibatchBoundary boundary) {
         int batches = minibatches.count();
+        if (done < 0 || done >= batches) {
+            throw new IllegalArgumentException("epoch " + epoch + " has " + batches + " minibatches; cannot start after " + done);
+        }
         int[] order = minibatches.order(config.seed(), epoch);
-        norms.reset();
-        for (int b = 0; b < batches; b++) {
+        if (done == 0) {
+            norms.reset(); // part-way, the sums so far were restored
+        }
+        for (int b = done; b < batches; b++) {
             norms.record(checkpoint && b >= batches - gradientBatches);
             DataSet batch = minibatches.batch(order, b);
             net.fit(batch);
@@ -36,7 +46,20 @@ final class MinibatchTrainer implements EpochTrainer {
             if (!Double.isFinite(score)) {
                 throw new DivergenceException("loss became " + score + " in epoch " + epoch + ", minibatch " + (b + 1));
             }
+            if (b + 1 < batches) {
+                boundary.after(epoch, b + 1);
+            }
         }
+    }
+
+    @Override
+    public double[] gradientNormProgress() {
+        return norms.progress();
+    }
+
+    @Override
+    public void restoreGradientNormProgress(double[] progress) {
+        norms.restore(progress);
     }
 
     @Override

@@ -36,6 +36,14 @@ public record Provenance(
     }
 
     /**
+     * The version and commit of this build ("0.1.0 3f2a9c1", "-dirty" if its work tree had changes): what a saved trial
+     * state must have been written by to be continued here.
+     */
+    public static String codeVersion() {
+        return BUILD.getProperty("version", "unknown") + " " + buildCommit();
+    }
+
+    /**
      * The OpenBLAS kernels this process was told to use, if any: they change results (see docs/performance.md), and
      * without the variable OpenBLAS picks by CPU model.
      */

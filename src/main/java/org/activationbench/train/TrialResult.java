@@ -12,6 +12,14 @@ import org.activationbench.grid.TrialConfig;
  * @param epochsCompleted epochs fully trained (for DIVERGED: before the epoch in which the loss broke)
  * @param testLossByEpoch     test loss after every epoch trained, epoch 1 first
  * @param testAccuracyByEpoch test accuracy after every epoch trained, epoch 1 first
+ * @param trainSeconds        training time of the work this result holds (for a trial continued from a saved state:
+ *                            up to the state, then after it)
+ * @param allTrainSeconds     all training time spent on the trial, the work of attempts lost after their last save
+ *                            included (as far as the state folder noted it); equal to trainSeconds for a trial never
+ *                            interrupted
+ * @param firstTrainedEpoch   the epoch this attempt started training in: 1, or the epoch of the state it continued
+ *                            from (one past the last epoch if that state held the whole trial)
+ * @param firstTrainedMinibatch the minibatch of {@code firstTrainedEpoch} this attempt started with, from 1
  */
 public record TrialResult(
         TrialConfig config,
@@ -25,8 +33,16 @@ public record TrialResult(
         List<Double> testLossByEpoch,
         List<Double> testAccuracyByEpoch,
         double trainSeconds,
+        double allTrainSeconds,
+        int firstTrainedEpoch,
+        int firstTrainedMinibatch,
         Instant startedAt,
         Instant finishedAt) implements java.io.Serializable {
+
+    /** Whether this attempt continued from a saved state rather than from the start. */
+    public boolean continued() {
+        return firstTrainedEpoch > 1 || firstTrainedMinibatch > 1;
+    }
 
     /** The metrics of the last checkpoint reached, or null if none was. */
     public CheckpointMetrics last() {

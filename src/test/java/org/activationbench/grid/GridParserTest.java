@@ -54,6 +54,17 @@ class GridParserTest {
     }
 
     @Test
+    void theStateIntervalIsTenMinutesByDefaultAndNoPartOfTheStoredGridOrTheTrials() {
+        GridSpec grid = parser.parse("test", VALID);
+        assertEquals(10.0, grid.training().stateEveryMinutes());
+        GridSpec often = parser.parse("test", VALID + "training.state-every = 0.5\n");
+        assertEquals(0.5, often.training().stateEveryMinutes());
+        assertEquals(grid.render(), often.render(), "a resume may change it");
+        assertEquals(grid.trials(), often.trials());
+        assertEquals(0.0, parser.parse("test", VALID + "training.state-every = 0\n").training().stateEveryMinutes());
+    }
+
+    @Test
     void overridesWinOverTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("g.conf");
         Files.writeString(file, VALID);
@@ -78,6 +89,8 @@ class GridParserTest {
             "experiment = _hidden                     | experiment: '_hidden' starts with '_'",
             "experiment = \".hidden\"                  | experiment: '.hidden' may use only letters",
             "training.batch-size = -4                  | training.batch-size: must be a positive whole number",
+            "training.state-every = -1                 | training.state-every: -1.0 is not a number of minutes >= 0",
+            "training.state-every = ten                | training.state-every: expected a number",
             "grid.seeds = [1, 2, 1]                  | grid.seeds: duplicate value 1",
             "grid.activations = [relu, relu]         | grid.activations: duplicate value relu",
             "grid.epochs = []                        | grid.epochs: the list is empty",

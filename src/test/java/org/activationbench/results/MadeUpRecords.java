@@ -32,7 +32,7 @@ public final class MadeUpRecords {
         TrialResult result = new TrialResult(config, status, status == TrialStatus.OK ? null : "java.lang.IllegalStateException",
                 status == TrialStatus.OK ? null : "made up", checkpoints, List.of("dense1"), List.of("dense1", "output"),
                 epochsReached, curve(epochsReached, 0.5), curve(epochsReached, accuracy), epochsReached,
-                finished.minusSeconds(10), finished);
+                epochsReached, 1, 1, finished.minusSeconds(10), finished);
         return new TrialRecord(result, PROVENANCE, 1.0, 0);
     }
 

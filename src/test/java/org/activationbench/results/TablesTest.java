@@ -32,7 +32,7 @@ class TablesTest {
             new double[] {0.0625, 0.5}, null, 2, null, null);
     private static final TrialResult RESULT = new TrialResult(CONFIG, TrialStatus.OK, null, null, List.of(FIRST, SECOND),
             List.of("dense0", "dense1"), List.of("dense0", "dense1", "output"), 2, List.of(0.25, 0.23),
-            List.of(0.96, 0.975), 12.5,
+            List.of(0.96, 0.975), 12.5, 14.25, 2, 31,
             Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:20Z"));
     private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend / OPENBLAS",
             "17.0.9", "Linux 6.1 amd64", "host-7", 1);
@@ -78,7 +78,8 @@ class TablesTest {
                 Map.entry("git_commit", "abc1234"), Map.entry("dl4j_version", "1.0.0-M2"), Map.entry("spark_version", "3.5.3"),
                 Map.entry("nd4j_backend", "CpuBackend / OPENBLAS"), Map.entry("java_version", "17.0.9"),
                 Map.entry("os", "Linux 6.1 amd64"), Map.entry("executor_host", "host-7"), Map.entry("native_threads", 1),
-                Map.entry("task_attempt", 1), Map.entry("averaging_frequency", 7), Map.entry("batch_size_per_worker", 32),
+                Map.entry("task_attempt", 1), Map.entry("all_train_seconds", 14.25), Map.entry("first_trained_epoch", 2),
+                Map.entry("first_trained_minibatch", 31), Map.entry("averaging_frequency", 7), Map.entry("batch_size_per_worker", 32),
                 Map.entry("data_parallel_workers", 3), Map.entry("worker_fit_seconds", 4.25)));
         Map<String, Object> actual = byName(Tables.RUNS, Tables.runRow(RECORD));
         Set<String> nulls = new HashSet<>(actual.keySet());
@@ -110,7 +111,8 @@ class TablesTest {
     void aPerTaskTrialHasNoDataParallelSettings() {
         TrialConfig perTask = new TrialConfig("mnist", "mlp", "relu", null, 1, List.of(1), "adam", 0.001, 128, "xavier");
         TrialResult failed = new TrialResult(perTask, TrialStatus.FAILED, "java.lang.OutOfMemoryError", "heap", List.of(),
-                List.of("dense0"), List.of("dense0", "output"), 0, List.of(), List.of(), 0.0, Instant.EPOCH, Instant.EPOCH);
+                List.of("dense0"), List.of("dense0", "output"), 0, List.of(), List.of(), 0.0, 0.0, 1, 1, Instant.EPOCH,
+                Instant.EPOCH);
         Map<String, Object> row = byName(Tables.RUNS, Tables.runRow(new TrialRecord(failed, PROVENANCE, 1.0, 0)));
         assertEquals("FAILED", row.get("status"));
         assertEquals("java.lang.OutOfMemoryError", row.get("error_class"));

@@ -176,7 +176,7 @@ class StreamedCheckpointsTest {
         }
         ResultStore store = new ResultStore(spark, out.toString(), "stream");
         ProgressBar progress = new ProgressBar(console, 1, false);
-        new TrialFanOut(spark.sparkContext(), 1, store, progress, state).run(List.of(trial), batch -> {});
+        new TrialFanOut(spark.sparkContext(), 1, store, progress, state, 0).run(List.of(trial), batch -> {});
 
         List<Row> raw = store.read(Tables.EPOCHS).collectAsList();
         String attempt = store.read(Tables.RUNS).first().getAs("attempt_id");

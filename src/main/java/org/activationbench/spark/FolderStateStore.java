@@ -1,0 +1,213 @@
+package org.activationbench.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.activationbench.results.DurableFiles;
+import org.activationbench.train.StateStore;
+import org.activationbench.train.TrialState;
+import org.activationbench.train.TrialStateFormat;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One trial's states in its folder of the {@link StateFolder}, on any file system Hadoop reaches. Each state is
+ * streamed to a hidden temporary file, flushed ({@code hsync}), renamed to {@code state-e<epoch>-m<minibatch>.bin}
+ * (the name orders the states), and only then are older states removed, so a complete state exists at every moment.
+ * {@code spent-training-time} notes the trial's training time at most every {@value #SPENT_EVERY_SECONDS} s, for the
+ * time an attempt loses after its last state. The store owns only these names; the trial's folder may hold others.
+ */
+final class FolderStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FolderStateStore.class);
+    static final String PREFIX = "state-";
+    static final String SUFFIX = ".bin";
+    static final String SPENT = "spent-training-time";
+    static final long SPENT_EVERY_SECONDS = 30;
+
+    private final FileSystem fs;
+    private final Path folder;
+    private final String trialId;
+    private long lastSpentNote = System.nanoTime();
+
+    FolderStateStore(StateFolder states, String trialId) {
+        this.fs = states.fileSystem();
+        this.folder = states.trial(trialId);
+        this.trialId = trialId;
+    }
+
+    @Override
+    public void save(TrialState state) {
+        Path file = new Path(folder, name(state.epoch(), state.minibatch()));
+        Path temporary = DurableFiles.temporary(file);
+        try {
+            fs.mkdirs(folder);
+            try (FSDataOutputStream out = fs.create(temporary, true)) {
+                TrialStateFormat.write(state, out);
+                out.hsync();
+            }
+            DurableFiles.forceIfLocal(fs, temporary);
+            if (fs.exists(file)) {
+                fs.delete(file, false);
+            }
+            DurableFiles.rename(fs, temporary, file);
+            DurableFiles.forceIfLocal(fs, folder);
+            for (FileStatus older : states()) {
+                if (!older.getPath().getName().equals(file.getName())) {
+                    fs.delete(older.getPath(), false);
+                }
+            }
+        } catch (IOException e) {
+            // The previous state stays; the trial goes on and may lose more work if its attempt dies.
+            LOG.warn("trial {}: its state at {} could not be saved in {} ({}); it continues, and the previous state stays",
+                    trialId, state.position(), folder, e.toString());
+            try {
+                fs.delete(temporary, false);
+            } catch (IOException ignored) {
+                // Best effort: the next save overwrites it.
+            }
+        }
+    }
+
+    @Override
+    public Optional<TrialState> newest() {
+        List<FileStatus> states;
+        try {
+            states = states();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        for (FileStatus s : states) {
+            try (InputStream in = fs.open(s.getPath())) {
+                return Optional.of(TrialStateFormat.read(in));
+            } catch (FileNotFoundException e) {
+                // Removed since the listing (a newer one was completed meanwhile): look at the next.
+            } catch (IOException e) {
+                LOG.warn("trial {}: the state {} cannot be read ({}); trying an older one", trialId, s.getPath(), e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void noteSpent(long nanos) {
+        long now = System.nanoTime();
+        if (now - lastSpentNote < SPENT_EVERY_SECONDS * 1_000_000_000L) {
+            return;
+        }
+        lastSpentNote = now;
+        try {
+            fs.mkdirs(folder);
+            DurableFiles.write(fs, new Path(folder, SPENT), Long.toString(nanos).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("trial {}: its training time could not be noted in {} ({})", trialId, folder, e.toString());
+        }
+    }
+
+    @Override
+    public long spentNanos() {
+        try (InputStream in = fs.open(new Path(folder, SPENT))) {
+            return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        } catch (FileNotFoundException e) {
+            return 0;
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("trial {}: its noted training time cannot be read ({})", trialId, e.toString());
+            return 0;
+        }
+    }
+
+    /** Removes this store's files (states, temporary states, the noted time), then the trial's folder if nothing else is in it. */
+    void delete() throws IOException {
+        if (!fs.exists(folder)) {
+            return;
+        }
+        for (FileStatus s : fs.listStatus(folder)) {
+            String name = s.getPath().getName();
+            String written = name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
+            if (s.isFile() && (isState(written) || written.equals(SPENT))) {
+                fs.delete(s.getPath(), false);
+            }
+        }
+        if (fs.listStatus(folder).length == 0) {
+            fs.delete(folder, false);
+        }
+    }
+
+    /**
+     * Removes the states of trials whose results have landed for good (OK or DIVERGED), unless the run keeps them: on
+     * the driver, after landing, and at a resume for those a killed driver left behind. Failing to remove is a warning.
+     */
+    static void deleteLanded(StateFolder states, java.util.Collection<String> trialIds) {
+        if (!states.enabled() || states.keep()) {
+            return;
+        }
+        for (String id : trialIds) {
+            try {
+                new FolderStateStore(states, id).delete();
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("trial {}: its state in {} could not be removed ({}); remove it by hand", id, states.trial(id), e.toString());
+            }
+        }
+    }
+
+    /** Removes the output folder's own state folder once no trial keeps anything there; a named one stays. */
+    static void removeIfEmpty(StateFolder states) {
+        if (!states.enabled() || states.explicit()) {
+            return;
+        }
+        try {
+            FileSystem fs = states.fileSystem();
+            if (fs.exists(states.root()) && fs.listStatus(states.root()).length == 0) {
+                fs.delete(states.root(), false);
+            }
+        } catch (IOException e) {
+            LOG.warn("the empty state folder {} could not be removed ({})", states.location(), e.toString());
+        }
+    }
+
+    /** The trials that have a folder in {@code states}. */
+    static java.util.Set<String> trialsWithState(StateFolder states) {
+        if (!states.enabled()) {
+            return java.util.Set.of();
+        }
+        try {
+            FileSystem fs = states.fileSystem();
+            if (!fs.exists(states.root())) {
+                return java.util.Set.of();
+            }
+            return Arrays.stream(fs.listStatus(states.root())).filter(FileStatus::isDirectory)
+                    .map(s -> s.getPath().getName()).filter(StateFolder::isTrialFolder)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the state folder " + states.location(), e);
+        }
+    }
+
+    /** The complete states, newest first. */
+    private List<FileStatus> states() throws IOException {
+        if (!fs.exists(folder)) {
+            return List.of();
+        }
+        return Arrays.stream(fs.listStatus(folder, p -> isState(p.getName())))
+                .sorted(Comparator.comparing((FileStatus s) -> s.getPath().getName()).reversed())
+                .toList();
+    }
+
+    static String name(int epoch, int minibatch) {
+        return String.format("%se%06d-m%09d%s", PREFIX, epoch, minibatch, SUFFIX);
+    }
+
+    static boolean isState(String name) {
+        return name.matches(PREFIX + "e\\d{6}-m\\d{9}" + java.util.regex.Pattern.quote(SUFFIX));
+    }
+}

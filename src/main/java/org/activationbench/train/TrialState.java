@@ -1,0 +1,68 @@
+package org.activationbench.train;
+
+import java.util.List;
+import org.activationbench.grid.TrialConfig;
+
+/**
+ * Everything a trial needs to continue exactly where it was saved, at a boundary between two minibatches: the
+ * network's parameters (PReLU's learned slopes among them), the updater's state (Adam's moments) and the iteration
+ * and epoch counters its bias correction reads, the position in the epoch's minibatch order (the order itself follows
+ * from the seed and the epoch, {@link ExampleOrder}), the gradient norms summed so far in a checkpoint epoch, and the
+ * test metrics, checkpoints and timings measured so far. Training uses no other random state: no dropout, and the
+ * minibatch order is derived, not drawn.
+ *
+ * @param fingerprint      the trial and code version that wrote it ({@link #fingerprint(TrialConfig)}); a state whose
+ *                         fingerprint differs is never used
+ * @param epoch            the epoch in progress, from 1; {@code maxEpochs + 1} once the last one is done
+ * @param minibatch        minibatches of {@code epoch} already trained (0: the epoch has not started)
+ * @param updaterState     the updater's state view, empty for an updater without state
+ * @param gradientNorms    the gradient norms summed so far in a checkpoint epoch in progress, one per network layer,
+ *                         then the number of minibatches summed ({@link EpochTrainer#gradientNormProgress()})
+ * @param keptTrainNanos   training time of the work this state holds
+ * @param epochTrainNanos  the part of {@code keptTrainNanos} spent in {@code epoch}
+ * @param spentTrainNanos  all training time spent on the trial up to this save, work lost by earlier attempts included
+ */
+public record TrialState(
+        String fingerprint,
+        int epoch,
+        int minibatch,
+        float[] parameters,
+        float[] updaterState,
+        int iterationCount,
+        int epochCount,
+        double[] gradientNorms,
+        List<Double> testLossByEpoch,
+        List<Double> testAccuracyByEpoch,
+        List<CheckpointMetrics> checkpoints,
+        long keptTrainNanos,
+        long epochTrainNanos,
+        long spentTrainNanos) {
+
+    public TrialState {
+        if (epoch < 1 || minibatch < 0) {
+            throw new IllegalArgumentException("a state's position must be epoch >= 1 and minibatch >= 0, found epoch "
+                    + epoch + ", minibatch " + minibatch);
+        }
+        if (testLossByEpoch.size() != epoch - 1 || testAccuracyByEpoch.size() != epoch - 1) {
+            throw new IllegalArgumentException("a state at epoch " + epoch + " holds the test metrics of " + (epoch - 1)
+                    + " epochs, found " + testLossByEpoch.size() + " and " + testAccuracyByEpoch.size());
+        }
+        testLossByEpoch = List.copyOf(testLossByEpoch);
+        testAccuracyByEpoch = List.copyOf(testAccuracyByEpoch);
+        checkpoints = List.copyOf(checkpoints);
+    }
+
+    /**
+     * What a state must have been written by to be used for {@code config}: the trial's canonical form (its id is a
+     * hash of it) and this build's version and commit. A state of another trial, or written by other code, whose
+     * arithmetic may differ, is ignored.
+     */
+    public static String fingerprint(TrialConfig config) {
+        return config.trialId() + " " + config.canonical() + " code " + Provenance.codeVersion();
+    }
+
+    /** "epoch 3, minibatch 40" or "the end of epoch 2": for messages. */
+    public String position() {
+        return minibatch == 0 ? "the end of epoch " + (epoch - 1) : "epoch " + epoch + ", minibatch " + minibatch;
+    }
+}

@@ -1,0 +1,170 @@
+package org.activationbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.activationbench.data.Dataset;
+import org.activationbench.grid.Engine;
+import org.activationbench.grid.Strategy;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.testing.SyntheticData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A trial cut short and continued from its saved state ends with exactly the parameters, updater state and metrics of
+ * the same trial never interrupted, and saving changes nothing. 512 examples in minibatches of 32: 16 per epoch;
+ * checkpoints 1, 2 and 4, gradient norms over the last 5 minibatches of a checkpoint epoch.
+ */
+class ContinuedTrialTest {
+
+    private static final Dataset DATA = SyntheticData.dataset(512, 256, 11);
+    /** Saves between every two minibatches. */
+    private static final long ALWAYS = 1;
+    private final TrialRunner runner = new TrialRunner(5, 200);
+
+    static TrialConfig config(String architecture, String activation, Double alpha, Engine engine) {
+        return new TrialConfig("synthetic", architecture, activation, alpha, 3, List.of(1, 2, 4), "adam", 1e-3, 32, "xavier", 0,
+                Strategy.DEFAULT, engine);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @CsvSource({"mlp,relu,,FAST", "cnn,relu,,FAST", "mlp,prelu,,FAST", "mlp,leakyrelu,0.1,STOCK"})
+    void aTrialInterruptedSeveralTimesEndsExactlyAsOneNeverInterrupted(String architecture, String activation, Double alpha,
+            Engine engine) {
+        TrialConfig config = config(architecture, activation, alpha, engine);
+        TrialResult plain = runner.run(config, DATA);
+        assertEquals(TrialStatus.OK, plain.status(), plain.errorClass() + ": " + plain.errorMessage());
+
+        // Saving at every minibatch boundary changes nothing, and the last state holds the trained network.
+        MemoryStateStore undisturbed = new MemoryStateStore();
+        TrialResult saved = runner.run(config, DATA, TrialListener.NONE, new StateSaving(undisturbed, ALWAYS));
+        assertSameNumbers(plain, saved);
+        assertEquals(1, saved.firstTrainedEpoch());
+        assertEquals(4 * 15 + 3, undisturbed.saves, "15 boundaries per epoch and 3 checkpoints");
+
+        MemoryStateStore store = new MemoryStateStore();
+        List<TrialResult> attempts = new ArrayList<>();
+        // Killed in epoch 1 between two timer saves: continues after minibatch 6.
+        attempts.add(runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieBeforeSaving("1:7"), ALWAYS)));
+        // Continued part-way through epoch 1; killed right after checkpoint 2's state is complete.
+        attempts.add(runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieAfterSaving("3:0"), ALWAYS)));
+        // Checkpoint states only; killed in epoch 3, between checkpoints 2 and 4: continues from the end of epoch 2.
+        attempts.add(runner.run(config, DATA, TrialListener.NONE,
+                new StateSaving(store.keepTimerSaves(false).dieBeforeSaving("3:9"), ALWAYS)));
+        // Killed inside checkpoint 4's gradient-norm window (minibatches 12-16): the sums so far must carry over.
+        attempts.add(runner.run(config, DATA, TrialListener.NONE,
+                new StateSaving(store.keepTimerSaves(true).dieBeforeSaving("4:14"), ALWAYS)));
+        TrialResult last = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.live(), 0));
+
+        for (TrialResult killed : attempts) {
+            assertEquals(TrialStatus.FAILED, killed.status());
+            assertEquals(MemoryStateStore.Killed.class.getName(), killed.errorClass());
+        }
+        assertEquals(List.of(1, 1, 3, 3), attempts.stream().map(TrialResult::firstTrainedEpoch).toList());
+        assertEquals(List.of(1, 7, 1, 1), attempts.stream().map(TrialResult::firstTrainedMinibatch).toList());
+        assertEquals(4, last.firstTrainedEpoch());
+        assertEquals(14, last.firstTrainedMinibatch());
+        assertSameNumbers(plain, last);
+        assertBitForBit(undisturbed.last(), store.last());
+        assertTrue(last.allTrainSeconds() >= last.trainSeconds(), last.allTrainSeconds() + " < " + last.trainSeconds());
+    }
+
+    @Test
+    void aTrialWhoseStateHoldsItAllEndsAtOnceWithItsResult() {
+        TrialConfig config = config("mlp", "relu", null, Engine.FAST);
+        MemoryStateStore store = new MemoryStateStore();
+        TrialResult whole = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieAfterSaving("5:0"), 0));
+        assertEquals(TrialStatus.FAILED, whole.status(), "killed after its last state, before its result was delivered");
+        TrialResult again = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.live(), 0));
+        assertEquals(TrialStatus.OK, again.status());
+        assertEquals(5, again.firstTrainedEpoch());
+        assertSameNumbers(runner.run(config, DATA), again);
+    }
+
+    @Test
+    void aStateOfAnotherTrialOrCodeVersionIsIgnoredAndTheTrialStartsFromEpochOne() {
+        TrialConfig config = config("mlp", "relu", null, Engine.FAST);
+        TrialResult plain = runner.run(config, DATA);
+
+        MemoryStateStore other = new MemoryStateStore();
+        runner.run(config.withSeed(4), DATA, TrialListener.NONE, new StateSaving(other.dieAfterSaving("2:0"), 0));
+        TrialResult afterOther = runner.run(config, DATA, TrialListener.NONE, new StateSaving(other.live(), 0));
+        assertEquals(1, afterOther.firstTrainedEpoch());
+        assertSameNumbers(plain, afterOther);
+
+        MemoryStateStore oldCode = new MemoryStateStore();
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(oldCode.dieAfterSaving("3:0"), 0));
+        TrialState s = oldCode.last();
+        oldCode.plant(bytes(new TrialState(s.fingerprint().replace(" code ", " code 0.0.9 0000000 "), s.epoch(), s.minibatch(),
+                s.parameters(), s.updaterState(), s.iterationCount(), s.epochCount(), s.gradientNorms(), s.testLossByEpoch(),
+                s.testAccuracyByEpoch(), s.checkpoints(), s.keptTrainNanos(), s.epochTrainNanos(), s.spentTrainNanos())));
+        TrialResult afterOldCode = runner.run(config, DATA, TrialListener.NONE, new StateSaving(oldCode.live(), 0));
+        assertEquals(1, afterOldCode.firstTrainedEpoch());
+        assertSameNumbers(plain, afterOldCode);
+
+        MemoryStateStore otherFormat = new MemoryStateStore();
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(otherFormat.dieAfterSaving("2:0"), 0));
+        byte[] b = otherFormat.bytes().clone();
+        int format = 2 + TrialStateFormat.MAGIC.length(); // the int after the magic's length and characters
+        b[format + 3]++;
+        otherFormat.plant(b);
+        TrialResult afterOtherFormat = runner.run(config, DATA, TrialListener.NONE, new StateSaving(otherFormat.live(), 0));
+        assertEquals(1, afterOtherFormat.firstTrainedEpoch());
+        assertSameNumbers(plain, afterOtherFormat);
+    }
+
+    static byte[] bytes(TrialState state) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            TrialStateFormat.write(state, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Every number of the two results but the timings, compared bit for bit. */
+    static void assertSameNumbers(TrialResult expected, TrialResult actual) {
+        assertEquals(expected.status(), actual.status(), actual.errorClass() + ": " + actual.errorMessage());
+        assertEquals(expected.epochsCompleted(), actual.epochsCompleted());
+        assertEquals(expected.testLossByEpoch(), actual.testLossByEpoch());
+        assertEquals(expected.testAccuracyByEpoch(), actual.testAccuracyByEpoch());
+        assertEquals(expected.checkpoints().size(), actual.checkpoints().size());
+        for (int i = 0; i < expected.checkpoints().size(); i++) {
+            CheckpointMetrics x = expected.checkpoints().get(i);
+            CheckpointMetrics y = actual.checkpoints().get(i);
+            String at = "checkpoint " + x.epoch();
+            assertEquals(x.epoch(), y.epoch(), at);
+            assertEquals(Double.doubleToRawLongBits(x.trainLoss()), Double.doubleToRawLongBits(y.trainLoss()), at);
+            assertEquals(Double.doubleToRawLongBits(x.trainAccuracy()), Double.doubleToRawLongBits(y.trainAccuracy()), at);
+            assertEquals(Double.doubleToRawLongBits(x.testLoss()), Double.doubleToRawLongBits(y.testLoss()), at);
+            assertEquals(Double.doubleToRawLongBits(x.testAccuracy()), Double.doubleToRawLongBits(y.testAccuracy()), at);
+            assertArrayEquals(x.deadFraction(), y.deadFraction(), at);
+            assertArrayEquals(x.gradientNorm(), y.gradientNorm(), at);
+            assertEquals(List.of(String.valueOf(x.epochTo97()), String.valueOf(x.epochTo98()), String.valueOf(x.epochTo99())),
+                    List.of(String.valueOf(y.epochTo97()), String.valueOf(y.epochTo98()), String.valueOf(y.epochTo99())), at);
+        }
+    }
+
+    /** Two final states: the same parameters and updater state, bit for bit, and the same counters. */
+    static void assertBitForBit(TrialState expected, TrialState actual) {
+        assertEquals(MemoryStateStore.position(expected), MemoryStateStore.position(actual));
+        assertArrayEquals(bits(expected.parameters()), bits(actual.parameters()), "parameters");
+        assertArrayEquals(bits(expected.updaterState()), bits(actual.updaterState()), "updater state");
+        assertEquals(expected.iterationCount(), actual.iterationCount());
+        assertEquals(expected.epochCount(), actual.epochCount());
+    }
+
+    private static int[] bits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return bits;
+    }
+}
