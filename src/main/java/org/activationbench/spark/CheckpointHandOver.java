@@ -29,6 +29,7 @@ final class CheckpointHandOver implements TrialListener {
     private final String attemptId;
     private final long start = System.nanoTime();
     private long lastProgress;
+    private int firstEpoch;
     private boolean warned;
 
     CheckpointHandOver(FileSystem fs, Path trialFolder, TrialConfig config, String attemptId) {
@@ -41,12 +42,15 @@ final class CheckpointHandOver implements TrialListener {
     @Override
     public void onEpoch(int epoch, double trainSeconds) {
         long now = System.nanoTime();
-        if (epoch > 1 && epoch < config.maxEpochs() && now - lastProgress < PROGRESS_INTERVAL_NANOS) {
+        if (firstEpoch != 0 && epoch < config.maxEpochs() && now - lastProgress < PROGRESS_INTERVAL_NANOS) {
             return;
         }
         lastProgress = now;
+        if (firstEpoch == 0) {
+            firstEpoch = epoch;   // after epoch 1, or later for an attempt continued from a saved state
+        }
         // Wall seconds per epoch since the task started: training, evaluation and the model's build, as a grid pays them.
-        double perEpoch = (now - start) / 1e9 / epoch;
+        double perEpoch = (now - start) / 1e9 / (epoch - firstEpoch + 1);
         write(() -> HandOverFiles.writeProgress(fs, folder, new HandOverFiles.Progress(attemptId, epoch, config.maxEpochs(),
                 perEpoch)));
     }

@@ -36,8 +36,9 @@ final class RunningTrials {
         TrialConfig config = record.result().config();
         submitted.remove(config.trialId());
         running.remove(config.trialId());
-        int epochs = record.result().epochsCompleted();
-        if (epochs > 0) {
+        // A continued attempt trained only from its first trained epoch on.
+        int epochs = record.result().epochsCompleted() - Math.max(1, record.result().firstTrainedEpoch()) + 1;
+        if (record.result().epochsCompleted() > 0 && epochs > 0) {
             double[] rate = landedRates.computeIfAbsent(key(config), k -> new double[2]);
             rate[0] += record.taskSeconds();
             rate[1] += epochs;

@@ -132,6 +132,7 @@ class StreamedCheckpointsTest {
             assertEquals(Set.of(runs.get(0).<String>getAs("attempt_id")),
                     epochs.stream().map(r -> r.<String>getAs("attempt_id")).collect(Collectors.toSet()),
                     "the epochs rows are those of the attempt whose runs row landed");
+            assertFalse(Files.exists(out.resolve("state")), "hand-over files and state removed once the trial landed");
             // The streamed row and the record's row of epoch 1 are the same measurement.
             assertEquals(streamed.get(0).<Double>getAs("test_accuracy"),
                     epochs.stream().filter(r -> r.<Integer>getAs("epoch") == 1).findFirst().orElseThrow().<Double>getAs("test_accuracy"));
