@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 /**
  * The runs and epochs of one output folder, read into memory (they are small: a row per trial and checkpoint) and
  * made exact even for a partial or interrupted run: one runs row per trial, one epochs row per trial and epoch.
- * Trials still running (or cut short by a kill) contribute the checkpoints they handed over while training, of one
- * attempt each, and are named in {@code unfinished}.
+ * Trials still running (or cut short by a kill) contribute the checkpoints they handed over while training (per
+ * checkpoint, the row of the attempt that got furthest of those that reached it), and are named in {@code unfinished}.
  *
  * @param unfinished ids of the trials with checkpoints in epochs but no runs row yet, sorted
  */
@@ -93,45 +93,53 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97")));
             landedAttempts.add(r.getAs("attempt_id"));
         }
-        // A trial without a runs row keeps the checkpoints of its attempt that got furthest (ties: the first attempt id),
-        // as the report's epochs view does.
-        Map<String, String> furthest = new java.util.HashMap<>();
-        Map<String, Integer> furthestEpoch = new java.util.HashMap<>();
+        // A trial without a runs row keeps, per checkpoint, the row of the attempt that got furthest of those that
+        // reached it (ties: the first attempt id), as the report's epochs view does.
+        Map<String, Integer> reached = new java.util.HashMap<>();
+        for (int i = 0; i < landed.size(); i++) {
+            reached.merge(landed.get(i).trialId() + "/" + landedAttempts.get(i), landed.get(i).epoch(), Math::max);
+        }
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        java.util.Set<String> unfinished = new java.util.TreeSet<>();
         for (int i = 0; i < landed.size(); i++) {
             EpochRow row = landed.get(i);
             String attempt = landedAttempts.get(i);
+            String key = row.trialId() + "/" + row.epoch();
             if (runs.containsKey(row.trialId())) {
+                if (java.util.Objects.equals(attempts.get(row.trialId()), attempt)) {
+                    chosen.putIfAbsent(key, i);
+                }
                 continue;
             }
-            Integer best = furthestEpoch.get(row.trialId());
-            String bestAttempt = furthest.get(row.trialId());
-            if (best == null || row.epoch() > best || (row.epoch() == best && attempt != null
-                    && (bestAttempt == null || attempt.compareTo(bestAttempt) < 0))) {
-                furthestEpoch.put(row.trialId(), row.epoch());
-                furthest.put(row.trialId(), attempt);
+            unfinished.add(row.trialId());
+            Integer other = chosen.get(key);
+            if (other == null || better(reached.get(row.trialId() + "/" + attempt), attempt,
+                    reached.get(row.trialId() + "/" + landedAttempts.get(other)), landedAttempts.get(other))) {
+                chosen.put(key, i);
             }
         }
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
-        for (int i = 0; i < landed.size(); i++) {
-            EpochRow row = landed.get(i);
-            String chosen = runs.containsKey(row.trialId()) ? attempts.get(row.trialId()) : furthest.get(row.trialId());
-            if (java.util.Objects.equals(chosen, landedAttempts.get(i))) {
-                epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
-            }
-        }
+        chosen.forEach((key, i) -> epochs.put(key, landed.get(i)));
         List<RunRow> runList = new ArrayList<>(runs.values());
         runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
-        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList),
-                furthest.keySet().stream().sorted().toList());
+        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
     }
 
     /** Files written before the strategy column existed hold per-task trials only. */
     private static String strategy(Row r) {
         String s = r.getAs("strategy");
         return s == null ? "per-task" : s;
+    }
+
+    /** Whether an attempt that reached {@code reached} beats one that reached {@code otherReached}: further, then the first id. */
+    private static boolean better(int reached, String attempt, int otherReached, String otherAttempt) {
+        if (reached != otherReached) {
+            return reached > otherReached;
+        }
+        return attempt != null && (otherAttempt == null || attempt.compareTo(otherAttempt) < 0);
     }
 
     /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */

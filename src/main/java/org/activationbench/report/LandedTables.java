@@ -170,26 +170,28 @@ final class LandedTables implements AutoCloseable {
     }
 
     /**
-     * The view {@code epochs}: one row per trial and checkpoint, of one attempt per trial. A trial in {@code runs} keeps
-     * the checkpoints of the attempt of its runs row; a trial not there yet (running, or cut short by a kill) keeps
-     * those its executor handed over while it trained, of its attempt that got furthest. Files landed before attempt
-     * ids existed have no attempt to choose by: their trials keep one row per epoch.
+     * The view {@code epochs}: one row per trial and checkpoint. A trial in {@code runs} keeps the checkpoints of the
+     * attempt of its runs row. A trial not there yet (running, or cut short by a kill) keeps those its executors handed
+     * over while it trained: per checkpoint, the row of the attempt that got furthest of those that reached it (an
+     * attempt continued from a saved state hands over only the checkpoints after it; the numbers of every attempt
+     * agree, as trials are deterministic). Files landed before attempt ids existed keep one row per trial and epoch.
      */
     static String epochsView(boolean runs, boolean attemptIds) {
-        String select = "SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting\n"
-                + "FROM landed_epochs e\n";
-        String once = "QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1";
+        String once = "QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY %strain_seconds) = 1";
         if (!attemptIds) {
-            return "CREATE VIEW epochs AS\n" + select + once;
+            return "CREATE VIEW epochs AS\nSELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy),"
+                    + " setting(architecture, strategy) AS setting\nFROM landed_epochs\n" + once.formatted("");
         }
-        String unfinished = """
-                SELECT trial_id, first(attempt_id ORDER BY epoch DESC, attempt_id) AS attempt_id
-                FROM landed_epochs%s
-                GROUP BY trial_id""".formatted(runs ? " WHERE trial_id NOT IN (SELECT trial_id FROM runs)" : "");
-        String chosen = runs ? "SELECT trial_id, attempt_id FROM runs\nUNION ALL\n" + unfinished : unfinished;
-        return "CREATE VIEW epochs AS\nWITH chosen AS (\n" + chosen.indent(4) + ")\n" + select
-                + "WHERE EXISTS (SELECT 1 FROM chosen c WHERE c.trial_id = e.trial_id"
-                + " AND c.attempt_id IS NOT DISTINCT FROM e.attempt_id)\n" + once;
+        String finished = runs ? """
+                WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.trial_id = e.trial_id)
+                   OR EXISTS (SELECT 1 FROM runs r WHERE r.trial_id = e.trial_id AND r.attempt_id IS NOT DISTINCT FROM e.attempt_id)
+                """ : "";
+        return """
+                CREATE VIEW epochs AS
+                SELECT * EXCLUDE (reached) REPLACE (coalesce(strategy, 'per-task') AS strategy),
+                       setting(architecture, strategy) AS setting
+                FROM (SELECT *, max(epoch) OVER (PARTITION BY trial_id, attempt_id) AS reached FROM landed_epochs) e
+                """ + finished + once.formatted("reached DESC, attempt_id, ");
     }
 
     /**

@@ -143,7 +143,7 @@ public final class Tables {
             + " lands as its trial passes it, while the trial still trains (handed over through the run's state folder), so"
             + " a running or killed run holds rows of trials that have no runs row yet. Where retries or resumes landed a"
             + " checkpoint more than once, readers and compaction keep the rows of the attempt of the trial's runs row"
-            + " (same attempt_id); for a trial without one, the rows of its attempt that got furthest.", concat(trialKey(Checkpoint::config, Checkpoint::attemptId),
+            + " (same attempt_id); for a trial without one, per checkpoint the row of the attempt that got furthest.", concat(trialKey(Checkpoint::config, Checkpoint::attemptId),
             required("epoch", INT, "epochs", "the checkpoint epoch", e -> e.metrics().epoch()),
             required("train_loss", DOUBLE, "nats", "mean cross-entropy on the full training set",
                     e -> e.metrics().trainLoss()),

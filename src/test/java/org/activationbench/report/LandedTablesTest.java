@@ -87,7 +87,8 @@ class LandedTablesTest {
     /**
      * A run still going (or killed): trial "done" has its runs row (attempt a2, after a failed attempt a1 that streamed
      * epoch 1 with other numbers); trial "running" has only streamed checkpoints, of two attempts (b1 reached epoch 3,
-     * b2 only epoch 1). The epochs view keeps a2's rows and b1's, once each; unfinished names "running".
+     * b2 only epoch 1); trial "resumed" streamed epoch 1 in attempt c1, then epoch 3 in c2, continued from c1's state.
+     * The epochs view keeps a2's rows, b1's, and c1's epoch 1 with c2's epoch 3, once each; unfinished names the two.
      */
     @Test
     void streamedCheckpointsOfUnfinishedTrialsAreInEpochsOfOneAttempt() throws Exception {
@@ -103,7 +104,8 @@ class LandedTablesTest {
                                  0.5 AS test_loss
                           FROM (VALUES ('done', 0, 'a1', 1, 0.1), ('done', 0, 'a2', 1, 0.9), ('done', 0, 'a2', 3, 0.95),
                                        ('done', 0, 'a2', 3, 0.95),
-                                       ('running', 1, 'b1', 1, 0.8), ('running', 1, 'b1', 3, 0.85), ('running', 1, 'b2', 1, 0.7))
+                                       ('running', 1, 'b1', 1, 0.8), ('running', 1, 'b1', 3, 0.85), ('running', 1, 'b2', 1, 0.7),
+                                       ('resumed', 2, 'c1', 1, 0.6), ('resumed', 2, 'c2', 3, 0.65))
                                t(trial_id, seed, attempt_id, epoch, accuracy))
                     TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("epochs")));
         }
@@ -115,11 +117,13 @@ class LandedTablesTest {
                 rows.add(epochs.string(i, "trial_id") + " " + epochs.string(i, "attempt_id") + " " + epochs.string(i, "epoch")
                         + " " + epochs.number(i, "test_accuracy"));
             }
-            assertEquals(List.of("done a2 1 0.9", "done a2 3 0.95", "running b1 1 0.8", "running b1 3 0.85"), rows);
-            LandedTables.Rows unfinished = tables.query("SELECT trial_id, last_checkpoint FROM unfinished");
-            assertEquals(1, unfinished.size());
-            assertEquals("running", unfinished.string(0, "trial_id"));
-            assertEquals(3.0, unfinished.number(0, "last_checkpoint"));
+            assertEquals(List.of("done a2 1 0.9", "done a2 3 0.95", "resumed c1 1 0.6", "resumed c2 3 0.65", "running b1 1 0.8",
+                    "running b1 3 0.85"), rows);
+            LandedTables.Rows unfinished = tables.query("SELECT trial_id, last_checkpoint FROM unfinished ORDER BY trial_id");
+            assertEquals(2, unfinished.size());
+            assertEquals("resumed", unfinished.string(0, "trial_id"));
+            assertEquals("running", unfinished.string(1, "trial_id"));
+            assertEquals(3.0, unfinished.number(1, "last_checkpoint"));
         }
     }
 
