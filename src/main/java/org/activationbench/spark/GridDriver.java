@@ -126,6 +126,7 @@ public final class GridDriver {
         OutputFolder out = Preflight.check(grid, options);
         stateFolder = StateFolder.resolve(out.location(), options.state().dir(), options.state().keep(),
                 options.state().off(), master);
+        stateFolder.checkReachable();
         return out;
     }
 

@@ -51,10 +51,10 @@ public final class StateFolder implements Serializable {
             return OFF;
         }
         boolean explicit = stateDir != null;
-        String root = explicit ? stateDir : new Path(new Path(output), DEFAULT_NAME).toString();
         if (explicit && stateDir.isBlank()) {
             throw new GridDriver.RefusedException("--state-dir: '" + stateDir + "' is not a folder or URI");
         }
+        String root = qualified(explicit ? new Path(stateDir) : new Path(new Path(output), DEFAULT_NAME));
         if (!explicit && !isLocalMaster(master) && isDriverLocal(root)) {
             throw new GridDriver.RefusedException("the trials' state would go to " + root + ", on the driver's own disk, but"
                     + " master " + master + " runs trials on executors that write their state themselves and may not"
@@ -62,6 +62,25 @@ public final class StateFolder implements Serializable {
                     + " folder mounted at the same path on every host), or --no-state to keep no state");
         }
         return new StateFolder(root, keep, explicit);
+    }
+
+    /**
+     * Checks, on the driver before any work, that the folder's file system is reachable and that the folder is not a
+     * file; writes nothing. Throws {@link GridDriver.RefusedException}.
+     */
+    void checkReachable() {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            FileSystem fs = fileSystem();
+            if (fs.exists(root()) && !fs.getFileStatus(root()).isDirectory()) {
+                throw new GridDriver.RefusedException("the state folder " + root + " is a file; pass another --state-dir");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new GridDriver.RefusedException("the state folder " + root + " cannot be reached (" + e.getMessage()
+                    + "); pass --state-dir with a path or URI of a file system every executor reaches, or --no-state");
+        }
     }
 
     /** Whether trials keep state at all. */
@@ -126,6 +145,22 @@ public final class StateFolder implements Serializable {
             }
         }
         return conf;
+    }
+
+    /**
+     * The folder as every JVM must read it: a path without a scheme is resolved here, on the driver, against the default file
+     * system (the working directory, or an HDFS home when {@code fs.defaultFS} is HDFS), as the output folder is.
+     */
+    private static String qualified(Path path) {
+        if (path.toUri().getScheme() != null) {
+            return path.toString(); // a URI names its file system; it is checked when first written
+        }
+        try {
+            return path.getFileSystem(hadoopConfiguration()).makeQualified(path).toString();
+        } catch (IOException | RuntimeException e) {
+            throw new GridDriver.RefusedException("the state folder " + path + " cannot be reached (" + e.getMessage()
+                    + "); pass --state-dir with a path or URI of a file system this installation reaches");
+        }
     }
 
     /** {@code local}, {@code local[N]}, {@code local-cluster[...]}: every executor is on the driver's machine. */

@@ -110,6 +110,84 @@ class StandaloneClusterIT {
         assertTrue(maxAttempt(out) >= 1, "a task should have been retried after the executor was killed");
     }
 
+    /** FAULT_GRID with a state saved every 0.3 s of training (a setting that changes no number and no trial id). */
+    static final String STATE_GRID = FAULT_GRID + "training.state-every = 0.005\n";
+
+    @Test
+    void anExecutorKilledMidTrialHasItsTrialContinuedFromItsStateToTheSameNumbers() throws Exception {
+        Path out = WORK.resolve("executor-killed-state");
+        Process driver = submitInBackground(out, write("faults-state.conf", STATE_GRID));
+        waitForState(out, 2, driver);
+        List<ProcessHandle> executors = processes("CoarseGrainedExecutorBackend");
+        assertEquals(1, executors.size(), "one executor expected");
+        executors.get(0).destroyForcibly();
+        assertEquals(0, waitFor(driver, 300), log(out));
+        assertEveryTrialOnceAndAsUndisturbed(out);
+        List<Row> continued = continued(out);
+        assertTrue(continued.stream().anyMatch(r -> r.<Integer>getAs("task_attempt") >= 1),
+                "a retried task should have continued from its trial's state: " + runs(out, "faults"));
+        assertStatesRemoved(out);
+    }
+
+    @Test
+    void aKilledDriverResumedContinuesItsTrialsFromTheirStates() throws Exception {
+        Path out = WORK.resolve("driver-killed-state");
+        Path grid = write("faults-state.conf", STATE_GRID);
+        Process submit = submitInBackground(out, grid);
+        waitForState(out, 2, submit);
+        for (ProcessHandle driver : processes("org.apache.spark.deploy.SparkSubmit")) {
+            driver.destroyForcibly();
+        }
+        waitFor(submit, 60);
+        Result resume = run(submitCommand(out, grid, "--resume"), 300);
+        assertEquals(0, resume.code, resume.output);
+        assertEveryTrialOnceAndAsUndisturbed(out);
+        assertFalse(continued(out).isEmpty(), "a resumed trial should have continued from its state: " + runs(out, "faults"));
+        assertStatesRemoved(out);
+    }
+
+    /** Rows of trials that continued from a state from epoch 2 on; each counts at least the training time it kept. */
+    private static List<Row> continued(Path out) {
+        List<Row> continued = runs(out, "faults").stream().filter(r -> r.<Integer>getAs("first_trained_epoch") > 1).toList();
+        for (Row r : continued) {
+            assertTrue(r.<Double>getAs("all_train_seconds") >= r.<Double>getAs("train_seconds"), r.toString());
+        }
+        return continued;
+    }
+
+    /** Every trial landed OK, so no trial keeps a state. */
+    private static void assertStatesRemoved(Path out) throws IOException {
+        Path states = out.resolve("state");
+        if (Files.isDirectory(states)) {
+            try (Stream<Path> left = Files.list(states)) {
+                assertEquals(List.of(), left.toList(), "states left after their rows landed");
+            }
+        }
+    }
+
+    /** Waits until some trial has saved a state in epoch {@code epoch} or later. */
+    static void waitForState(Path out, int epoch, Process driver) throws Exception {
+        Path states = out.resolve("state");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            if (!driver.isAlive()) {
+                throw new AssertionError("the run ended before the fault could be injected:\n" + log(out));
+            }
+            if (Files.isDirectory(states)) {
+                try (Stream<Path> files = Files.walk(states, 2)) {
+                    if (files.map(f -> f.getFileName().toString()).filter(n -> n.matches("state-e\\d{6}-m\\d{9}\\.bin"))
+                            .anyMatch(n -> Integer.parseInt(n.substring(7, 13)) >= epoch)) {
+                        return;
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    // A state replaced while the folder was walked: look again.
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no state of epoch " + epoch + " within 4 minutes:\n" + log(out));
+    }
+
     @Test
     void aWorkerKilledAndRestartedMidRunLosesNothing() throws Exception {
         Path out = WORK.resolve("worker-killed");

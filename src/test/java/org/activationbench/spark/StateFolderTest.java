@@ -15,8 +15,9 @@ class StateFolderTest {
         StateFolder state = StateFolder.resolve("results/quick", null, false, false, "local[2]");
         assertTrue(state.enabled());
         assertFalse(state.explicit());
-        assertEquals("results/quick/state", state.location());
-        assertEquals("results/quick/state/0123456789abcdef", state.trial("0123456789abcdef").toString());
+        String here = java.nio.file.Path.of("").toAbsolutePath().toUri().toString().replaceFirst("^file:///", "file:/");
+        assertEquals(here + "results/quick/state", state.location(), "resolved here, so every executor reads it alike");
+        assertEquals(here + "results/quick/state/0123456789abcdef", state.trial("0123456789abcdef").toString());
         assertThrows(IllegalArgumentException.class, () -> state.trial("../x"));
     }
 
@@ -37,7 +38,20 @@ class StateFolderTest {
         StateFolder named = StateFolder.resolve("/data/results/quick", "/shared/state", true, false, "spark://10.0.0.1:7077");
         assertTrue(named.explicit());
         assertTrue(named.keep());
-        assertEquals("/shared/state", named.location());
+        assertEquals("file:/shared/state", named.location());
+    }
+
+    @Test
+    void aStateFolderNoFileSystemReachesOrThatIsAFileIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StateFolder unknown = StateFolder.resolve("out", "nosuchfs://bucket/state", false, false, "local");
+        GridDriver.RefusedException e = assertThrows(GridDriver.RefusedException.class, unknown::checkReachable);
+        assertTrue(e.getMessage().contains("nosuchfs://bucket/state"), e.getMessage());
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        StateFolder notAFolder = StateFolder.resolve("out", file.toString(), false, false, "local");
+        assertThrows(GridDriver.RefusedException.class, notAFolder::checkReachable);
+        StateFolder.resolve("out", dir.resolve("new").toString(), false, false, "local").checkReachable();
+        assertFalse(java.nio.file.Files.exists(dir.resolve("new")), "a check writes nothing");
     }
 
     @Test
