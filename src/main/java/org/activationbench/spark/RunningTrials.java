@@ -10,8 +10,8 @@ import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.TrialRecord;
 
 /**
- * What the driver knows of the trials it has submitted and not yet landed: which are running and at which epoch (from
- * their progress files), and the measured wall seconds per epoch of each architecture and engine (from running trials
+ * What the driver knows of the trials it has submitted and not yet landed: which are running (from Spark's task events)
+ * and at which epoch (from their progress files), and the measured wall seconds per epoch of each architecture and engine (from running trials
  * and from landed ones), from which it estimates the time left.
  */
 final class RunningTrials {
@@ -23,6 +23,19 @@ final class RunningTrials {
 
     synchronized void submitted(List<TrialConfig> trials) {
         trials.forEach(t -> submitted.put(t.trialId(), t));
+    }
+
+    /** A task has started the trial (Spark's listener bus says so): running, at no epoch yet. */
+    synchronized void started(String trialId) {
+        TrialConfig t = submitted.get(trialId);
+        if (t != null) {
+            running.putIfAbsent(trialId, new HandOverFiles.Progress("", 0, t.maxEpochs(), Double.NaN));
+        }
+    }
+
+    /** A task of the trial ended: its record is on its way, or the task was lost and Spark starts the trial again. */
+    synchronized void stopped(String trialId) {
+        running.remove(trialId);
     }
 
     /** A trial's progress file as read now; ignored for a trial not submitted or already landed. */
@@ -51,12 +64,13 @@ final class RunningTrials {
 
     /** e.g. {@code epochs 212-340 of 1000}: the running trials' lowest and highest epoch, of their largest maximum. */
     synchronized String epochRange() {
-        if (running.isEmpty()) {
+        List<HandOverFiles.Progress> known = running.values().stream().filter(p -> p.epoch() > 0).toList();
+        if (known.isEmpty()) {
             return "";
         }
-        int low = running.values().stream().mapToInt(HandOverFiles.Progress::epoch).min().orElse(0);
-        int high = running.values().stream().mapToInt(HandOverFiles.Progress::epoch).max().orElse(0);
-        int of = running.values().stream().mapToInt(HandOverFiles.Progress::maxEpochs).max().orElse(0);
+        int low = known.stream().mapToInt(HandOverFiles.Progress::epoch).min().orElse(0);
+        int high = known.stream().mapToInt(HandOverFiles.Progress::epoch).max().orElse(0);
+        int of = known.stream().mapToInt(HandOverFiles.Progress::maxEpochs).max().orElse(0);
         return "epoch" + (low == high ? " " + low : "s " + low + "-" + high) + " of " + of;
     }
 
@@ -90,6 +104,9 @@ final class RunningTrials {
         Map<String, double[]> sums = new HashMap<>();
         landedRates.forEach((k, v) -> sums.put(k, v.clone()));
         running.forEach((id, p) -> {
+            if (p.epoch() <= 0 || !Double.isFinite(p.secondsPerEpoch())) {
+                return;
+            }
             double[] s = sums.computeIfAbsent(key(submitted.get(id)), k -> new double[2]);
             s[0] += p.secondsPerEpoch() * p.epoch();
             s[1] += p.epoch();

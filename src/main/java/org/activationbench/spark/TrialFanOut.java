@@ -21,6 +21,9 @@ import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction2;
@@ -118,6 +121,20 @@ final class TrialFanOut {
                 sc.cancelAllJobs();
             }
         };
+        // Which trials run: a task's partition index is the trial's index in todo.
+        SparkListener tasks = new SparkListener() {
+            @Override
+            public void onTaskStart(SparkListenerTaskStart start) {
+                trials.started(todo.get(start.taskInfo().index()).trialId());
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                // Ended: landing (its record is on its way to the lander) or lost (Spark starts it again).
+                trials.stopped(todo.get(end.taskInfo().index()).trialId());
+            }
+        };
+        sc.addSparkListener(tasks);
         long interval = sc.conf().getTimeAsMs(INTERVAL_KEY, "5s");
         lander.scheduleWithFixedDelay(poll, interval, interval, TimeUnit.MILLISECONDS);
         List<Object> partitions = new ArrayList<>(IntStream.range(0, todo.size()).boxed().toList());
@@ -145,6 +162,7 @@ final class TrialFanOut {
             }
             throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         } finally {
+            sc.removeSparkListener(tasks);
             // Periodic polls stop at shutdown; records already queued still land.
             lander.shutdown();
             try {

@@ -49,6 +49,23 @@ class ProgressLineTest {
     }
 
     @Test
+    void aStartedTaskIsRunningBeforeItsFirstProgressFile() {
+        RunningTrials trials = new RunningTrials();
+        trials.submitted(List.of(trial(0), trial(1)));
+        trials.started(trial(0).trialId());
+        trials.started(trial(1).trialId());
+        assertEquals(2, trials.running());
+        assertEquals("", trials.epochRange(), "no epoch known yet");
+        assertEquals(Optional.empty(), trials.eta(2), "no rate measured yet");
+        trials.progressed(trial(1).trialId(), new HandOverFiles.Progress("b", 2, 10, 3.0));
+        assertEquals("epoch 2 of 10", trials.epochRange());
+        // 10 + 8 epochs left at 3 s, two at a time, is 27 s, but trial 0 alone needs its 10 epochs: 30 s.
+        assertEquals(Optional.of(Duration.ofSeconds(30)), trials.eta(2));
+        trials.stopped(trial(0).trialId());   // its task was lost; Spark retries it
+        assertEquals(1, trials.running());
+    }
+
+    @Test
     void aLogGetsPlainLinesAndAFailureAtOnce() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunningTrials trials = new RunningTrials();
