@@ -123,10 +123,12 @@ public final class GridDriver {
      * output folder. Throws {@link RefusedException}.
      */
     OutputFolder preflight(String master) {
-        OutputFolder out = Preflight.check(grid, options);
-        stateFolder = StateFolder.resolve(out.location(), options.state().dir(), options.state().keep(),
+        // First: the output check ends by writing (and removing) a probe file.
+        StateFolder state = StateFolder.resolve(options.output(), options.state().dir(), options.state().keep(),
                 options.state().off(), master);
-        stateFolder.checkReachable();
+        state.checkReachable();
+        OutputFolder out = Preflight.check(grid, options);
+        stateFolder = state;
         return out;
     }
 

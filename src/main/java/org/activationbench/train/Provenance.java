@@ -25,14 +25,29 @@ public record Provenance(
 
     /** The provenance of this JVM, as the ND4J backend reports it now. */
     public static Provenance current() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor()
-                + openBlasCoreType().map(kernels -> " (OPENBLAS_CORETYPE=" + kernels + ")").orElse("")
-                + " / oneDNN " + OneDnnIsa.current();
+        String backend = nativeBackend();
         return new Provenance(BUILD.getProperty("version", "unknown"), buildCommit(),
                 BUILD.getProperty("dl4j.version", "unknown"), BUILD.getProperty("spark.version", "unknown"), backend,
                 System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 hostName(), Nd4j.getEnvironment().maxThreads());
+    }
+
+    /** The ND4J backend, its BLAS with the kernels it was told to use, and oneDNN's instruction set. */
+    private static String nativeBackend() {
+        return Nd4j.getBackend().getClass().getSimpleName() + " / " + Nd4j.factory().blas().getBlasVendor()
+                + openBlasCoreType().map(kernels -> " (OPENBLAS_CORETYPE=" + kernels + ")").orElse("")
+                + " / oneDNN " + OneDnnIsa.current();
+    }
+
+    /**
+     * What besides a trial's configuration decides the last bits of its numbers: this build ({@link #codeVersion()}),
+     * the native backend with its kernels and instruction set, and the native threads and OpenMP team this thread
+     * trains with (they order native reductions). A saved trial state is continued only where all of them are the same.
+     */
+    public static String arithmetic() {
+        return codeVersion() + " / " + nativeBackend() + " / " + Nd4j.getEnvironment().maxThreads() + " native threads, OpenMP team "
+                + org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.activationbench.train;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
@@ -10,8 +9,6 @@ import org.activationbench.model.BuiltNetwork;
 import org.activationbench.model.HiddenLayer;
 import org.activationbench.model.NetworkMemory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains one network for one {@link TrialConfig} on a dataset and measures it at every checkpoint. Pure: it
@@ -19,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * Training runs once up to the last checkpoint, so checkpoints {1, 10, 100} cost 100 epochs.
  */
 public final class TrialRunner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
 
     /** Test accuracies the "epochs to reach" metrics watch. */
     static final double[] TARGETS = {0.97, 0.98, 0.99};
@@ -65,7 +60,7 @@ public final class TrialRunner {
      */
     public TrialResult run(TrialConfig config, Dataset data, TrialListener listener, StateSaving saving) {
         Instant started = Instant.now();
-        Progress progress = new Progress();
+        TrialProgress progress = new TrialProgress();
         try {
             train(config, data, progress, listener, saving);
             return progress.result(config, TrialStatus.OK, null, null, started);
@@ -77,7 +72,7 @@ public final class TrialRunner {
         }
     }
 
-    private void train(TrialConfig config, Dataset data, Progress progress, TrialListener listener, StateSaving saving) {
+    private void train(TrialConfig config, Dataset data, TrialProgress progress, TrialListener listener, StateSaving saving) {
         if (data.height() != data.width()) {
             throw new IllegalArgumentException("images must be square, found " + data.height() + "x" + data.width());
         }
@@ -94,14 +89,14 @@ public final class TrialRunner {
     }
 
     /** The training loop; the network is closed by the caller, releasing its native memory at once. */
-    private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, Progress progress,
+    private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, TrialProgress progress,
             TrialListener listener, StateSaving saving) {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         int chunk = (int) Math.max(1, Math.min(evaluationChunk, CHUNK_FLOATS / built.widestActivation()));
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
         try (EpochTrainer trainer = trainers.create(config, data, net)) {
-            Attempt attempt = new Attempt(config, net, trainer, progress, saving);
+            TrialAttempt attempt = new TrialAttempt(config, net, trainer, progress, saving);
             int firstEpoch = attempt.restore();
             EpochTrainer.MinibatchBoundary boundary = saving.enabled() ? attempt::between : EpochTrainer.MinibatchBoundary.NONE;
 
@@ -139,7 +134,7 @@ public final class TrialRunner {
 
     /** The result of a trial that could not start, e.g. because its dataset could not be loaded. */
     public static TrialResult failed(TrialConfig config, Throwable error, Instant started) {
-        return new Progress().result(config, TrialStatus.FAILED, error.getClass().getName(), String.valueOf(error.getMessage()),
+        return new TrialProgress().result(config, TrialStatus.FAILED, error.getClass().getName(), String.valueOf(error.getMessage()),
                 started);
     }
 
@@ -148,175 +143,5 @@ public final class TrialRunner {
         return java.util.stream.IntStream.range(0, net.getnLayers())
                 .filter(i -> net.getLayer(i).numParams() > 0)
                 .toArray();
-    }
-
-    /** What a trial has achieved so far, kept so that a DIVERGED or FAILED result still carries it. */
-    private static final class Progress {
-        final List<CheckpointMetrics> checkpoints = new ArrayList<>();
-        final List<Double> testLoss = new ArrayList<>();
-        final List<Double> testAccuracy = new ArrayList<>();
-        List<String> hiddenLayers = List.of();
-        List<String> gradientLayers = List.of();
-        int epochsCompleted;
-        double trainSeconds;
-        double allTrainSeconds;
-        int firstTrainedEpoch = 1;
-        int firstTrainedMinibatch = 1;
-
-        /** Per target of {@link #TARGETS}, the first epoch whose test accuracy reached it, or null. */
-        Integer[] reached() {
-            Integer[] reached = new Integer[TARGETS.length];
-            for (int t = 0; t < TARGETS.length; t++) {
-                for (int e = 0; e < testAccuracy.size() && reached[t] == null; e++) {
-                    if (testAccuracy.get(e) >= TARGETS[t]) {
-                        reached[t] = e + 1;
-                    }
-                }
-            }
-            return reached;
-        }
-
-        TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
-            return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
-                    gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds,
-                    Math.max(allTrainSeconds, trainSeconds), firstTrainedEpoch, firstTrainedMinibatch, started, Instant.now());
-        }
-    }
-
-    /**
-     * One attempt at a trial: where it starts (from a saved state or from epoch 1), its training clocks, and its
-     * saves. Saves happen on the training thread, between minibatches or after a checkpoint, and their time is not
-     * training time. Kept time is the training time of the work the result holds; spent time adds the work lost by
-     * attempts that died after their last save, as far as the store noted it.
-     */
-    private static final class Attempt {
-        private final TrialConfig config;
-        private final MultiLayerNetwork net;
-        private final EpochTrainer trainer;
-        private final Progress progress;
-        private final StateSaving saving;
-        /** Minibatches of the first epoch trained before this attempt. */
-        int firstDone;
-        /** Training time kept, up to the end of the last epoch completed. */
-        long keptNanos;
-        /** Training time of the epoch in progress before this attempt (restored part-way), and in it so far. */
-        private long epochBase;
-        private long epochStart;
-        private long paused;
-        /** Spent by earlier attempts, and by this one in completed epochs. */
-        private long spentBase;
-        private long attemptNanos;
-        private long lastSave;
-
-        Attempt(TrialConfig config, MultiLayerNetwork net, EpochTrainer trainer, Progress progress, StateSaving saving) {
-            this.config = config;
-            this.net = net;
-            this.trainer = trainer;
-            this.progress = progress;
-            this.saving = saving;
-        }
-
-        /** Continues from the newest usable state, if any; returns the epoch to train first. */
-        int restore() {
-            lastSave = System.nanoTime();
-            TrialState state = saving.enabled() ? newestUsable() : null;
-            if (saving.enabled()) {
-                spentBase = Math.max(saving.store().spentNanos(), state == null ? 0 : state.spentTrainNanos());
-                progress.allTrainSeconds = spentBase / 1e9;
-            }
-            if (state == null) {
-                return 1;
-            }
-            NetworkState.restore(net, state);
-            if (state.minibatch() > 0) {
-                trainer.restoreGradientNormProgress(state.gradientNorms());
-            }
-            progress.testLoss.addAll(state.testLossByEpoch());
-            progress.testAccuracy.addAll(state.testAccuracyByEpoch());
-            progress.checkpoints.addAll(state.checkpoints());
-            progress.epochsCompleted = state.epoch() - 1;
-            keptNanos = state.keptTrainNanos() - state.epochTrainNanos();
-            progress.trainSeconds = keptNanos / 1e9;
-            epochBase = state.epochTrainNanos();
-            firstDone = state.minibatch();
-            progress.firstTrainedEpoch = state.epoch();
-            progress.firstTrainedMinibatch = state.minibatch() + 1;
-            LOG.info("trial {}: continuing from its state at {}", config.trialId(), state.position());
-            return state.epoch();
-        }
-
-        private TrialState newestUsable() {
-            TrialState state;
-            try {
-                state = saving.store().newest().orElse(null);
-            } catch (ForeignStateException e) {
-                LOG.warn("trial {}: its saved state is ignored ({}); training from epoch 1", config.trialId(), e.getMessage());
-                return null;
-            } catch (RuntimeException e) {
-                LOG.warn("trial {}: its saved state cannot be read ({}); training from epoch 1", config.trialId(), e.toString());
-                return null;
-            }
-            if (state == null) {
-                return null;
-            }
-            String expected = TrialState.fingerprint(config);
-            if (!state.fingerprint().equals(expected)) {
-                LOG.warn("trial {}: its saved state (at {}) was written by another grid or code version and is ignored;"
-                        + " training from epoch 1. Saved by: {}; this run: {}", config.trialId(), state.position(),
-                        state.fingerprint(), expected);
-                return null;
-            }
-            if (state.epoch() > config.maxEpochs() + 1) {
-                LOG.warn("trial {}: its saved state is at {}, beyond the trial's {} epochs; ignored, training from epoch 1",
-                        config.trialId(), state.position(), config.maxEpochs());
-                return null;
-            }
-            return state;
-        }
-
-        void startEpoch() {
-            paused = 0;
-            epochStart = System.nanoTime();
-        }
-
-        /** Ends the epoch's training; returns its training time (with the part before this attempt, if continued). */
-        long endEpoch() {
-            long span = System.nanoTime() - epochStart - paused;
-            long epochNanos = epochBase + span;
-            attemptNanos += span;
-            keptNanos += epochNanos;
-            epochBase = 0;
-            if (saving.enabled()) {
-                saving.store().noteSpent(spentBase + attemptNanos);
-            }
-            progress.allTrainSeconds = (spentBase + attemptNanos) / 1e9;
-            return epochNanos;
-        }
-
-        /** Between two minibatches: notes the time spent, and saves once the interval has passed since the last save. */
-        void between(int epoch, int done) {
-            long now = System.nanoTime();
-            long span = now - epochStart - paused;
-            saving.store().noteSpent(spentBase + attemptNanos + span);
-            if (saving.everyNanos() > 0 && now - lastSave >= saving.everyNanos()) {
-                write(epoch, done, keptNanos + epochBase + span, epochBase + span, spentBase + attemptNanos + span);
-            }
-            paused += System.nanoTime() - now;
-        }
-
-        /** Saves the state at a boundary between epochs: {@code epoch} not yet started. */
-        void save(int epoch, int done) {
-            if (saving.enabled()) {
-                write(epoch, done, keptNanos, 0, spentBase + attemptNanos);
-            }
-        }
-
-        private void write(int epoch, int done, long kept, long inEpoch, long spent) {
-            saving.store().save(new TrialState(TrialState.fingerprint(config), epoch, done, NetworkState.parameters(net),
-                    NetworkState.updaterState(net), net.getIterationCount(), net.getEpochCount(),
-                    done > 0 ? trainer.gradientNormProgress() : null, progress.testLoss, progress.testAccuracy,
-                    progress.checkpoints, kept, inEpoch, spent));
-            lastSave = System.nanoTime();
-        }
     }
 }

@@ -54,11 +54,12 @@ public record TrialState(
 
     /**
      * What a state must have been written by to be used for {@code config}: the trial's canonical form (its id is a
-     * hash of it) and this build's version and commit. A state of another trial, or written by other code, whose
-     * arithmetic may differ, is ignored.
+     * hash of it), and this build, native backend, kernels and native thread count ({@link Provenance#arithmetic()}).
+     * A state of another trial, or written by other code or on another platform, whose arithmetic may differ, is
+     * ignored.
      */
     public static String fingerprint(TrialConfig config) {
-        return config.trialId() + " " + config.canonical() + " code " + Provenance.codeVersion();
+        return config.trialId() + " " + config.canonical() + " code " + Provenance.arithmetic();
     }
 
     /** "epoch 3, minibatch 40" or "the end of epoch 2": for messages. */

@@ -92,6 +92,24 @@ class BadInputTest {
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
+    /** Where trials keep their state is checked before any work, and a cluster needs a folder every executor reaches. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--master=spark://127.0.0.1:9 | on the driver's own disk, but master spark://127.0.0.1:9",
+            "--no-state --keep-state       | --no-state keeps no state, so it takes neither --state-dir nor --keep-state",
+            "--state-dir=nosuchfs://b/s    | the state folder nosuchfs://b/s cannot be reached"})
+    void aStateFolderThatCannotServeIsRefusedWithExitTwo(String options, String message) throws IOException {
+        Path grid = Files.writeString(dir.resolve("g.conf"), GRID.replace("100000", "1"));
+        Path out = dir.resolve("out");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", grid.toString(), "--output",
+                out.toString(), "--data", "data", "--no-report"));
+        args.addAll(java.util.List.of(options.strip().split(" ")));
+        Outcome o = run(args.toArray(String[]::new));
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(message.strip()), o.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     /** A sequential grid's keys are checked like the others, and its trial count is taken at max-seeds. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
