@@ -91,9 +91,6 @@ class ContinuedTrialInGridTest {
         };
         NativeThreads.configure(1); // as TrialTask does with one core per task: a state continues only on the same
         var data = DatasetCache.get(Path.of("data"), DatasetSpec.byId("mnist"));
-        // One native thread, as the trial tasks have: the test's thread may hold the OpenMP team of 4 that libnd4j gives
-        // the thread that first loads it (when an earlier test class trained on it), and 4 threads sum in another order.
-        NativeThreads.configure(1);
         var first = new TrialRunner().run(trial, data, TrialListener.NONE, new StateSaving(dying, 1));
         assertEquals(TrialStatus.FAILED, first.status());
     }
