@@ -7,6 +7,8 @@
 #        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
 #        jobs/run-local.sh publish --output DIR     copy a finished run's tables beside its report, for checking in
 #        jobs/run-local.sh findings [--write]       the README's findings table, from the published reports
+#        jobs/run-local.sh [GRID.conf] --plan [--cores N]   the trials, trial-epochs and estimated core-hours and
+#                                                   wall time (jobs/bench.sh figures if any), without training
 #   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report to
 #   notebooks-out/<experiment>/.
 # Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
@@ -20,7 +22,7 @@ case "${1:-}" in
 esac
 
 build_if_needed
-if [ "$command" = run ]; then
+if [ "$command" = run ] && ! printf '%s\n' "$@" | grep -qx -- --plan; then
   "$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
 fi
 

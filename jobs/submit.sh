@@ -9,6 +9,9 @@
 #   run options:   as for jobs/run-local.sh (--set, --output, --resume, --overwrite, --data), and --state-dir URI:
 #                  where trials keep their state, on a file system every executor reaches (required when --output
 #                  is on this machine's disk; or --no-state)
+#   --plan         print the trials, trial-epochs and estimated core-hours and wall time on the cores asked for
+#                  (--total-executor-cores, or --num-executors x --executor-cores, or --cores N) and exit; nothing
+#                  is submitted, so --master is not needed
 #
 # The confs most often changed (see conf/spark-cluster.conf for the defaults):
 #   spark.executor.cores / spark.task.cpus   trials per executor = cores / task.cpus; native threads per trial = task.cpus
@@ -27,17 +30,39 @@ cd "$repo"
 spark_args=()
 app_args=()
 master=""
+plan=""
+cores=""
+executors=""
+executor_cores=""
 properties="$repo/conf/spark-cluster.conf"
 while [ $# -gt 0 ]; do
   case "$1" in
     --master) master="$2"; spark_args+=("$1" "$2"); shift 2 ;;
     --properties-file) properties="$2"; shift 2 ;;
-    --conf|--deploy-mode|--executor-memory|--executor-cores|--total-executor-cores|--num-executors|--driver-memory|--queue)
+    --plan) plan=1; app_args+=("$1"); shift ;;
+    --total-executor-cores) cores="$2"; spark_args+=("$1" "$2"); shift 2 ;;
+    --num-executors) executors="$2"; spark_args+=("$1" "$2"); shift 2 ;;
+    --executor-cores) executor_cores="$2"; spark_args+=("$1" "$2"); shift 2 ;;
+    --conf|--deploy-mode|--executor-memory|--driver-memory|--queue)
       spark_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) app_args+=("$1"); shift ;;
   esac
 done
+if [ -n "$plan" ]; then
+  # The plan trains nothing and starts no Spark: the jar alone answers, on this machine.
+  build_if_needed
+  if [ -z "$cores" ] && [ -n "$executors" ] && [ -n "$executor_cores" ]; then
+    cores=$((executors * executor_cores))
+  fi
+  plan_cores=()
+  if [ -n "$cores" ] && ! printf '%s\n' "${app_args[@]}" | grep -qx -- --cores; then
+    plan_cores=(--cores "$cores")
+  fi
+  # shellcheck disable=SC2086
+  exec java $ADD_OPENS -Dlog4j2.configurationFile="$repo/conf/log4j2.properties" \
+    -cp "$jar:$repo/target/spark-home/jars/*" org.activationbench.cli.Main run "${app_args[@]}" "${plan_cores[@]+"${plan_cores[@]}"}"
+fi
 if [ -z "$master" ]; then
   echo "submit: --master URL is required (spark://host:7077, yarn, k8s://...); for this machine use jobs/run-local.sh" >&2
   exit 2

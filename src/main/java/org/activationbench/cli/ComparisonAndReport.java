@@ -2,6 +2,7 @@ package org.activationbench.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.ComparisonsTable;
@@ -28,6 +29,11 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
     ComparedRun run(ResultStore store, GridSpec grid, String output) {
         ComparedRun compared = ComparisonsTable.write(store, grid);
         console.println("comparisons: " + store.tableDir(Tables.COMPARISONS));
+        List<String> unfinished = compared.snapshot().unfinished();
+        if (!unfinished.isEmpty()) {
+            console.println(unfinished.size() + " trial(s) unfinished (checkpoints landed, no result yet: still running or cut"
+                    + " short; compared on the checkpoints they reached): " + String.join(", ", unfinished));
+        }
         if (reportDir != null) {
             Reporter.write(compared, output, reportDir);
             console.println("report: " + reportDir.resolve("report.html") + " and report.ipynb");

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationbench.bench.EpochCosts;
 import org.activationbench.bench.GridJvmFigures;
+import org.activationbench.bench.GridPlan;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
@@ -67,6 +69,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
     boolean ui;
 
+    @Option(names = "--plan", description = "print the trials by architecture and strategy, the trial-epochs and the"
+            + " estimated core-hours and wall time, then exit without training")
+    boolean plan;
+
+    @Option(names = "--cores", paramLabel = "N", description = "with --plan: the cores to estimate the wall time on"
+            + " (default: this machine's)")
+    Integer cores;
+
+    @Option(names = "--bench-dir", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "with --plan: where jobs/bench.sh wrote its figures; the newest bench-*.json is used, else"
+                    + " built-in figures (default: ${DEFAULT-VALUE})")
+    Path benchDir;
+
     @Option(names = "--figures-json", hidden = true, paramLabel = "FILE",
             description = "write this JVM's figures (trials, wall time, peak memory, JIT time) as JSON: for the benchmark")
     Path figuresJson;
@@ -82,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (GridException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
+        }
+        if (plan) {
+            return plan(grid);
         }
         String out = output != null ? output : "results/" + grid.experiment();
         GridDriver.Summary summary;
@@ -99,5 +117,21 @@ final class RunCommand implements Callable<Integer> {
             GridJvmFigures.of(summary).write(figuresJson);
         }
         return summary.failed() > 0 ? 3 : 0;
+    }
+
+    /** {@code --plan}: the grid's cost, printed; nothing is trained, written or started. */
+    private int plan(GridSpec grid) {
+        int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
+        if (n <= 0) {
+            System.err.println("run: --cores: " + n + " is not a positive number of cores");
+            return 2;
+        }
+        GridPlan p = new GridPlan(grid.trials(), EpochCosts.newest(benchDir), n);
+        p.lines(grid.experiment()).forEach(System.out::println);
+        if (grid.sequential() != null) {
+            System.out.println("seeds on demand (analysis.sequential): these are the most it may run, every seed up to"
+                    + " max-seeds; rounds stop early once the comparisons are decided");
+        }
+        return 0;
     }
 }

@@ -14,8 +14,16 @@ import org.apache.spark.sql.Row;
 /**
  * The runs and epochs of one output folder, read into memory (they are small: a row per trial and checkpoint) and
  * made exact even for a partial or interrupted run: one runs row per trial, one epochs row per trial and epoch.
+ * Trials still running (or cut short by a kill) contribute the checkpoints they handed over while training (per
+ * checkpoint, the row of the attempt that got furthest of those that reached it), and are named in {@code unfinished}.
+ *
+ * @param unfinished ids of the trials with checkpoints in epochs but no runs row yet, sorted
  */
-public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
+public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+
+    public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
+        this(experiment, gridText, runs, epochs, List.of());
+    }
 
     /** One trial as the report needs it. */
     public record RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
@@ -95,27 +103,52 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
             }
         }
-        Map<String, EpochRow> epochs = new LinkedHashMap<>();
+        List<EpochRow> landed = new ArrayList<>();
+        List<String> landedAttempts = new ArrayList<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
-            EpochRow row = new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
+            landed.add(new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
                     r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"),
                     runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
-                    stage(r), r.getAs("validation_accuracy"));
-            if (runs.containsKey(row.trialId())
-                    && java.util.Objects.equals(attempts.get(row.trialId()), r.getAs("attempt_id"))) {
-                epochs.putIfAbsent(row.trialId() + "/" + row.epoch(), row);
+                    stage(r), r.getAs("validation_accuracy")));
+            landedAttempts.add(r.getAs("attempt_id"));
+        }
+        // A trial without a runs row keeps, per checkpoint, the row of the attempt that got furthest of those that
+        // reached it (ties: the first attempt id), as the report's epochs view does.
+        Map<String, Integer> reached = new java.util.HashMap<>();
+        for (int i = 0; i < landed.size(); i++) {
+            reached.merge(landed.get(i).trialId() + "/" + landedAttempts.get(i), landed.get(i).epoch(), Math::max);
+        }
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        java.util.Set<String> unfinished = new java.util.TreeSet<>();
+        for (int i = 0; i < landed.size(); i++) {
+            EpochRow row = landed.get(i);
+            String attempt = landedAttempts.get(i);
+            String key = row.trialId() + "/" + row.epoch();
+            if (runs.containsKey(row.trialId())) {
+                if (java.util.Objects.equals(attempts.get(row.trialId()), attempt)) {
+                    chosen.putIfAbsent(key, i);
+                }
+                continue;
+            }
+            unfinished.add(row.trialId());
+            Integer other = chosen.get(key);
+            if (other == null || better(reached.get(row.trialId() + "/" + attempt), attempt,
+                    reached.get(row.trialId() + "/" + landedAttempts.get(other)), landedAttempts.get(other))) {
+                chosen.put(key, i);
             }
         }
+        Map<String, EpochRow> epochs = new LinkedHashMap<>();
+        chosen.forEach((key, i) -> epochs.put(key, landed.get(i)));
         List<RunRow> runList = new ArrayList<>(runs.values());
         runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
-        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList));
+        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
     }
 
     /** Files written before the stage column existed hold fixed-protocol trials only. */
@@ -128,6 +161,14 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     private static String strategy(Row r) {
         String s = r.getAs("strategy");
         return s == null ? "per-task" : s;
+    }
+
+    /** Whether an attempt that reached {@code reached} beats one that reached {@code otherReached}: further, then the first id. */
+    private static boolean better(int reached, String attempt, int otherReached, String otherAttempt) {
+        if (reached != otherReached) {
+            return reached > otherReached;
+        }
+        return attempt != null && (otherAttempt == null || attempt.compareTo(otherAttempt) < 0);
     }
 
     /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */

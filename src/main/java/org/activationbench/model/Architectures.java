@@ -38,7 +38,7 @@ public final class Architectures {
     }
 
     /** The number of hidden layers of an {@code mlp-deep-N} name, or 0 if the name is not one. */
-    static int deepLayers(String name) {
+    public static int deepLayers(String name) {
         Matcher m = DEEP.matcher(name);
         if (!m.matches() || m.group(1).length() > 2) {
             return 0;

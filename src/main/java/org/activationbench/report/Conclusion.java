@@ -36,8 +36,11 @@ final class Conclusion {
     String markdown() {
         List<RunRow> runs = run.snapshot().runs();
         StringBuilder b = new StringBuilder("## Conclusion\n\n");
-        b.append(String.format("%d trials (%d OK, %d diverged, %d failed). ", runs.size(), count(TrialStatus.OK),
+        b.append(String.format("%d trials (%d OK, %d diverged, %d failed)", runs.size(), count(TrialStatus.OK),
                 count(TrialStatus.DIVERGED), count(TrialStatus.FAILED)));
+        int unfinished = run.snapshot().unfinished().size();
+        b.append(unfinished == 0 ? ". " : String.format(", and %d unfinished: still running or cut short, compared on the"
+                + " checkpoints they have reached (listed below). ", unfinished));
         if (run.snapshot().epochs().isEmpty()) {
             return b.toString();
         }

@@ -51,6 +51,10 @@ final class LandedTables implements AutoCloseable {
                 for (String sql : statements) {
                     s.execute(sql.replace(RESULTS, folder.toAbsolutePath().toString()));
                 }
+                for (String sql : viewsOfColumns(s, tuned)) {
+                    s.execute(sql);
+                    statements.add(sql);
+                }
                 String curve = curveView(hasColumn(s, "runs", "test_accuracy_by_epoch"), hasTable(s, "epochs"));
                 if (curve != null) {
                     s.execute(curve);
@@ -162,7 +166,7 @@ final class LandedTables implements AutoCloseable {
                 "CREATE MACRO metric_order(metric) AS list_position(["
                         + Arrays.stream(Metric.values()).map(m -> "'" + m.id() + "'").collect(Collectors.joining(", ")) + "], metric)"));
         // A killed and resumed run can hold a trial twice until it is compacted: keep its best attempt (a final
-        // status over FAILED, then the latest), and one epochs row per trial and epoch of the trials kept.
+        // status over FAILED, then the latest); the epochs view (epochsView) keeps that attempt's checkpoints.
         if (tables.contains("runs")) {
             sql.add("""
                     CREATE VIEW %sruns AS
@@ -172,13 +176,9 @@ final class LandedTables implements AutoCloseable {
                                                ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
                     .formatted(all, read("runs", experiment)));
         }
-        if (tables.contains("runs") && tables.contains("epochs")) {
-            sql.add("""
-                    CREATE VIEW %sepochs AS
-                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
-                    FROM %s AND trial_id IN (SELECT trial_id FROM %sruns)
-                    QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY train_seconds) = 1"""
-                    .formatted(all, read("epochs", experiment), all));
+        if (tables.contains("epochs")) {
+            // Every epochs row landed, streamed checkpoints of running trials included; the view epochs chooses from it.
+            sql.add("CREATE VIEW landed_epochs AS SELECT * FROM " + read("epochs", experiment));
         }
         if (tables.contains("comparisons")) {
             sql.add("""
@@ -186,13 +186,66 @@ final class LandedTables implements AutoCloseable {
                     SELECT *, setting(architecture, strategy) AS setting
                     FROM %s""".formatted(all, read("comparisons", experiment)));
         }
-        if (tuned && tables.containsAll(List.of("runs", "epochs"))) {
-            sql.addAll(tables.contains("comparisons") ? confirmation() : List.of(
-                    // No comparison yet, so no rate chosen: the confirmation is empty.
-                    "CREATE VIEW runs AS SELECT * FROM all_runs WHERE false",
-                    "CREATE VIEW epochs AS SELECT * FROM all_epochs WHERE false"));
-        }
         return List.copyOf(sql);
+    }
+
+    /**
+     * The views made once the tables' columns are known: {@code epochs} and {@code unfinished} (in a tuned grid
+     * {@code all_epochs}, and its plain views then its confirmation), and {@code curve}.
+     */
+    private static List<String> viewsOfColumns(Statement s, boolean tuned) throws SQLException {
+        String all = tuned ? "all_" : "";
+        boolean runs = hasTable(s, all + "runs");
+        List<String> sql = new ArrayList<>();
+        if (hasTable(s, "landed_epochs")) {
+            sql.add(epochsView(all, runs, hasColumn(s, "landed_epochs", "attempt_id")));
+            sql.add(unfinishedView(all, runs));
+            if (tuned && runs) {
+                sql.addAll(hasTable(s, "all_comparisons") ? confirmation() : List.of(
+                        // No comparison yet, so no rate chosen: the confirmation is empty.
+                        "CREATE VIEW runs AS SELECT * FROM all_runs WHERE false",
+                        "CREATE VIEW epochs AS SELECT * FROM all_epochs WHERE false"));
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * The view {@code epochs}: one row per trial and checkpoint. A trial in {@code runs} keeps the checkpoints of the
+     * attempt of its runs row. A trial not there yet (running, or cut short by a kill) keeps those its executors handed
+     * over while it trained: per checkpoint, the row of the attempt that got furthest of those that reached it (an
+     * attempt continued from a saved state hands over only the checkpoints after it; the numbers of every attempt
+     * agree, as trials are deterministic). Files landed before attempt ids existed keep one row per trial and epoch.
+     */
+    static String epochsView(String prefix, boolean runs, boolean attemptIds) {
+        String once = "QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY %strain_seconds) = 1";
+        if (!attemptIds) {
+            return "CREATE VIEW " + prefix + "epochs AS\nSELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy),"
+                    + " setting(architecture, strategy) AS setting\nFROM landed_epochs\n" + once.formatted("");
+        }
+        String finished = runs ? """
+                WHERE NOT EXISTS (SELECT 1 FROM %1$sruns r WHERE r.trial_id = e.trial_id)
+                   OR EXISTS (SELECT 1 FROM %1$sruns r WHERE r.trial_id = e.trial_id AND r.attempt_id IS NOT DISTINCT FROM e.attempt_id)
+                """.formatted(prefix) : "";
+        return """
+                CREATE VIEW %sepochs AS
+                SELECT * EXCLUDE (reached) REPLACE (coalesce(strategy, 'per-task') AS strategy),
+                       setting(architecture, strategy) AS setting
+                FROM (SELECT *, max(epoch) OVER (PARTITION BY trial_id, attempt_id) AS reached FROM landed_epochs) e
+                """.formatted(prefix) + finished + once.formatted("reached DESC, attempt_id, ");
+    }
+
+    /**
+     * The view {@code unfinished}: trials with checkpoints in {@code epochs} but no runs row yet (running, or cut short
+     * by a kill; {@code run --resume} runs them again), with the last checkpoint each reached.
+     */
+    static String unfinishedView(String prefix, boolean runs) {
+        return """
+                CREATE VIEW unfinished AS
+                SELECT trial_id, setting, activation_label, seed, max(epoch) AS last_checkpoint
+                FROM %sepochs%s
+                GROUP BY trial_id, setting, activation_label, seed""".formatted(prefix,
+                runs ? " WHERE trial_id NOT IN (SELECT trial_id FROM " + prefix + "runs)" : "");
     }
 
     /**

@@ -76,11 +76,18 @@ final class ReportLayout {
         page.text("A unit is *dead* at a checkpoint when its pre-activation is ≤ 0 for every one of the training examples. For"
                 + " ReLU such a unit outputs 0 and receives no gradient; for Leaky ReLU it still passes a gradient of alpha, so"
                 + " the same measure counts units that *would* be dead under ReLU.");
-        settings.forEach(s -> CurveFigures.deadUnits(page, s));
+        if (!run.snapshot().runs().isEmpty()) {
+            // The layers' names come from the runs rows: none has landed while every trial still trains.
+            settings.forEach(s -> CurveFigures.deadUnits(page, s));
+        }
         ActivationFigures.add(page, run.snapshot());
         if (run.snapshot().runs().stream().anyMatch(r -> r.status() != TrialStatus.OK)) {
             page.text("## Trials that did not finish");
             RunFacts.failures(page);
+        }
+        if (!run.snapshot().unfinished().isEmpty()) {
+            page.text("## Unfinished trials");
+            RunFacts.unfinished(page);
         }
         RunFacts.grid(page, run.snapshot().gridText());
         provenance(page, run, tables);

@@ -2,7 +2,7 @@ package org.activationbench.report;
 
 import java.util.List;
 
-/** The trials that did not finish, the grid as it ran, and where, with what and at what cost the trials ran. */
+/** The trials that did not finish or have not yet, the grid as it ran, and where, with what and at what cost the trials ran. */
 final class RunFacts {
 
     private RunFacts() {}
@@ -14,6 +14,15 @@ final class RunFacts {
                        coalesce(error_message, '') AS message
                 FROM runs
                 WHERE status <> 'OK'
+                ORDER BY setting, activation_label, seed""");
+    }
+
+    static void unfinished(Page page) {
+        page.table("Trials with checkpoints but no result yet: still running, or cut short by a kill (run --resume runs"
+                + " them again). Their checkpoints so far are in the tables and comparisons above.",
+                List.of("trial", "architecture", "activation", "seed", "last checkpoint"), """
+                SELECT trial_id, setting, activation_label, seed, last_checkpoint
+                FROM unfinished
                 ORDER BY setting, activation_label, seed""");
     }
 

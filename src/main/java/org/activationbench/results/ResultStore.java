@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -69,6 +70,14 @@ public final class ResultStore {
 
     /** Writes the records' rows as new files: epochs first, so that a runs row never lands without its epochs. */
     public void land(List<TrialRecord> records) {
+        land(records, c -> false);
+    }
+
+    /**
+     * As {@link #land(List)}, leaving out the checkpoints {@code landedBefore} says have already landed (streamed by
+     * {@link #landCheckpoints} while the trial trained), so that each attempt's checkpoint lands once.
+     */
+    public void land(List<TrialRecord> records, Predicate<Tables.Checkpoint> landedBefore) {
         if (records.isEmpty()) {
             return;
         }
@@ -76,10 +85,9 @@ public final class ResultStore {
         List<Object[]> epochs = new ArrayList<>();
         for (TrialRecord r : records) {
             runs.add(Tables.runRow(r));
-            epochs.addAll(Tables.epochRows(r));
+            Tables.checkpoints(r).stream().filter(landedBefore.negate()).map(Tables::epochRow).forEach(epochs::add);
         }
-        String name = String.format("part-%013d-%05d-%s.parquet", System.currentTimeMillis(), sequence.incrementAndGet(),
-                records.get(0).result().config().trialId());
+        String name = fileName(records.get(0).result().config().trialId());
         try {
             if (!epochs.isEmpty()) {
                 ParquetFiles.write(conf, new Path(tableDir(Tables.EPOCHS), name), Tables.EPOCHS, epochs);
@@ -88,6 +96,36 @@ public final class ResultStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results under " + root, e);
         }
+    }
+
+    /**
+     * Writes the epochs rows of checkpoints handed over while their trials still train, as one new file; their runs
+     * rows land later with {@link #land(List, Predicate)}. Until then readers see them as an unfinished trial's.
+     */
+    public void landCheckpoints(List<Tables.Checkpoint> checkpoints) {
+        if (checkpoints.isEmpty()) {
+            return;
+        }
+        Path file = new Path(tableDir(Tables.EPOCHS), fileName(checkpoints.get(0).config().trialId()));
+        try {
+            ParquetFiles.write(conf, file, Tables.EPOCHS, checkpoints.stream().map(Tables::epochRow).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results under " + root, e);
+        }
+    }
+
+    /** The {@link Tables.Checkpoint#key() keys} of the checkpoints landed so far with an attempt id. */
+    public Set<String> landedCheckpointKeys() {
+        Set<String> keys = new HashSet<>();
+        for (Row r : read(Tables.EPOCHS).where(col("attempt_id").isNotNull()).select("trial_id", "attempt_id", "epoch")
+                .collectAsList()) {
+            keys.add(r.getString(0) + "/" + r.getString(1) + "/" + r.getInt(2));
+        }
+        return keys;
+    }
+
+    private String fileName(String trialId) {
+        return String.format("part-%013d-%05d-%s.parquet", System.currentTimeMillis(), sequence.incrementAndGet(), trialId);
     }
 
     /** A table as a DataFrame (empty if nothing has landed yet), with its declared schema. */

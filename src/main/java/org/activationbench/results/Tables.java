@@ -25,8 +25,7 @@ public final class Tables {
     private Tables() {}
 
     /** The columns that identify a trial, taken from its configuration. */
-    private static <S> List<Column<S>> trialKey(Function<S, TrialRecord> record) {
-        Function<S, TrialConfig> config = s -> record.apply(s).result().config();
+    private static <S> List<Column<S>> trialKey(Function<S, TrialConfig> config, Function<S, String> attemptId) {
         return List.of(
                 required("trial_id", STRING, "", "16 hex digits of the SHA-256 of the trial's canonical configuration and seed",
                         s -> config.apply(s).trialId()),
@@ -51,7 +50,7 @@ public final class Tables {
                         + " existed (fixed)", s -> config.apply(s).stage().label()),
                 optional("attempt_id", STRING, "", "random id of the attempt that produced the row, unique across retries and"
                         + " resumes; a runs row and its epochs rows share it (null in rows landed before it existed)",
-                        s -> record.apply(s).attemptId()));
+                        attemptId));
     }
 
     @SafeVarargs
@@ -61,7 +60,7 @@ public final class Tables {
         return List.copyOf(all);
     }
 
-    public static final Table<TrialRecord> RUNS = new Table<>("runs", "One row per trial.", concat(trialKey(r -> r),
+    public static final Table<TrialRecord> RUNS = new Table<>("runs", "One row per trial.", concat(trialKey(r -> r.result().config(), TrialRecord::attemptId),
             required("checkpoints", INT_LIST, "epochs", "epochs at which the trial was measured",
                     r -> r.result().config().checkpoints()),
             required("max_epochs", INT, "epochs", "the last checkpoint; training ran to it",
@@ -156,10 +155,14 @@ public final class Tables {
                     "data-parallel: time the workers spent fitting, divided by their number; train_seconds minus this is"
                             + " the cost of distributing, averaging and collecting", TrialRecord::workerFitSeconds)));
 
-    public static final Table<Checkpoint> EPOCHS = new Table<>("epochs", "One row per trial and checkpoint epoch.", concat(trialKey(Checkpoint::record),
+    public static final Table<Checkpoint> EPOCHS = new Table<>("epochs", "One row per trial and checkpoint epoch. A checkpoint's row"
+            + " lands as its trial passes it, while the trial still trains (handed over through the run's state folder), so"
+            + " a running or killed run holds rows of trials that have no runs row yet. Where retries or resumes landed a"
+            + " checkpoint more than once, readers and compaction keep the rows of the attempt of the trial's runs row"
+            + " (same attempt_id); for a trial without one, per checkpoint the row of the attempt that got furthest.", concat(trialKey(Checkpoint::config, Checkpoint::attemptId),
             required("epoch", INT, "epochs", "the checkpoint epoch", e -> e.metrics().epoch()),
             optional("learning_rate", DOUBLE, "", "optimizer learning rate (runs.learning_rate); null in rows landed before"
-                    + " it was copied here", e -> e.record().result().config().learningRate()),
+                    + " it was copied here", e -> e.config().learningRate()),
             required("train_loss", DOUBLE, "nats", "mean cross-entropy on the full training set",
                     e -> e.metrics().trainLoss()),
             required("train_accuracy", DOUBLE, "fraction", "accuracy on the full training set",
@@ -289,8 +292,28 @@ public final class Tables {
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS);
 
-    /** One checkpoint of a trial: what an {@code epochs} row describes. */
-    public record Checkpoint(TrialRecord record, CheckpointMetrics metrics) {}
+    /**
+     * One checkpoint of a trial, by one attempt: what an {@code epochs} row describes. Serializable: an executor hands
+     * it to the driver while the trial still trains (see {@code spark.CheckpointHandOver}).
+     */
+    public record Checkpoint(TrialConfig config, String attemptId, CheckpointMetrics metrics) implements java.io.Serializable {
+
+        /** The key a landed checkpoint is known by: one attempt's epoch of one trial. */
+        public String key() {
+            return config.trialId() + "/" + attemptId + "/" + metrics.epoch();
+        }
+    }
+
+    /** The {@code epochs} row of one checkpoint. */
+    public static Object[] epochRow(Checkpoint checkpoint) {
+        return EPOCHS.row(checkpoint);
+    }
+
+    /** The checkpoints of a trial's record, one per checkpoint reached. */
+    public static List<Checkpoint> checkpoints(TrialRecord record) {
+        return record.result().checkpoints().stream()
+                .map(m -> new Checkpoint(record.result().config(), record.attemptId(), m)).toList();
+    }
 
     /** The {@code runs} row of a trial, in column order. */
     public static Object[] runRow(TrialRecord record) {
@@ -299,7 +322,7 @@ public final class Tables {
 
     /** The {@code epochs} rows of a trial, one per checkpoint reached. */
     public static List<Object[]> epochRows(TrialRecord record) {
-        return record.result().checkpoints().stream().map(m -> EPOCHS.row(new Checkpoint(record, m))).toList();
+        return checkpoints(record).stream().map(Tables::epochRow).toList();
     }
 
     /** A value of the last checkpoint a trial reached; null if it reached none. */

@@ -21,8 +21,10 @@ import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.WriterLock;
+import org.activationbench.results.Tables;
 import org.activationbench.results.TrialRecord;
 import org.activationbench.train.Provenance;
+import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
 import org.activationbench.train.TrialStatus;
@@ -183,7 +185,9 @@ public final class GridDriver {
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
-        // States a killed driver left behind after landing their trials' rows.
+        // States and hand-over files a killed driver left behind after landing their trials' rows.
+        HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+                .filter(done::contains).toList());
         FolderStateStore.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
         int threads = sc.conf().getInt("spark.task.cpus", 1);
@@ -192,7 +196,8 @@ public final class GridDriver {
 
         Counts counts = new Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
-        ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null);
+        ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null, new RunningTrials(),
+                Math.max(1, sc.defaultParallelism() / threads));
         if (grid.sequential() == null && !grid.tuned()) {
             runTrials(sc, threads, unsettled, store, counts, progress);
         } else {
@@ -271,16 +276,24 @@ public final class GridDriver {
         Dataset data = DatasetCache.get(options.dataRoot(), DatasetSpec.byId(trial.dataset()));
         AtomicReference<ParameterAveragingTrainer> trainer = new AtomicReference<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        // Trained here on the driver: each checkpoint lands as it passes, no hand-over needed.
+        String attemptId = java.util.UUID.randomUUID().toString();
+        java.util.Set<String> streamed = new java.util.HashSet<>();
         TrialResult result = new TrialRunner(1000, (config, d, net) -> {
             trainer.set(new ParameterAveragingTrainer(jsc, config, d.train().count(), net));
             return trainer.get();
-        }).run(trial, data);
+        }).run(trial, data, TrialListener.checkpoints(m -> {
+            Tables.Checkpoint c = new Tables.Checkpoint(trial, attemptId, m);
+            store.landCheckpoints(List.of(c));
+            streamed.add(c.key());
+        }));
         ParameterAveragingTrainer t = trainer.get();
         List<TrialRecord> batch = List.of(new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9, 0,
-                t == null ? null : t.workers(), t == null ? null : t.workerFitSeconds()));
-        store.land(batch);
+                t == null ? null : t.workers(), t == null ? null : t.workerFitSeconds(), attemptId));
+        store.land(batch, c -> streamed.contains(c.key()));
         counts.add(batch);
         progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
+        batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
     }
 
     static int count(List<TrialRecord> batch, TrialStatus status) {

@@ -3,6 +3,7 @@ package org.activationbench.spark;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.UUID;
 import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
@@ -22,9 +23,17 @@ import scala.runtime.AbstractFunction1;
  * What runs on an executor for one partition (= one trial): the dataset from the files Spark shipped with the job
  * (loaded once per executor JVM), the trial, and its record. It lands nothing, the driver does; it writes only the
  * trial's state, into the {@link StateFolder}, and continues from the newest one there (a first attempt, a Spark retry
- * or a {@code --resume}). A grid has one dataset, so its four files are alone in the job's file folder.
+ * or a {@code --resume}); and while the trial trains, it hands its checkpoints and progress to the driver through
+ * the same folder ({@link CheckpointHandOver}). A grid has one dataset, so its four files are alone in the job's file
+ * folder.
  */
 final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialRecord> implements Serializable {
+
+    /**
+     * Tests only: told of every epoch and checkpoint after the hand-over has written it. In local mode tasks run in
+     * the test's JVM, so a test can hold a trial at a known point.
+     */
+    static volatile TrialListener testListener = TrialListener.NONE;
 
     private final int nativeThreads;
     private final StateFolder state;
@@ -50,17 +59,27 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         Instant started = Instant.now();
         NativeThreads.configure(nativeThreads);
         TrialResult result;
+        // Drawn at the start, not the end: the checkpoints handed over while it trains carry it too.
+        String attemptId = UUID.randomUUID().toString();
         try {
             Dataset data = DatasetCache.getFromFolder(Path.of(SparkFiles.getRootDirectory()), DatasetSpec.byId(config.dataset()));
             StateSaving saving = state.enabled()
                     ? StateSaving.every(new FolderStateStore(state, config.trialId()), stateEveryMinutes)
                     : StateSaving.NONE;
-            result = new TrialRunner().run(config, data, TrialListener.NONE, saving);
+            result = new TrialRunner().run(config, data, handOver(config, attemptId), saving);
         } catch (RuntimeException e) {
             result = TrialRunner.failed(config, e, started);
         }
         TaskContext task = TaskContext.get();
         return new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9,
-                task == null ? 0 : task.attemptNumber());
+                task == null ? 0 : task.attemptNumber(), null, null, attemptId);
+    }
+
+    /** Checkpoints and progress written to the trial's state folder as they pass; nothing without a state folder. */
+    private TrialListener handOver(TrialConfig config, String attemptId) {
+        TrialListener handOver = state.enabled()
+                ? new CheckpointHandOver(state.fileSystem(), state.trial(config.trialId()), config, attemptId)
+                : TrialListener.NONE;
+        return handOver.andThen(testListener);
     }
 }

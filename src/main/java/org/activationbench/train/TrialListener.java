@@ -12,6 +12,24 @@ public interface TrialListener {
 
     default void onCheckpoint(CheckpointMetrics metrics) {}
 
+    /** This listener, then {@code next}. */
+    default TrialListener andThen(TrialListener next) {
+        TrialListener first = this;
+        return new TrialListener() {
+            @Override
+            public void onEpoch(int epoch, double trainSeconds) {
+                first.onEpoch(epoch, trainSeconds);
+                next.onEpoch(epoch, trainSeconds);
+            }
+
+            @Override
+            public void onCheckpoint(CheckpointMetrics metrics) {
+                first.onCheckpoint(metrics);
+                next.onCheckpoint(metrics);
+            }
+        };
+    }
+
     static TrialListener checkpoints(Consumer<CheckpointMetrics> consumer) {
         return new TrialListener() {
             @Override

@@ -220,6 +220,45 @@ class StandaloneClusterIT {
         assertEveryTrialOnceAndAsUndisturbed(out);
     }
 
+    /**
+     * Checkpoints stream from the cluster's executors through the state folder: a trial's first checkpoint is in
+     * epochs while the trial still trains (no runs row yet), and at the end there is one row per checkpoint.
+     */
+    @Test
+    void aCheckpointLandsWhileItsTrialStillTrainsOnTheCluster() throws Exception {
+        Path out = WORK.resolve("streamed");
+        Path grid = write("streamed.conf", """
+                experiment = "streamed"
+                dataset = mnist
+                grid { architectures = [mlp], activations = [relu], epochs = [1, 40], seeds = 1 }
+                data.train-examples = 10000
+                """);
+        List<String> command = submitCommand(out, grid);
+        command.addAll(4, List.of("--conf", "spark.activationbench.handOverInterval=1s"));
+        Process driver = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(out.getFileName() + ".log").toFile()).start();
+        Path epochs = out.resolve("epochs/experiment=streamed");
+        Path runs = out.resolve("runs/experiment=streamed");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (partFiles(epochs) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, partFiles(epochs), "the first checkpoint landed while the trial trains:\n" + log(out));
+        assertEquals(0, partFiles(runs), "the trial has not ended yet");
+        assertEquals(0, waitFor(driver, 300), log(out));
+        assertEquals(1, count(out, "streamed", Tables.RUNS.name()));
+        assertEquals(2, count(out, "streamed", Tables.EPOCHS.name()));
+    }
+
+    private static long partFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("part-")).count();
+        }
+    }
+
     @Test
     void aTrialThatThrowsLandsAsFailedAndTheJobSaysSo() throws Exception {
         Path out = WORK.resolve("failing");

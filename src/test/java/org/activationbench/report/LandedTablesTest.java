@@ -83,4 +83,63 @@ class LandedTablesTest {
             assertEquals(1, tables.setup().stream().filter(sql -> sql.startsWith("CREATE VIEW curve")).count());
         }
     }
+
+    /**
+     * A run still going (or killed): trial "done" has its runs row (attempt a2, after a failed attempt a1 that streamed
+     * epoch 1 with other numbers); trial "running" has only streamed checkpoints, of two attempts (b1 reached epoch 3,
+     * b2 only epoch 1); trial "resumed" streamed epoch 1 in attempt c1, then epoch 3 in c2, continued from c1's state.
+     * The epochs view keeps a2's rows, b1's, and c1's epoch 1 with c2's epoch 3, once each; unfinished names the two.
+     */
+    @Test
+    void streamedCheckpointsOfUnfinishedTrialsAreInEpochsOfOneAttempt() throws Exception {
+        String trial = "'mlp' AS architecture, 'per-task' AS strategy, 'relu' AS activation, NULL::DOUBLE AS alpha,"
+                + " 'relu' AS activation_label, 'e' AS experiment";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("""
+                    COPY (SELECT 'done' AS trial_id, 0::BIGINT AS seed, %s, 'OK' AS status, 'a2' AS attempt_id,
+                                 TIMESTAMP '2026-11-30 10:00:00' AS finished_at)
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("runs")));
+            s.execute("""
+                    COPY (SELECT trial_id, seed, %s, attempt_id, epoch, 1.0 * epoch AS train_seconds, accuracy AS test_accuracy,
+                                 0.5 AS test_loss
+                          FROM (VALUES ('done', 0, 'a1', 1, 0.1), ('done', 0, 'a2', 1, 0.9), ('done', 0, 'a2', 3, 0.95),
+                                       ('done', 0, 'a2', 3, 0.95),
+                                       ('running', 1, 'b1', 1, 0.8), ('running', 1, 'b1', 3, 0.85), ('running', 1, 'b2', 1, 0.7),
+                                       ('resumed', 2, 'c1', 1, 0.6), ('resumed', 2, 'c2', 3, 0.65))
+                               t(trial_id, seed, attempt_id, epoch, accuracy))
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("epochs")));
+        }
+        try (LandedTables tables = new LandedTables(dir, "e")) {
+            LandedTables.Rows epochs = tables.query("SELECT trial_id, attempt_id, epoch, test_accuracy FROM epochs"
+                    + " ORDER BY trial_id, epoch");
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < epochs.size(); i++) {
+                rows.add(epochs.string(i, "trial_id") + " " + epochs.string(i, "attempt_id") + " " + epochs.string(i, "epoch")
+                        + " " + epochs.number(i, "test_accuracy"));
+            }
+            assertEquals(List.of("done a2 1 0.9", "done a2 3 0.95", "resumed c1 1 0.6", "resumed c2 3 0.65", "running b1 1 0.8",
+                    "running b1 3 0.85"), rows);
+            LandedTables.Rows unfinished = tables.query("SELECT trial_id, last_checkpoint FROM unfinished ORDER BY trial_id");
+            assertEquals(2, unfinished.size());
+            assertEquals("resumed", unfinished.string(0, "trial_id"));
+            assertEquals("running", unfinished.string(1, "trial_id"));
+            assertEquals(3.0, unfinished.number(1, "last_checkpoint"));
+        }
+    }
+
+    /** Before any trial has ended there are no runs files: the epochs view still shows the streamed checkpoints. */
+    @Test
+    void checkpointsWithoutAnyRunsRowAreInEpochs() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("""
+                    COPY (SELECT 't' AS trial_id, 0::BIGINT AS seed, 'mlp' AS architecture, 'per-task' AS strategy,
+                                 'relu' AS activation, NULL::DOUBLE AS alpha, 'relu' AS activation_label, 'x' AS attempt_id, 1 AS epoch,
+                                 1.0 AS train_seconds, 0.5 AS test_loss, 0.9 AS test_accuracy, 'e' AS experiment)
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(dir.resolve("epochs")));
+        }
+        try (LandedTables tables = new LandedTables(dir, "e")) {
+            assertEquals(1, tables.query("SELECT * FROM epochs").size());
+            assertEquals("t", tables.query("SELECT trial_id FROM unfinished").string(0, "trial_id"));
+        }
+    }
 }

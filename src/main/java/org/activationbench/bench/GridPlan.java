@@ -1,0 +1,143 @@
+package org.activationbench.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.model.Architectures;
+
+/**
+ * What a grid will cost before it runs: trials and trial-epochs by architecture and strategy, and the core-hours and
+ * wall time the {@link EpochCosts} predict on a number of cores. Pure arithmetic: nothing is trained or started.
+ * A trial costs its epochs of training plus its evaluations: the test set after every epoch and the training set at
+ * every checkpoint, each in epochs of training time ({@link #TEST_EVALUATION}, {@link #TRAIN_EVALUATION}).
+ */
+public final class GridPlan {
+
+    /** Training examples per epoch the figures are for (MNIST and Fashion-MNIST alike). */
+    static final int FULL_EPOCH = 60_000;
+
+    /**
+     * One evaluation of the 10,000 test examples, in epochs of training; one of the 60,000 training examples is six
+     * times that. From the benchmark's grid (5 epochs, one checkpoint): 0.81 s of evaluation per trial at 1.13 s per
+     * epoch = 0.72 epochs = 5 test + 1 training evaluation.
+     */
+    static final double TEST_EVALUATION = 0.065;
+    static final double TRAIN_EVALUATION = 6 * TEST_EVALUATION;
+
+    /** One group of the plan: the trials of an architecture and strategy. */
+    public record Group(String architecture, String strategy, int trials, long trialEpochs, double coreSeconds) {}
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final EpochCosts costs;
+    private final int cores;
+    private double oneThreadSeconds;
+    private double longestTrial;
+
+    public GridPlan(List<TrialConfig> trials, EpochCosts costs, int cores) {
+        if (cores <= 0) {
+            throw new IllegalArgumentException("cores must be positive, found " + cores);
+        }
+        this.costs = costs;
+        this.cores = cores;
+        for (TrialConfig t : trials) {
+            double seconds = trialSeconds(t, costs);
+            oneThreadSeconds += seconds;
+            longestTrial = Math.max(longestTrial, seconds);
+            groups.merge(t.architecture() + "\t" + t.strategy().name(),
+                    new Group(t.architecture(), t.strategy().name(), 1, t.maxEpochs(), seconds),
+                    (a, b) -> new Group(a.architecture(), a.strategy(), a.trials() + 1, a.trialEpochs() + b.trialEpochs(),
+                            a.coreSeconds() + b.coreSeconds()));
+        }
+    }
+
+    /** One trial's seconds on one thread with nothing else running: training and evaluation. */
+    static double trialSeconds(TrialConfig t, EpochCosts costs) {
+        double share = t.trainExamples() > 0 ? Math.min(t.trainExamples(), FULL_EPOCH) / (double) FULL_EPOCH : 1.0;
+        double epoch = costs.secondsPerEpoch(t.architecture().equals("cnn"), t.engine()) * relativeSize(t.architecture());
+        int epochs = t.maxEpochs();
+        return epoch * (epochs * share + epochs * TEST_EVALUATION + t.checkpoints().size() * TRAIN_EVALUATION * share);
+    }
+
+    /**
+     * An architecture's cost per epoch relative to its family's measured one: 1 for mlp and cnn; for mlp-deep-N its
+     * weights over the MLP's (a dense step's arithmetic is proportional to the weights).
+     */
+    static double relativeSize(String architecture) {
+        int depth = Architectures.deepLayers(architecture);
+        if (depth == 0) {
+            return 1.0;
+        }
+        int[] deep = new int[depth];
+        java.util.Arrays.fill(deep, 128);
+        return (double) denseParameters(784, deep) / denseParameters(784, 256, 128);
+    }
+
+    private static long denseParameters(int inputs, int... hidden) {
+        long params = 0;
+        int in = inputs;
+        for (int units : hidden) {
+            params += (long) in * units + units;
+            in = units;
+        }
+        return params + (long) in * 10 + 10;
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public int trials() {
+        return groups.values().stream().mapToInt(Group::trials).sum();
+    }
+
+    public long trialEpochs() {
+        return groups.values().stream().mapToLong(Group::trialEpochs).sum();
+    }
+
+    /** Core time the grid takes: one-thread seconds, slowed by the per-core efficiency when more than one core trains. */
+    public double coreHours() {
+        return oneThreadSeconds / efficiency() / 3600;
+    }
+
+    /** The work spread over the cores, but never shorter than the longest trial, which one core trains alone. */
+    public Duration wall() {
+        double seconds = Math.max(oneThreadSeconds / cores, longestTrial) / efficiency();
+        return Duration.ofSeconds(Math.round(seconds));
+    }
+
+    private double efficiency() {
+        return cores == 1 ? 1.0 : costs.efficiency();
+    }
+
+    /** The plan as printed by {@code run --plan}. */
+    public List<String> lines(String experiment) {
+        List<String> out = new ArrayList<>();
+        out.add("plan of " + experiment + ": " + trials() + " trials, " + trialEpochs() + " trial-epochs (nothing is trained)");
+        out.add(String.format(Locale.ROOT, "  %-14s %-14s %8s %13s %11s", "architecture", "strategy", "trials", "trial-epochs",
+                "core-hours"));
+        for (Group g : groups.values()) {
+            out.add(String.format(Locale.ROOT, "  %-14s %-14s %8d %13d %11.2f", g.architecture(), g.strategy(), g.trials(),
+                    g.trialEpochs(), g.coreSeconds() / efficiency() / 3600));
+        }
+        out.add(String.format(Locale.ROOT, "estimate: %.2f core-hours; wall time %s on %d core%s (one trial per core%s)",
+                coreHours(), clock(wall()), cores, cores == 1 ? "" : "s",
+                cores == 1 ? "" : String.format(Locale.ROOT, ", %.0f%% per-core efficiency with every core busy", 100 * efficiency())));
+        out.add(String.format(Locale.ROOT, "cost model: %s: seconds per epoch on one thread MLP %.2f, CNN %.1f (stock engine:"
+                        + " %.2f, %.0f); %d-core speed-up %.2fx; evaluation %.3f epochs per test pass, %.2f per training-set pass",
+                costs.source(), costs.mlpFast(), costs.cnnFast(), costs.mlpStock(), costs.cnnStock(), costs.speedUpCores(),
+                costs.speedUp(), TEST_EVALUATION, TRAIN_EVALUATION));
+        if (groups.values().stream().anyMatch(g -> !g.strategy().equals("per-task"))) {
+            out.add("data-parallel trials are estimated as per-task ones (one core each)");
+        }
+        return out;
+    }
+
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}

@@ -1,0 +1,97 @@
+package org.activationbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.activationbench.grid.TrialConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plan's figures for small grids, computed here by hand from the built-in figures. */
+class GridPlanTest {
+
+    @TempDir
+    Path dir;
+
+    /** mlp and cnn x relu, leakyrelu(0.1) x seeds 0, 1, checkpoints {1, 3}: 8 trials of 3 epochs. */
+    private static List<TrialConfig> smallGrid() {
+        List<TrialConfig> trials = new ArrayList<>();
+        for (String arch : List.of("mlp", "cnn")) {
+            for (String act : List.of("relu", "leakyrelu")) {
+                for (long seed = 0; seed < 2; seed++) {
+                    trials.add(new TrialConfig("mnist", arch, act, act.equals("relu") ? null : 0.1, seed, List.of(1, 3), "adam",
+                            0.001, 128, "xavier"));
+                }
+            }
+        }
+        return trials;
+    }
+
+    @Test
+    void smallGridOnTwoCores() {
+        GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 2);
+        // A trial: 3 epochs + 3 test evaluations (0.065 epochs each) + 2 training-set evaluations (0.39 each) = 3.975 epochs.
+        double mlpTrial = 1.13 * 3.975;   // 4.49175 s
+        double cnnTrial = 20.2 * 3.975;   // 80.295 s
+        double total = 4 * mlpTrial + 4 * cnnTrial;   // 339.147 s on one thread
+        assertEquals(8, plan.trials());
+        assertEquals(24, plan.trialEpochs());
+        assertEquals(List.of("mlp", "cnn"), plan.groups().stream().map(GridPlan.Group::architecture).toList());
+        assertEquals(4 * mlpTrial, plan.groups().get(0).coreSeconds(), 1e-9);
+        assertEquals(12, plan.groups().get(0).trialEpochs());
+        assertEquals(4 * cnnTrial, plan.groups().get(1).coreSeconds(), 1e-9);
+        // 2 cores at 1.70x: 85% efficiency each.
+        assertEquals(total / 0.85 / 3600, plan.coreHours(), 1e-12);
+        assertEquals(0.110832, plan.coreHours(), 1e-6);
+        // max(339.147 / 2, 80.295) / 0.85 = 199.50 s
+        assertEquals(Duration.ofSeconds(199), plan.wall());
+    }
+
+    @Test
+    void theLongestTrialBoundsTheWallTimeOnManyCores() {
+        GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 64);
+        // 339.147 / 64 = 5.3 s, but one CNN trial takes 80.295 s on its core: 80.295 / 0.85 = 94.46 s.
+        assertEquals(Duration.ofSeconds(94), plan.wall());
+    }
+
+    @Test
+    void oneCoreRunsAtTheMeasuredSpeed() {
+        GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 1);
+        assertEquals(Duration.ofSeconds(339), plan.wall());
+        assertEquals(339.147 / 3600, plan.coreHours(), 1e-9);
+    }
+
+    @Test
+    void deepMlpsCostTheirWeightsOverTheMlps() {
+        // mlp-deep-4: 784*128+128 + 3*(128*128+128) + 128*10+10 = 151,306 weights; mlp: 235,146.
+        assertEquals(151_306.0 / 235_146.0, GridPlan.relativeSize("mlp-deep-4"), 1e-12);
+        assertEquals(1.0, GridPlan.relativeSize("cnn"));
+        // A subset of 6,000 examples trains a tenth of an epoch and evaluates a tenth of the training set, all of the test set.
+        TrialConfig t = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(2), "adam", 0.001, 128, "xavier", 6000);
+        assertEquals(1.13 * (2 * 0.1 + 2 * 0.065 + 0.39 * 0.1), GridPlan.trialSeconds(t, EpochCosts.builtIn()), 1e-12);
+    }
+
+    @Test
+    void theNewestBenchFiguresAreUsedAndNamed() {
+        BenchJson.write(dir.resolve("bench-2026-01-01T000000.json"), bench(9.0, 1.5));
+        BenchJson.write(dir.resolve("bench-2026-02-01T000000.json"), bench(2.0, 1.6));
+        EpochCosts costs = EpochCosts.newest(dir);
+        assertEquals(2.0, costs.mlpFast());
+        assertEquals(20.2, costs.cnnFast(), "an architecture the bench did not time keeps the built-in figure");
+        assertEquals(0.8, costs.efficiency(), 1e-12);
+        assertTrue(costs.source().contains("bench-2026-02-01T000000.json"), costs.source());
+        List<String> lines = new GridPlan(smallGrid(), costs, 2).lines("small");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("bench-2026-02-01T000000.json")), String.join("\n", lines));
+        assertTrue(EpochCosts.newest(dir.resolve("absent")).source().startsWith("built-in"));
+    }
+
+    private static BenchResult bench(double mlpSeconds, double speedUp) {
+        return new BenchResult("SKYLAKEX", 2,
+                List.of(new EpochTiming("mlp", "fast", 60000, List.of(mlpSeconds), mlpSeconds, 60000 / mlpSeconds, 0, null, null)),
+                List.of(), speedUp, List.of(speedUp), speedUp, List.of(speedUp));
+    }
+}
