@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The keys of issue 18: data.validation-*, grid.learning-rates, protocol and tuning.*. */
+/** The keys of the tuned protocol: data.validation-*, grid.learning-rates, protocol and tuning.*. */
 class ProtocolKeysTest {
 
     private static final String BASE = """
