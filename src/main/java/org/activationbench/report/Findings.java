@@ -65,11 +65,10 @@ public final class Findings {
     }
 
     private static String row(Connection duck, Path reports, Claim c) throws SQLException {
-        String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
         Path comparisons = reports.resolve(c.experiment()).resolve(ReportFolder.PUBLISHED_TABLES).resolve("comparisons");
         String what = c.metric().label() + ", " + c.candidate() + ", " + c.architecture();
         if (!Files.isDirectory(comparisons)) {
-            return "| " + c.claim() + " | " + link + " | " + what + (c.epoch() == null ? "" : ", epoch " + c.epoch())
+            return "| " + c.claim() + " | " + c.experiment() + " | " + what + (c.epoch() == null ? "" : ", epoch " + c.epoch())
                     + " | not yet published | | | |";
         }
         String sql = """
@@ -78,6 +77,7 @@ public final class Findings {
                 WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
                   AND (? IS NULL OR epoch = ?)
                 ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
+        String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
         try (PreparedStatement q = duck.prepareStatement(sql)) {
             q.setString(1, c.architecture());
             q.setString(2, c.metric().id());
