@@ -9,6 +9,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.activationbench.results.DurableFiles;
 import org.activationbench.train.StateStore;
 import org.activationbench.train.TrialState;
@@ -26,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * (the name orders the states), and only then are older states removed, so a complete state exists at every moment.
  * {@code spent-training-time} notes the trial's training time at most every {@value #SPENT_EVERY_SECONDS} s, for the
  * time an attempt loses after its last state. The store owns only these names; the trial's folder may hold others.
+ *
+ * <p>The file system's work (create, sync, rename, delete: most of a save's time on a local disk, more on a remote
+ * store) runs on one writer thread, in the order the calls were made, while the trial trains on; a save waits only
+ * for the one before it, so at most one state is in flight. Reading, removing and {@link #finish} first wait for
+ * every write handed over.
  */
 final class FolderStateStore implements StateStore {
 
@@ -39,6 +50,9 @@ final class FolderStateStore implements StateStore {
     private final Path folder;
     private final String trialId;
     private long lastSpentNote = System.nanoTime();
+    /** The writer thread, started by the first write after construction or {@link #finish}. */
+    private ExecutorService writer;
+    private Future<?> lastSave = CompletableFuture.completedFuture(null);
 
     FolderStateStore(StateFolder states, String trialId) {
         this.fs = states.fileSystem();
@@ -48,6 +62,49 @@ final class FolderStateStore implements StateStore {
 
     @Override
     public void save(TrialState state) {
+        awaitQuietly(lastSave);
+        lastSave = writer().submit(() -> write(state));
+    }
+
+    @Override
+    public void finish() {
+        if (writer == null) {
+            return;
+        }
+        writer.shutdown();
+        try {
+            while (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.info("trial {}: waiting for its state to be written to {}", trialId, folder);
+            }
+        } catch (InterruptedException e) {
+            // The task is being killed: a write still running completes or leaves only a temporary file behind.
+            Thread.currentThread().interrupt();
+        }
+        writer = null;
+    }
+
+    private ExecutorService writer() {
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "state writer " + trialId);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return writer;
+    }
+
+    private static void awaitQuietly(Future<?> write) {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Not thrown: write() logs its own failures and returns.
+        }
+    }
+
+    private void write(TrialState state) {
         Path file = new Path(folder, name(state.epoch(), state.minibatch()));
         Path temporary = DurableFiles.temporary(file);
         try {
@@ -67,7 +124,7 @@ final class FolderStateStore implements StateStore {
                     fs.delete(older.getPath(), false);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // The previous state stays; the trial goes on and may lose more work if its attempt dies.
             LOG.warn("trial {}: its state at {} could not be saved in {} ({}); it continues, and the previous state stays",
                     trialId, state.position(), folder, e.toString());
@@ -81,6 +138,7 @@ final class FolderStateStore implements StateStore {
 
     @Override
     public Optional<TrialState> newest() {
+        finish();
         List<FileStatus> states;
         try {
             states = states();
@@ -106,16 +164,19 @@ final class FolderStateStore implements StateStore {
             return;
         }
         lastSpentNote = now;
-        try {
-            fs.mkdirs(folder);
-            DurableFiles.write(fs, new Path(folder, SPENT), Long.toString(nanos).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            LOG.warn("trial {}: its training time could not be noted in {} ({})", trialId, folder, e.toString());
-        }
+        writer().execute(() -> {
+            try {
+                fs.mkdirs(folder);
+                DurableFiles.write(fs, new Path(folder, SPENT), Long.toString(nanos).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("trial {}: its training time could not be noted in {} ({})", trialId, folder, e.toString());
+            }
+        });
     }
 
     @Override
     public long spentNanos() {
+        finish();
         try (InputStream in = fs.open(new Path(folder, SPENT))) {
             return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (FileNotFoundException e) {
@@ -128,6 +189,7 @@ final class FolderStateStore implements StateStore {
 
     /** Removes this store's files (states, temporary states, the noted time), then the trial's folder if nothing else is in it. */
     void delete() throws IOException {
+        finish();
         if (!fs.exists(folder)) {
             return;
         }

@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * Where one trial's state is kept between attempts. The runner saves through it and asks it for the newest state
- * when it starts; an implementation decides where the bytes go ({@link TrialStateFormat} writes them). What a save
- * throws fails the trial; a store that can go on without that one save (the previous state stays) should say so and
- * return instead.
+ * when it starts; an implementation decides where the bytes go ({@link TrialStateFormat} writes them), and may write
+ * them after {@link #save} returns (a {@link TrialState} is a copy the training never changes). What a save throws
+ * fails the trial; a store that can go on without that one save (the previous state stays) should say so and return
+ * instead.
  */
 public interface StateStore {
 
@@ -41,4 +42,11 @@ public interface StateStore {
     default long spentNanos() {
         return 0;
     }
+
+    /**
+     * Returns once everything handed to the store has been written or given up. A store that writes in the
+     * background is finished by the runner when the trial ends, whatever its outcome, so that nothing of the trial is
+     * written after its result is returned. Nothing by default.
+     */
+    default void finish() {}
 }

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt at a trial: where it starts (from a saved state or from epoch 1), its training clocks, and its
- * saves. Saves happen on the training thread, between minibatches or after a checkpoint, and their time is not
- * training time. Kept time is the training time of the work the result holds; spent time adds the work lost by
+ * saves. Saves are made on the training thread, between minibatches or after a checkpoint (the store may write them
+ * in the background), and their time is not training time. Kept time is the training time of the work the result holds; spent time adds the work lost by
  * attempts that died after their last save, as far as the store noted it.
  */
 final class TrialAttempt {

@@ -62,7 +62,11 @@ public final class TrialRunner {
         Instant started = Instant.now();
         TrialProgress progress = new TrialProgress();
         try {
-            train(config, data, progress, listener, saving);
+            try {
+                train(config, data, progress, listener, saving);
+            } finally {
+                saving.store().finish();
+            }
             return progress.result(config, TrialStatus.OK, null, null, started);
         } catch (DivergenceException d) {
             return progress.result(config, TrialStatus.DIVERGED, "Divergence", d.getMessage(), started);

@@ -88,6 +88,11 @@ class ContinuedTrialInGridTest {
             public Optional<TrialState> newest() {
                 return disk.newest();
             }
+
+            @Override
+            public void finish() {
+                disk.finish();
+            }
         };
         NativeThreads.configure(1); // as TrialTask does with one core per task: a state continues only on the same
         var data = DatasetCache.get(Path.of("data"), DatasetSpec.byId("mnist"));

@@ -49,6 +49,7 @@ class FolderStateStoreTest {
         assertTrue(store.newest().isEmpty());
         store.save(state(2, 0, 1f));
         store.save(state(2, 7, 2f));
+        store.finish();
         assertEquals(List.of("state-e000002-m000000007.bin"), files());
         TrialState newest = store().newest().orElseThrow();
         assertEquals(2, newest.epoch());
@@ -63,6 +64,7 @@ class FolderStateStoreTest {
     void aCutOffNewestStateIsPassedOverForTheCompleteOneBeforeIt() throws IOException {
         FolderStateStore store = store();
         store.save(state(3, 0, 1f));
+        store.finish();
         Path trial = dir.resolve("out/state/" + TRIAL);
         byte[] whole = Files.readAllBytes(trial.resolve("state-e000003-m000000000.bin"));
         // As if a newer state had been cut off on a file system without atomic renames (S3).
@@ -76,6 +78,7 @@ class FolderStateStoreTest {
     void removingATrialsStateKeepsFilesTheStoreDidNotWrite() throws IOException {
         FolderStateStore store = store();
         store.save(state(2, 0, 1f));
+        store.finish();
         Path trial = dir.resolve("out/state/" + TRIAL);
         Files.writeString(trial.resolve(".state-e000002-m000000004.bin.tmp"), "a save cut short");
         Files.createDirectories(trial.resolve("checkpoints"));
@@ -87,6 +90,18 @@ class FolderStateStoreTest {
         store.save(state(2, 0, 1f));
         store.delete();
         assertFalse(Files.exists(trial), "an emptied trial folder goes too");
+    }
+
+    @Test
+    void savesAreWrittenInTheOrderMadeAndAllAreWrittenWhenTheStoreIsFinished() throws IOException {
+        FolderStateStore store = store();
+        for (int m = 1; m <= 20; m++) {
+            store.save(state(4, m, m));
+        }
+        store.finish();
+        assertEquals(List.of("state-e000004-m000000020.bin"), files(), "the last save made is the one kept, and nothing is left half-written");
+        store.save(state(5, 0, 5f));
+        assertEquals(5, store.newest().orElseThrow().epoch(), "a finished store saves again, and reads what it saved");
     }
 
     @Test
