@@ -95,7 +95,7 @@ final class ProgressBar {
         Duration elapsed = Duration.ofNanos(now - start);
         int running = Math.min(trials.running(), total - done);
         String range = trials.epochRange();
-        Optional<Duration> measured = trials.eta(parallelism);
+        Optional<Duration> measured = trials.eta(parallelism, total - done);
         String eta = done == total ? clock(Duration.ZERO)
                 : measured.isPresent() ? clock(measured.get())
                 : done == 0 ? "--:--" : clock(elapsed.multipliedBy(total - done).dividedBy(done));

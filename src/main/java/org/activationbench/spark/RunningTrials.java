@@ -75,26 +75,34 @@ final class RunningTrials {
     }
 
     /**
-     * The time left for the submitted trials: their remaining epochs at the measured seconds per epoch of their
-     * architecture (or of all, where theirs has none yet), spread over {@code parallelism} trials at a time, but not
-     * less than the slowest running trial needs; empty until some rate has been measured.
+     * The time left for {@code left} trials: the submitted ones' remaining epochs at the measured seconds per epoch of
+     * their architecture (or of all, where theirs has none yet), and for trials of later rounds, not submitted yet,
+     * the average submitted trial's whole cost each; spread over {@code parallelism} trials at a time, but not less
+     * than the slowest running trial needs; empty until some rate has been measured.
      */
-    synchronized Optional<Duration> eta(int parallelism) {
+    synchronized Optional<Duration> eta(int parallelism, int left) {
         Map<String, Double> rates = rates();
         if (rates.isEmpty()) {
             return Optional.empty();
         }
         double all = rates.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double total = 0;
+        double whole = 0;
         double slowest = 0;
         for (TrialConfig t : submitted.values()) {
             HandOverFiles.Progress p = running.get(t.trialId());
-            int left = t.maxEpochs() - (p == null ? 0 : Math.min(p.epoch(), t.maxEpochs()));
-            double seconds = left * rates.getOrDefault(key(t), all);
+            double rate = rates.getOrDefault(key(t), all);
+            int epochsLeft = t.maxEpochs() - (p == null ? 0 : Math.min(p.epoch(), t.maxEpochs()));
+            double seconds = epochsLeft * rate;
             total += seconds;
+            whole += t.maxEpochs() * rate;
             if (p != null) {
                 slowest = Math.max(slowest, seconds);
             }
+        }
+        int later = left - submitted.size();
+        if (later > 0 && !submitted.isEmpty()) {
+            total += later * whole / submitted.size();
         }
         return Optional.of(Duration.ofSeconds(Math.round(Math.max(total / Math.max(1, parallelism), slowest))));
     }

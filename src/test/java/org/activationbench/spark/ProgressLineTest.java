@@ -16,7 +16,10 @@ import org.activationbench.results.MadeUpRecords;
 import org.activationbench.train.TrialStatus;
 import org.junit.jupiter.api.Test;
 
-/** The progress line: running trials and their epochs, the estimate from measured rates, one line in a log, no Spark. */
+/**
+ * The progress line: running trials and their epochs, the estimate from measured rates (later rounds' trials
+ * included), one line in a log, no Spark.
+ */
 class ProgressLineTest {
 
     private static TrialConfig trial(long seed) {
@@ -28,16 +31,16 @@ class ProgressLineTest {
         RunningTrials trials = new RunningTrials();
         List<TrialConfig> three = List.of(trial(0), trial(1), trial(2));
         trials.submitted(three);
-        assertEquals(Optional.empty(), trials.eta(2), "no rate measured yet");
+        assertEquals(Optional.empty(), trials.eta(2, 3), "no rate measured yet");
         trials.progressed(trial(0).trialId(), new HandOverFiles.Progress("a", 4, 10, 2.0));
         trials.progressed(trial(1).trialId(), new HandOverFiles.Progress("b", 6, 10, 2.0));
         trials.progressed("0123456789abcdef", new HandOverFiles.Progress("c", 9, 10, 9.0));   // not submitted: ignored
         assertEquals(2, trials.running());
         assertEquals("epochs 4-6 of 10", trials.epochRange());
         // 6 + 4 + 10 epochs left at 2 s each, two at a time: 20 s (the slowest running trial needs only 12 s).
-        assertEquals(Optional.of(Duration.ofSeconds(20)), trials.eta(2));
+        assertEquals(Optional.of(Duration.ofSeconds(20)), trials.eta(2, 3));
         // One trial at a time: 40 s.
-        assertEquals(Optional.of(Duration.ofSeconds(40)), trials.eta(1));
+        assertEquals(Optional.of(Duration.ofSeconds(40)), trials.eta(1, 3));
 
         // Trial 0 lands after 10 epochs in 1 s of task time (MadeUpRecords: task seconds 1.0), so mlp's rate becomes
         // (1 + 2 * 6) / (10 + 6) s per epoch; left: trial 1's 4 epochs and trial 2's 10, two at a time.
@@ -45,7 +48,9 @@ class ProgressLineTest {
         assertEquals(1, trials.running());
         assertEquals("epoch 6 of 10", trials.epochRange());
         double rate = 13.0 / 16;
-        assertEquals(Optional.of(Duration.ofSeconds(Math.round(14 * rate / 2))), trials.eta(2));
+        assertEquals(Optional.of(Duration.ofSeconds(Math.round(14 * rate / 2))), trials.eta(2, 2));
+        // A later round's 3 trials, not submitted yet, each cost an average submitted trial's 10 epochs.
+        assertEquals(Optional.of(Duration.ofSeconds(Math.round((14 + 3 * 10) * rate / 2))), trials.eta(2, 5));
     }
 
     @Test
@@ -56,11 +61,11 @@ class ProgressLineTest {
         trials.started(trial(1).trialId());
         assertEquals(2, trials.running());
         assertEquals("", trials.epochRange(), "no epoch known yet");
-        assertEquals(Optional.empty(), trials.eta(2), "no rate measured yet");
+        assertEquals(Optional.empty(), trials.eta(2, 2), "no rate measured yet");
         trials.progressed(trial(1).trialId(), new HandOverFiles.Progress("b", 2, 10, 3.0));
         assertEquals("epoch 2 of 10", trials.epochRange());
         // 10 + 8 epochs left at 3 s, two at a time, is 27 s, but trial 0 alone needs its 10 epochs: 30 s.
-        assertEquals(Optional.of(Duration.ofSeconds(30)), trials.eta(2));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), trials.eta(2, 2));
         trials.stopped(trial(0).trialId());   // its task was lost; Spark retries it
         assertEquals(1, trials.running());
     }
