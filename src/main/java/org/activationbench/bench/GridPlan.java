@@ -12,8 +12,9 @@ import org.activationbench.model.Architectures;
 /**
  * What a grid will cost before it runs: trials and trial-epochs by architecture and strategy, and the core-hours and
  * wall time the {@link EpochCosts} predict on a number of cores. Pure arithmetic: nothing is trained or started.
- * A trial costs its epochs of training plus its evaluations: the test set after every epoch and the training set at
- * every checkpoint, each in epochs of training time ({@link #TEST_EVALUATION}, {@link #TRAIN_EVALUATION}).
+ * A trial costs its epochs of training plus its evaluations: the test set after every epoch, the training set (and
+ * the validation split, if any) at every checkpoint, each in epochs of training time ({@link #TEST_EVALUATION},
+ * {@link #TRAIN_EVALUATION}).
  */
 public final class GridPlan {
 
@@ -26,6 +27,7 @@ public final class GridPlan {
      * epoch = 0.72 epochs = 5 test + 1 training evaluation.
      */
     static final double TEST_EVALUATION = 0.065;
+    static final int TEST_EXAMPLES = 10_000;
     static final double TRAIN_EVALUATION = 6 * TEST_EVALUATION;
 
     /** One group of the plan: the trials of an architecture and strategy. */
@@ -56,10 +58,15 @@ public final class GridPlan {
 
     /** One trial's seconds on one thread with nothing else running: training and evaluation. */
     static double trialSeconds(TrialConfig t, EpochCosts costs) {
-        double share = t.trainExamples() > 0 ? Math.min(t.trainExamples(), FULL_EPOCH) / (double) FULL_EPOCH : 1.0;
+        // A validation split is held out of the training set first; data.train-examples cuts what remains.
+        int held = t.validation() == null ? 0 : t.validation().examples();
+        int trained = t.trainExamples() > 0 ? Math.min(t.trainExamples(), FULL_EPOCH - held) : FULL_EPOCH - held;
+        double share = trained / (double) FULL_EPOCH;
+        double validation = held / (double) TEST_EXAMPLES * TEST_EVALUATION;
         double epoch = costs.secondsPerEpoch(t.architecture().equals("cnn"), t.engine()) * relativeSize(t.architecture());
         int epochs = t.maxEpochs();
-        return epoch * (epochs * share + epochs * TEST_EVALUATION + t.checkpoints().size() * TRAIN_EVALUATION * share);
+        return epoch * (epochs * share + epochs * TEST_EVALUATION
+                + t.checkpoints().size() * (TRAIN_EVALUATION * share + validation));
     }
 
     /**

@@ -126,8 +126,13 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("run: --cores: " + n + " is not a positive number of cores");
             return 2;
         }
-        GridPlan p = new GridPlan(grid.trials(), EpochCosts.newest(benchDir), n);
+        GridPlan p = new GridPlan(grid.mostTrials(), EpochCosts.newest(benchDir), n);
         p.lines(grid.experiment()).forEach(System.out::println);
+        if (grid.tuned()) {
+            System.out.println("tuned protocol: the confirmation round is priced at one learning rate per activation"
+                    + " setting, as it runs only the chosen one's; where the chosen rate is the fixed rate it shares"
+                    + " the fixed-rate trials and the run costs less");
+        }
         if (grid.sequential() != null) {
             System.out.println("seeds on demand (analysis.sequential): these are the most it may run, every seed up to"
                     + " max-seeds; rounds stop early once the comparisons are decided");

@@ -155,6 +155,11 @@ public record GridSpec(
         if (tuning.seeds().contains(seed)) {
             return Stage.TUNING;
         }
+        return confirmationStage(learningRate);
+    }
+
+    /** The stage of a tuned grid's trial on a confirmation seed at this rate. */
+    private Stage confirmationStage(double learningRate) {
         return tuning.compareFixed() && learningRate == training.learningRate() ? Stage.FIXED : Stage.CONFIRMATION;
     }
 
@@ -174,6 +179,20 @@ public record GridSpec(
         List<TrialConfig> trials = new ArrayList<>(trials(learningRates, tuning.seeds()));
         trials.addAll(trials(confirmationRates(), seeds));
         return trials;
+    }
+
+    /**
+     * The trials a run trains at most: {@link #trials()}, except that a tuned grid's confirmation round counts one
+     * rate per activation setting, as it runs only the chosen rate's (all rates cost the same), besides the
+     * fixed-rate trials it compares with. What {@code run --plan} prices.
+     */
+    public List<TrialConfig> mostTrials() {
+        if (tuning == null) {
+            return trials();
+        }
+        double priced = learningRates.stream().filter(r -> confirmationStage(r) == Stage.CONFIRMATION).findFirst()
+                .orElse(Double.NaN);
+        return trials().stream().filter(t -> t.stage() != Stage.CONFIRMATION || t.learningRate() == priced).toList();
     }
 
     private List<TrialConfig> trials(List<Double> rates, List<Long> seedList) {

@@ -52,6 +52,16 @@ class GridPlanTest {
     }
 
     @Test
+    void aValidationSplitIsTrainedOnLessAndEvaluatedAtEveryCheckpoint() {
+        TrialConfig t = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(1, 2), "adam", 0.001, 128, "xavier")
+                .withValidation(new org.activationbench.grid.ValidationSplit(10_000, 7));
+        // 50,000 examples trained: 2 epochs x 5/6 + 2 test evaluations x 0.065 + 2 checkpoints x (0.39 x 5/6 for the
+        // training set + 0.065 for the 10,000 validation examples) = 1.6667 + 0.13 + 0.78 = 2.5767 epochs at 1.13 s.
+        assertEquals(1.13 * (2 * 5 / 6.0 + 0.13 + 2 * (0.39 * 5 / 6.0 + 0.065)), GridPlan.trialSeconds(t, EpochCosts.builtIn()),
+                1e-9);
+    }
+
+    @Test
     void theLongestTrialBoundsTheWallTimeOnManyCores() {
         GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 64);
         // 339.147 / 64 = 5.3 s, but one CNN trial takes 80.295 s on its core: 80.295 / 0.85 = 94.46 s.

@@ -66,6 +66,21 @@ class ProtocolKeysTest {
     }
 
     @Test
+    void theMostATunedGridTrainsCountsOneConfirmationRatePerActivationSetting() {
+        GridSpec grid = parser.parse("test", TUNED);
+        // 3 settings x 3 rates x 2 tuning seeds, 3 settings x 3 fixed-rate seeds, 3 settings x 3 seeds at one rate
+        List<TrialConfig> most = grid.mostTrials();
+        assertEquals(18 + 9 + 9, most.size());
+        assertEquals(9, most.stream().filter(t -> t.stage() == Stage.CONFIRMATION).count());
+        assertEquals(1, most.stream().filter(t -> t.stage() == Stage.CONFIRMATION).map(TrialConfig::learningRate).distinct().count());
+        // Without the fixed-rate comparison, still one rate per setting on the confirmation seeds.
+        GridSpec alone = parser.parse("test", TUNED + "tuning.compare-fixed = false\n");
+        assertEquals(18 + 9, alone.mostTrials().size());
+        GridSpec fixed = parser.parse("test", BASE);
+        assertEquals(fixed.trials(), fixed.mostTrials());
+    }
+
+    @Test
     void theFixedRateIsAddedToTheConfirmationRatesWhenTheGridDoesNotTuneOverIt() {
         GridSpec grid = parser.parse("test", TUNED + "grid.learning-rates = [0.01, 0.03]\n");
         assertEquals(3 * (2 * 2 + 3 * 3), grid.trialCount());
