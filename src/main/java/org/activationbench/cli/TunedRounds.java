@@ -1,9 +1,12 @@
 package org.activationbench.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.activationbench.compare.LearningRateChoice;
+import org.activationbench.compare.SequentialComparisons;
 import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.TunedProtocol;
 import org.activationbench.grid.GridSpec;
@@ -17,21 +20,36 @@ import org.activationbench.spark.NextRound;
  * on a choice), then the confirmation trials at the rates chosen from the landed tuning rows. The choice is made afresh
  * from the landed rows before each round, so {@code --resume} continues whichever stage was cut short; a chosen rate
  * equal to training.learning-rate is the fixed-rate trial itself and is not trained twice.
+ *
+ * <p>With {@code analysis.sequential} the confirmation seeds come on demand: after the tuning trials, each round runs
+ * the seeds the open tuned comparisons need next ({@link TunedProtocol#sequential}), at the chosen rates, and the
+ * fixed-rate trials of the same activations and seeds, so that the fixed-rate comparison pairs the seeds the tuned
+ * one used.
  */
 public record TunedRounds() implements NextRound {
 
     @Override
     public List<TrialConfig> next(ResultStore store, GridSpec grid, Set<String> settled, List<TrialConfig> unsettled) {
-        List<TrialConfig> first = unsettled.stream().filter(t -> t.stage() != Stage.CONFIRMATION).toList();
+        boolean onDemand = grid.sequential() != null;
+        List<TrialConfig> first = unsettled.stream()
+                .filter(t -> onDemand ? t.stage() == Stage.TUNING : t.stage() != Stage.CONFIRMATION).toList();
         if (!first.isEmpty()) {
             return first;
         }
-        Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices =
-                TunedProtocol.choices(Snapshot.load(store, grid.experiment(), grid.render()), grid);
-        return unsettled.stream().filter(t -> {
-            LearningRateChoice.Chosen chosen = choices.get(TunedProtocol.key(t.dataset(), t.architecture(),
-                    t.strategy().name(), t.activationLabel()));
-            return chosen != null && chosen.learningRate() == t.learningRate();
-        }).toList();
+        Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
+        Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = TunedProtocol.choices(snapshot, grid);
+        List<TrialConfig> chosen = unsettled.stream().filter(t -> TunedProtocol.atChosenRate(t, choices)).toList();
+        if (!onDemand) {
+            return chosen;
+        }
+        List<TrialConfig> tuned = TunedProtocol.sequential(snapshot, grid, choices, settled).next(chosen);
+        if (!grid.tuning().compareFixed()) {
+            return tuned;
+        }
+        Set<String> wanted = tuned.stream().map(SequentialComparisons::key).collect(Collectors.toSet());
+        Set<TrialConfig> next = new LinkedHashSet<>(tuned);
+        unsettled.stream().filter(t -> t.stage() == Stage.FIXED && wanted.contains(SequentialComparisons.key(t)))
+                .forEach(next::add);
+        return List.copyOf(next);
     }
 }

@@ -1,6 +1,8 @@
 package org.activationbench.compare;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.results.ComparisonRow;
 import org.activationbench.results.ResultStore;
@@ -27,13 +29,24 @@ public final class ComparisonsTable {
 
     /** The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them. */
     public static List<Comparison> compare(Snapshot snapshot, GridSpec grid) {
-        List<Observation> observations = grid.tuned()
-                ? TunedProtocol.observations(snapshot, grid, TunedProtocol.choices(snapshot, grid)) : snapshot.observations();
-        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(observations);
+        if (!grid.tuned()) {
+            List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
+            return grid.sequential() == null ? comparisons
+                    : withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
+        }
+        var choices = TunedProtocol.choices(snapshot, grid);
+        List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid))
+                .compare(TunedProtocol.observations(snapshot, grid, choices));
         if (grid.sequential() == null) {
             return comparisons;
         }
-        return withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
+        // The tuned comparisons were decided on demand; the fixed-rate ones ran on their seeds and are compared as usual.
+        Set<String> landed = snapshot.runs().stream().map(Snapshot.RunRow::trialId).collect(Collectors.toSet());
+        SequentialComparisons sequential = TunedProtocol.sequential(snapshot, grid, choices, landed);
+        List<Comparison> tuned = withSequential(comparisons, sequential);
+        return java.util.stream.IntStream.range(0, comparisons.size())
+                .mapToObj(i -> Observation.TUNED.equals(comparisons.get(i).stage()) ? tuned.get(i) : comparisons.get(i))
+                .toList();
     }
 
     /** Every trial with a runs row, whatever its status: for a report, what has landed is all there is. */

@@ -5,13 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.Stage;
+import org.activationbench.grid.TrialConfig;
 
 /**
  * Which landed trials enter which comparison under {@code protocol = tuned}: the rates chosen on the tuning seeds
  * ({@link LearningRateChoice}), then the confirmation seeds at those rates ({@code tuned}) and, when the grid compares
  * with the fixed rate, the confirmation seeds at training.learning-rate ({@code fixed}). Tuning trials enter no
- * comparison.
+ * comparison. With {@code analysis.sequential}, the tuned comparisons take their seeds on demand
+ * ({@link #sequential}); the fixed-rate trials run on the seeds the tuned ones did.
  */
 public final class TunedProtocol {
 
@@ -39,6 +43,28 @@ public final class TunedProtocol {
 
     public static LearningRateChoice.Key key(String dataset, String architecture, String strategy, String label) {
         return new LearningRateChoice.Key(dataset, architecture, strategy, label);
+    }
+
+    /** Whether {@code t} is a trial on a confirmation seed at its activation's chosen rate: one the tuned comparison uses. */
+    public static boolean atChosenRate(TrialConfig t, Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices) {
+        LearningRateChoice.Chosen chosen = choices.get(key(t.dataset(), t.architecture(), t.strategy().name(),
+                t.activationLabel()));
+        return t.stage() != Stage.TUNING && chosen != null && chosen.learningRate() == t.learningRate();
+    }
+
+    /**
+     * The seeds-on-demand decisions of a tuned grid with {@code analysis.sequential}: its tuned comparisons (the
+     * confirmation seeds at the chosen rates), decided round by round as a sequential grid's comparisons are.
+     *
+     * @param settled ids of the trials whose result is in
+     */
+    public static SequentialComparisons sequential(Snapshot snapshot, GridSpec grid,
+            Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices, Set<String> settled) {
+        List<Observation> tuned = observations(snapshot, grid, choices).stream()
+                .filter(o -> o.stage().equals(Observation.TUNED)).toList();
+        Set<String> keys = grid.trials().stream().filter(t -> settled.contains(t.trialId()) && atChosenRate(t, choices))
+                .map(SequentialComparisons::key).collect(Collectors.toSet());
+        return new SequentialComparisons(grid, tuned, keys);
     }
 
     /** The observations of the confirmation seeds, each put in the comparison stage(s) it enters. */

@@ -216,7 +216,7 @@ public final class GridParser {
         }
         ValidationSplit validation = ProtocolBlock.validation(config, p);
         List<Double> learningRates = ProtocolBlock.learningRates(config, p, learningRate);
-        Tuning tuning = ProtocolBlock.tuning(config, p, epochs, seeds, learningRates, validation, sequential != null);
+        Tuning tuning = ProtocolBlock.tuning(config, p, epochs, seeds, learningRates, validation);
         if (tuning == null && sequential != null && learningRates.size() > 1) {
             p.add("grid.learning-rates: analysis.sequential decides one comparison per activation and cannot yet keep "
                     + learningRates.size() + " learning rates apart; give one rate or remove analysis.sequential");

@@ -58,7 +58,7 @@ final class ProtocolBlock {
 
     /** The tuning stage of {@code protocol = tuned}; null for {@code protocol = fixed} (the default). */
     static Tuning tuning(Config config, ConfigProblems p, List<Integer> epochs, List<Long> seeds, List<Double> rates,
-            ValidationSplit validation, boolean sequential) {
+            ValidationSplit validation) {
         String protocol = p.among(config, "protocol", FIXED, List.of(FIXED, TUNED));
         if (!TUNED.equals(protocol)) {
             for (String key : List.of("tuning.seeds", "tuning.epoch", "tuning.compare-fixed")) {
@@ -77,9 +77,6 @@ final class ProtocolBlock {
         } else if (rates.size() == 1) {
             p.add("grid.learning-rates: protocol tuned chooses among rates, found one (" + TrialConfig.number(rates.get(0))
                     + "); give at least two");
-        }
-        if (sequential) {
-            p.add("protocol: tuned with analysis.sequential is not supported yet; remove one of them");
         }
         List<Long> tuningSeeds = config.hasPath("tuning.seeds")
                 ? GridParser.seeds(config, p, "tuning.seeds", Tuning.DEFAULT_FIRST_SEED)

@@ -81,6 +81,22 @@ class ProtocolKeysTest {
     }
 
     @Test
+    void aTunedGridMayTakeItsConfirmationSeedsOnDemand() {
+        String onDemand = TUNED.replace(", seeds = 3", "") + "analysis.sequential { min-seeds = 3, max-seeds = 6 }\n";
+        GridSpec grid = parser.parse("test", onDemand);
+        assertTrue(grid.tuned());
+        assertEquals(6, grid.sequential().maxSeeds());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), grid.seeds());
+        // 3 settings x 3 rates x (2 tuning + 6 confirmation seeds)
+        assertEquals(3 * 3 * (2 + 6), grid.trials().size());
+        assertEquals(grid, parser.parse("rendered", grid.render()));
+        GridException e = assertThrows(GridException.class,
+                () -> parser.parse("bad.conf", onDemand + "tuning.seeds = [5, 1000]\n"));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("tuning.seeds: [5] are also confirmation seeds")),
+                e.problems().toString());
+    }
+
+    @Test
     void theFixedRateIsAddedToTheConfirmationRatesWhenTheGridDoesNotTuneOverIt() {
         GridSpec grid = parser.parse("test", TUNED + "grid.learning-rates = [0.01, 0.03]\n");
         assertEquals(3 * (2 * 2 + 3 * 3), grid.trialCount());
@@ -128,7 +144,6 @@ class ProtocolKeysTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("protocol: tuned chooses each learning rate on validation")),
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("protocol: tuned needs grid.learning-rates")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("protocol: tuned with analysis.sequential")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("tuning.epoch: 7")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("grid.seeds: a sequential grid's seeds")), problems.toString());
     }

@@ -118,4 +118,42 @@ class TunedGridTest {
         assertEquals(0, again.ok() + again.failed() + again.diverged(), "nothing left to run");
         assertFalse(printed.toString().contains("FAILED 1"), printed.toString());
     }
+
+    @Test
+    void withSeedsOnDemandTheTunedComparisonChoosesTheSeedsAndTheFixedRunFollowsThem() throws java.io.IOException {
+        // Decided at the first look (3 seeds): an interval narrower than 50 points is precise enough.
+        GridSpec grid = GridDriverTest.grid(GRID.replace("experiment = \"tuned\"", "experiment = \"tuned-sequential\"")
+                .replace(", seeds = 2 }", " }")
+                + "analysis.sequential { min-seeds = 3, max-seeds = 5, round-size = 2, target-half-width = 0.5 }\n");
+        assertTrue(grid.tuned() && grid.sequential() != null);
+        Path out = dir.resolve("out");
+        GridDriver.Summary summary = driver(grid, out, false, new TunedRounds()).run(spark);
+        ResultStore store = new ResultStore(spark, out.toString(), "tuned-sequential");
+        Map<LearningRateChoice.Key, LearningRateChoice.Chosen> chosen =
+                TunedProtocol.choices(Snapshot.load(store, "tuned-sequential", grid.render()), grid);
+        long moved = chosen.values().stream().filter(c -> c.learningRate() != 0.001).count();
+        // 8 tuning trials; then seeds 0..2 of both labels at the fixed rate, and at the chosen rate where it differs.
+        assertEquals(8 + 6 + 3 * moved, summary.ok() + summary.diverged(), printed.toString());
+        assertEquals(0, store.read(Tables.RUNS).where("stage <> 'tuning' AND seed >= 3").count(), "seeds 3 and 4 not needed");
+        assertEquals(6, store.read(Tables.RUNS).where("stage = 'fixed' AND seed < 3").count());
+        assertTrue(printed.toString().contains("round 1, 8 trials"), "the tuning trials run alone first: " + printed);
+
+        List<Row> tuned = store.read(Tables.COMPARISONS).where("stage = 'tuned' AND metric = 'test_accuracy'").collectAsList();
+        assertEquals(1, tuned.size());
+        assertEquals(3, tuned.get(0).<Integer>getAs("seeds_used"));
+        assertEquals(3, tuned.get(0).<Integer>getAs("n_pairs"));
+        List<Row> fixed = store.read(Tables.COMPARISONS).where("stage = 'fixed' AND metric = 'test_accuracy'").collectAsList();
+        assertEquals(1, fixed.size());
+        assertEquals(3, fixed.get(0).<Integer>getAs("n_pairs"), "the fixed run pairs the seeds the tuned one used");
+        assertTrue(fixed.get(0).isNullAt(fixed.get(0).fieldIndex("seeds_used")), "and is not itself decided on demand");
+
+        Path report = dir.resolve("report");
+        org.activationbench.report.Reporter.write(ComparisonsTable.write(store, grid), out.toString(), report);
+        String html = java.nio.file.Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("Seeds on demand") && html.contains("learning rates tuned on validation data"),
+                "the report shows both the sequential decisions and the protocol");
+
+        GridDriver.Summary again = driver(grid, out, true, new TunedRounds()).run(spark);
+        assertEquals(0, again.ok() + again.failed() + again.diverged(), "nothing left to run");
+    }
 }
