@@ -46,12 +46,17 @@ final class PublishCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw new GridDriver.RefusedException(String.join("; ", problems));
             }
-            if (!partial && grid.sequential() == null) {
-                Set<String> finished = LandedRun.open(output, false, System.out, (store, g, folder) -> store.finishedTrialIds());
-                long missing = grid.trials().stream().map(TrialConfig::trialId).filter(id -> !finished.contains(id)).count();
+            if (!partial) {
+                // What the driver would run next: a tuned grid needs only its chosen rates' confirmation trials, a
+                // sequential grid only the seeds its comparisons asked for.
+                int missing = LandedRun.open(output, false, System.out, (store, g, folder) -> {
+                    Set<String> finished = store.finishedTrialIds();
+                    List<TrialConfig> unsettled = g.trials().stream().filter(t -> !finished.contains(t.trialId())).toList();
+                    return Rounds.of(g).next(store, g, finished, unsettled).size();
+                });
                 if (missing > 0) {
-                    throw new GridDriver.RefusedException(missing + " of the grid's " + grid.trials().size() + " trials have not"
-                            + " finished in " + output + "; complete them with run --resume, or publish with --partial");
+                    throw new GridDriver.RefusedException(missing + " trials the grid needs have not finished in " + output
+                            + "; complete them with run --resume, or publish with --partial");
                 }
             }
             PublishedRun.copy(output, tables);

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
                     new ComparisonAndReport(report, System.out), ui,
-                    grid.tuned() ? new TunedRounds() : new SequentialRounds(),
+                    Rounds.of(grid),
                     new GridDriver.State(stateDir, keepState, noState)), System.out).run();
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
