@@ -27,10 +27,25 @@ final class Conclusion {
     private final RunOutline outline;
     private final String baseline;
 
+    /** The comparisons the speed claim reads, and what the reader needs to know of them (empty: nothing). */
+    private final List<Comparison> speed;
+    private final String speedNote;
+
     Conclusion(ComparedRun run, RunOutline outline) {
+        this(run, outline, run.comparisons(), "");
+    }
+
+    /**
+     * @param speed     the comparisons for the claim "converges faster": of a tuned grid, those at one rate for
+     *                  every activation where it has them, since at rates tuned apart the speed would be the rates'
+     * @param speedNote said after that claim
+     */
+    Conclusion(ComparedRun run, RunOutline outline, List<Comparison> speed, String speedNote) {
         this.run = run;
         this.outline = outline;
         this.baseline = run.settings().baseline();
+        this.speed = speed;
+        this.speedNote = speedNote;
     }
 
     String markdown() {
@@ -48,12 +63,12 @@ final class Conclusion {
             b.append(accuracy(setting));
         }
         b.append("\n\n### The articles' claims, on this run\n");
-        b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(Metric.DEAD_FRACTION,
+        b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(run.comparisons(), Metric.DEAD_FRACTION,
                 c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + " units dead vs "
                         + Format.percent(c.stats().meanCandidate())));
-        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(Metric.EPOCHS_TO_97,
+        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97,
                 c -> Format.fixed(c.stats().meanBaseline(), 2) + " vs " + Format.fixed(c.stats().meanCandidate(), 2)
-                        + " epochs to 97%"));
+                        + " epochs to 97%")).append(speedNote);
         b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim());
         return b.toString();
     }
@@ -128,10 +143,10 @@ final class Conclusion {
     }
 
     /** What the comparisons of the slope activations with the baseline say on one metric at the final checkpoints. */
-    private String claim(Metric metric, Function<Comparison, String> detail) {
+    private String claim(List<Comparison> comparisons, Metric metric, Function<Comparison, String> detail) {
         List<String> parts = new ArrayList<>();
         for (String setting : outline.settings()) {
-            for (Comparison c : select(setting, metric)) {
+            for (Comparison c : select(comparisons, setting, metric)) {
                 if (c.candidateAlpha() != null) {
                     parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + ", Holm p = "
                             + Format.p(c.pValueHolm()) + ")");
@@ -171,8 +186,12 @@ final class Conclusion {
     }
 
     private List<Comparison> select(String setting, Metric metric) {
+        return select(run.comparisons(), setting, metric);
+    }
+
+    private List<Comparison> select(List<Comparison> comparisons, String setting, Metric metric) {
         int epoch = outline.finalEpoch(setting);
-        return run.comparisons().stream().filter(c -> c.setting().equals(setting) && c.epoch() == epoch && c.metric() == metric)
+        return comparisons.stream().filter(c -> c.setting().equals(setting) && c.epoch() == epoch && c.metric() == metric)
                 .toList();
     }
 }

@@ -18,6 +18,25 @@ final class ReportLayout {
 
     private ReportLayout() {}
 
+    /**
+     * The conclusion on the comparisons shown; of a tuned grid, its speed claim on the comparisons at one rate for every
+     * activation where there are such, since at rates tuned apart the speed compared would be the rates'.
+     */
+    private static Conclusion conclusion(ComparedRun run, ComparedRun shown, RunOutline outline, GridSpec grid) {
+        if (!grid.tuned()) {
+            return new Conclusion(shown, outline);
+        }
+        String rate = org.activationbench.grid.TrialConfig.number(grid.training().learningRate());
+        if (grid.tuning().compareFixed()) {
+            return new Conclusion(shown, outline, run.comparisons().stream()
+                    .filter(c -> c.stage().equals(Observation.FIXED)).toList(), " Compared at one learning rate, " + rate
+                    + ", for every activation: at the rates tuned apart, the speed compared would be the rates' as much as"
+                    + " the activations'.");
+        }
+        return new Conclusion(shown, outline, shown.comparisons(), " Compared at the rates tuned per activation, which"
+                + " differ: the speed compared is the rates' as much as the activations'.");
+    }
+
     static List<Block> build(ComparedRun run, LandedTables tables) {
         RunOutline outline = new RunOutline(run.snapshot(), run.settings().baseline());
         Page page = new Page(tables, new Charts(outline.labels()));
@@ -27,7 +46,7 @@ final class ReportLayout {
         ComparedRun shown = grid.tuned() ? new ComparedRun(run.snapshot(), run.settings(), run.comparisons().stream()
                 .filter(c -> c.stage().equals(Observation.TUNED)).toList()) : run;
         page.text("# activation-bench report: " + run.snapshot().experiment());
-        page.text(new Conclusion(shown, outline).markdown());
+        page.text(conclusion(run, shown, outline, grid).markdown());
         if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
             page.text(TuningConclusion.markdown(run.comparisons(), outline, grid, baseline));
         }

@@ -113,6 +113,8 @@ class TunedGridTest {
         assertTrue(html.contains("The tuned protocol cost 12 trial-epochs (stage 1 8 + stage 2 4) against 4 for the fixed"
                 + " one (3.00x)."), "and states the cost");
         assertTrue(java.nio.file.Files.exists(report.resolve("figures/sensitivity-mlp.png")));
+        assertTrue(html.contains("Compared at one learning rate, 0.001, for every activation"),
+                "the speed claim is read where every activation trains at one rate");
 
         GridDriver.Summary again = driver(grid, out, true, new TunedRounds()).run(spark);
         assertEquals(0, again.ok() + again.failed() + again.diverged(), "nothing left to run");
