@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,29 +22,11 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private Outcome run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.commandLine().execute(args);
-            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void printsTheCostAndExitsZeroWithoutWriting() throws IOException {
         Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
         Path out = dir.resolve("out");
-        Outcome o = run("run", grid.toString(), "--plan", "--cores", "2", "--output", out.toString(),
+        CommandRun o = CommandRun.of("run", grid.toString(), "--plan", "--cores", "2", "--output", out.toString(),
                 "--bench-dir", dir.resolve("no-bench").toString(), "--report-dir", dir.resolve("report").toString());
         assertEquals(0, o.code(), o.err());
         // 8 trials of 3 epochs; on 2 cores the GridPlanTest arithmetic: 0.11 core-hours, 0:03:19.
@@ -63,7 +42,7 @@ class PlanCommandTest {
     @Test
     void aGridOverTheLimitIsRefusedWithItsCount() throws IOException {
         Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
-        Outcome o = run("run", grid.toString(), "--plan", "--max-trials", "5");
+        CommandRun o = CommandRun.of("run", grid.toString(), "--plan", "--max-trials", "5");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("grid: 8 trials") && o.err().contains("exceed the limit of 5"), o.err());
         assertEquals("", o.out());

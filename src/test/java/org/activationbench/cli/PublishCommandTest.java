@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,43 +29,25 @@ class PublishCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private Outcome run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.commandLine().execute(args);
-            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void aFinishedTunedRunIsPublishedAndOneCutShortIsRefused() throws IOException {
         Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
         Path out = dir.resolve("out");
-        Outcome ran = run("run", grid.toString(), "--output", out.toString(), "--no-report", "--master", "local[2]");
+        CommandRun ran = CommandRun.of("run", grid.toString(), "--output", out.toString(), "--no-report", "--master", "local[2]");
         assertEquals(0, ran.code(), ran.out() + ran.err());
 
         Path cut = dir.resolve("cut");
-        Outcome stage1 = run("run", grid.toString(), "--output", cut.toString(), "--no-report", "--master", "local[2]",
+        CommandRun stage1 = CommandRun.of("run", grid.toString(), "--output", cut.toString(), "--no-report", "--master", "local[2]",
                 "--set", "tuning.seeds=[1000]");
         assertEquals(0, stage1.code(), stage1.out() + stage1.err());
         Files.writeString(cut.resolve("grid.conf"), Files.readString(cut.resolve("grid.conf")).replace("[1000]", "[1000, 1001]"));
-        Outcome refused = run("publish", "--output", cut.toString(), "--report-dir", dir.resolve("cut-report").toString());
+        CommandRun refused = CommandRun.of("publish", "--output", cut.toString(), "--report-dir", dir.resolve("cut-report").toString());
         assertEquals(2, refused.code(), refused.out() + refused.err());
         assertTrue(refused.err().contains("trials the grid needs have not finished"), refused.err());
         assertFalse(Files.exists(dir.resolve("cut-report")), "a refused publication writes nothing");
 
         Path report = dir.resolve("report");
-        Outcome published = run("publish", "--output", out.toString(), "--report-dir", report.toString());
+        CommandRun published = CommandRun.of("publish", "--output", out.toString(), "--report-dir", report.toString());
         assertEquals(0, published.code(), published.out() + published.err());
         assertTrue(Files.exists(report.resolve("report.ipynb")));
         assertTrue(Files.isDirectory(report.resolve("tables/runs")));
