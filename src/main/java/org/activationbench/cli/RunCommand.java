@@ -103,6 +103,8 @@ final class RunCommand implements Callable<Integer> {
         }
         String out = output != null ? output : "results/" + grid.experiment();
         GridDriver.Summary summary;
+        StopNotice stopped = StopNotice.install("run: stopped by a signal before the grid finished; the trials that landed"
+                + " are kept in " + out + ": continue with the same command and --resume");
         try {
             Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
@@ -112,11 +114,32 @@ final class RunCommand implements Callable<Integer> {
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            if (!shuttingDown()) {
+                throw e;
+            }
+            // A kill or Ctrl-C stopped Spark under the running job: not a failure of the grid, and nothing is lost.
+            stopped.say();
+            return 143;
+        } finally {
+            stopped.ended();
         }
         if (figuresJson != null) {
             GridJvmFigures.of(summary).write(figuresJson);
         }
         return summary.failed() > 0 ? 3 : 0;
+    }
+
+    /** Whether the JVM is running its shutdown hooks (a signal or System.exit): no hook can be added then. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** {@code --plan}: the grid's cost, printed; nothing is trained, written or started. */

@@ -73,6 +73,26 @@ class KillAndResumeTest {
         }
     }
 
+    /** A driver ended by SIGTERM (a kill, or Ctrl-C's cousin) says in a line how to continue, with no stack trace. */
+    @Test
+    void aTerminatedDriverSaysHowToContinue() throws Exception {
+        Path gridFile = Files.writeString(dir.resolve("killed.conf"), GRID);
+        Path out = dir.resolve("out");
+        Process driver = startDriver(gridFile, out);
+        try {
+            waitForLandedFiles(out.resolve("runs/experiment=killed"), 1, driver);
+            driver.destroy();
+            assertTrue(driver.waitFor(60, TimeUnit.SECONDS), "the driver must end on SIGTERM");
+        } finally {
+            driver.destroyForcibly();
+        }
+        assertEquals(143, driver.exitValue(), "ended by SIGTERM");
+        String log = Files.readString(dir.resolve("driver.log"));
+        assertTrue(log.contains("run: stopped by a signal before the grid finished; the trials that landed are kept in "
+                + out + ": continue with the same command and --resume"), log);
+        assertFalse(log.contains("the Spark job failed"), log);
+    }
+
     /**
      * The driver killed while it compacts (its staging folder or list of inputs exists): a report then finishes or
      * discards that compaction and sees every trial once, and a resume finds nothing to run.
