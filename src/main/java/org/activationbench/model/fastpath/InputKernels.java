@@ -1,12 +1,13 @@
 package org.activationbench.model.fastpath;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The arithmetic of {@link PooledInputConvolution}: a 3x3 convolution of one input plane and its weight gradient, on
- * the heap. Both implementations compute the same floats, bit for bit, on any processor: every output element is one
- * chain of fused multiply-adds in tap order, and the weight gradient's products are summed in {@link #LANES} running
- * sums, position {@code i} going to sum {@code i % LANES}, in order of position. {@link #get()} is the JDK's vector
- * API where the JVM was started with its module ({@code --add-modules=jdk.incubator.vector}, as conf/jvm/natives
- * does), else plain loops, about ten times slower.
+ * The convolution of {@link PooledInputConvolution}: a 3x3 convolution of one input plane, on the heap. Both
+ * implementations compute the same floats, bit for bit, on any processor: every output element is one chain of fused
+ * multiply-adds in tap order. {@link #get()} is the JDK's vector API where the JVM was started with its module
+ * ({@code --add-modules=jdk.incubator.vector}, as conf/jvm/natives does), else plain loops, about ten times slower.
  *
  * <p>An output plane is laid out in the input's row width: output element {@code i} reads input elements
  * {@code i + ky * width + kx}, so each kernel tap is one shift of the input. The columns past the output's width are
@@ -15,10 +16,10 @@ package org.activationbench.model.fastpath;
  */
 abstract class InputKernels {
 
-    /** The running sums per tap of {@link #accumulate}. */
-    static final int LANES = 8;
     static final int TAPS = 9;
     static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputKernels.class);
 
     private static final InputKernels INSTANCE = create();
 
@@ -35,6 +36,9 @@ abstract class InputKernels {
                 throw new IllegalStateException("the vector API's module is present but its kernels do not load", e);
             }
         }
+        LOG.warn("this JVM lacks --add-modules={}: the CNN's first convolution runs in plain loops, about ten times"
+                + " slower, with the same results (conf/jvm/natives lists the options a JVM that trains needs)",
+                VECTOR_MODULE);
         return new ScalarInputKernels();
     }
 
@@ -47,12 +51,6 @@ abstract class InputKernels {
      */
     abstract void convolve(float[] in, int from, int width, float[] w, float bias, float[] plane, int span);
 
-    /**
-     * Adds the products of the output gradient {@code g[gFrom + i]}, {@code i} in {@code [0, span)}, with each tap's
-     * shift of the input plane at {@code in[from ..]} to {@code sums[tap * LANES + i % LANES]}.
-     */
-    abstract void accumulate(float[] g, int gFrom, float[] in, int from, int width, int span, float[] sums);
-
     /** Plain loops: the reference, and the kernels of a JVM without the vector module. */
     static final class ScalarInputKernels extends InputKernels {
 
@@ -64,11 +62,6 @@ abstract class InputKernels {
         @Override
         void convolve(float[] in, int from, int width, float[] w, float bias, float[] plane, int span) {
             convolveTail(in, from, width, w, bias, plane, 0, span);
-        }
-
-        @Override
-        void accumulate(float[] g, int gFrom, float[] in, int from, int width, int span, float[] sums) {
-            accumulateTail(g, gFrom, in, from, width, 0, span, sums);
         }
     }
 
@@ -90,15 +83,4 @@ abstract class InputKernels {
         }
     }
 
-    /** {@link #accumulate} for positions {@code [start, span)}. */
-    static void accumulateTail(float[] g, int gFrom, float[] in, int from, int width, int start, int span, float[] sums) {
-        for (int tap = 0; tap < TAPS; tap++) {
-            int shift = from + (tap / 3) * width + tap % 3;
-            int row = tap * LANES;
-            for (int i = start; i < span; i++) {
-                int lane = row + i % LANES;
-                sums[lane] = Math.fma(g[gFrom + i], in[shift + i], sums[lane]);
-            }
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.activationbench.model.fastpath;
 
-import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -34,10 +33,6 @@ final class PooledInputConvolution extends ConvolutionLayer {
     /** Which element of each window held its maximum (0 to 3, row by row), from the last training pass. */
     private byte[] largest = new byte[0];
     private float[] out = new float[0];
-    /** One output channel's gradient planes for the minibatch, in the input's row width. */
-    private float[] gradientPlanes = new float[0];
-    /** Per kernel tap, the weight gradient's running sums over positions and the minibatch ({@link InputKernels}). */
-    private float[] sums = new float[0];
     /** The shape of the last training pass's input, until the backward pass consumes it. */
     private long[] trainedShape;
 
@@ -125,40 +120,22 @@ final class PooledInputConvolution extends ConvolutionLayer {
         INDArray e = NativeFloats.isContiguous(epsilon) && epsilon.ordering() == 'c' ? epsilon : epsilon.dup('c');
         NativeFloats.address(e).get(out, 0, m);
 
-        int span = s.span();
-        sums = capacity(sums, InputKernels.TAPS * InputKernels.LANES);
         float[] weightGradient = new float[s.outChannels * InputKernels.TAPS];
         float[] biasGradient = new float[s.outChannels];
-        // one output channel at a time: its gradient planes for the whole minibatch, then their products with the input,
-        // so that the vector loads of a plane do not wait on its just-stored scattered elements
-        gradientPlanes = capacity(gradientPlanes, s.batch * span);
+        double[] weightSums = new double[s.outChannels * InputKernels.TAPS];
+        double[] biasSums = new double[s.outChannels];
+        int p = 0;
+        for (int b = 0; b < s.batch; b++) {
+            int image = b * s.height * s.width;
+            for (int o = 0; o < s.outChannels; o++) {
+                p = accumulate(s, p, image, o, weightSums, biasSums);
+            }
+        }
+        for (int i = 0; i < weightSums.length; i++) {
+            weightGradient[i] = (float) weightSums[i];
+        }
         for (int o = 0; o < s.outChannels; o++) {
-            Arrays.fill(sums, 0f);
-            Arrays.fill(gradientPlanes, 0, s.batch * span, 0f);
-            double bias = 0;
-            for (int b = 0; b < s.batch; b++) {
-                int p = (b * s.outChannels + o) * s.pooledPlane();
-                int plane0 = b * span;
-                for (int oy = 0; oy < s.pooledH; oy++) {
-                    for (int ox = 0; ox < s.pooledW; ox++, p++) {
-                        float g = rectifier.gradient(pooled[p], out[p]);
-                        int which = largest[p];
-                        gradientPlanes[plane0 + 2 * oy * s.width + 2 * ox + (which >> 1) * s.width + (which & 1)] = g;
-                        bias += g;
-                    }
-                }
-            }
-            for (int b = 0; b < s.batch; b++) {
-                kernels.accumulate(gradientPlanes, b * span, in, b * s.height * s.width, s.width, span, sums);
-            }
-            for (int tap = 0; tap < InputKernels.TAPS; tap++) {
-                double sum = 0;
-                for (int lane = 0; lane < InputKernels.LANES; lane++) {
-                    sum += sums[tap * InputKernels.LANES + lane];
-                }
-                weightGradient[o * InputKernels.TAPS + tap] = (float) sum;
-            }
-            biasGradient[o] = (float) bias;
+            biasGradient[o] = (float) biasSums[o];
         }
         INDArray weightView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
@@ -174,6 +151,47 @@ final class PooledInputConvolution extends ConvolutionLayer {
         INDArray epsilonNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {s.batch, 1, s.height, s.width}, 'c');
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /**
+     * Adds one pooled plane's contribution to output channel {@code o}'s weight and bias sums; returns the index after
+     * the plane. Only the element of each window that held its maximum has a gradient, so the weight gradient is the
+     * pooled gradient times the nine input elements under that element's kernel, with no plane of the convolution's
+     * gradient built: a quarter of the products of a dense accumulation, in scalar sums the JIT keeps in registers.
+     */
+    private int accumulate(Shape s, int p, int image, int o, double[] weightSums, double[] biasSums) {
+        int width = s.width;
+        float t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, bias = 0;
+        for (int oy = 0; oy < s.pooledH; oy++) {
+            int row = image + 2 * oy * width;
+            for (int ox = 0; ox < s.pooledW; ox++, p++) {
+                float g = rectifier.gradient(pooled[p], out[p]);
+                int which = largest[p];
+                int j = row + 2 * ox + (which >> 1) * width + (which & 1);
+                t0 = Math.fma(g, in[j], t0);
+                t1 = Math.fma(g, in[j + 1], t1);
+                t2 = Math.fma(g, in[j + 2], t2);
+                t3 = Math.fma(g, in[j + width], t3);
+                t4 = Math.fma(g, in[j + width + 1], t4);
+                t5 = Math.fma(g, in[j + width + 2], t5);
+                t6 = Math.fma(g, in[j + 2 * width], t6);
+                t7 = Math.fma(g, in[j + 2 * width + 1], t7);
+                t8 = Math.fma(g, in[j + 2 * width + 2], t8);
+                bias += g;
+            }
+        }
+        int w = o * InputKernels.TAPS;
+        weightSums[w] += t0;
+        weightSums[w + 1] += t1;
+        weightSums[w + 2] += t2;
+        weightSums[w + 3] += t3;
+        weightSums[w + 4] += t4;
+        weightSums[w + 5] += t5;
+        weightSums[w + 6] += t6;
+        weightSums[w + 7] += t7;
+        weightSums[w + 8] += t8;
+        biasSums[o] += bias;
+        return p;
     }
 
     /** {@code array}'s elements in row-major order, in {@code buffer} if it has room. */

@@ -1,11 +1,13 @@
 package org.activationbench.model.fastpath;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -110,44 +112,30 @@ class PooledInputConvolutionTest {
         InputKernels vector = InputKernels.get();
         assertTrue(vector.vectorised(), "the vector API's kernels in a JVM started with conf/jvm/natives");
         InputKernels plain = new InputKernels.ScalarInputKernels();
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         for (int[] size : new int[][] {{28, 28}, {9, 8}, {31, 5}, {3, 3}, {40, 33}}) {
             int height = size[0], width = size[1];
             int span = (height - 3) * width + width - 2;
             float[] in = new float[2 * height * width];
             float[] w = new float[InputKernels.TAPS];
-            float[] g = new float[span];
             for (int i = 0; i < in.length; i++) {
                 in[i] = random.nextFloat() - 0.5f;
             }
             for (int i = 0; i < w.length; i++) {
                 w[i] = random.nextFloat() - 0.5f;
             }
-            for (int i = 0; i < g.length; i++) {
-                g[i] = random.nextFloat() - 0.5f;
-            }
             int from = height * width;
             float[] a = new float[span];
             float[] b = new float[span];
             vector.convolve(in, from, width, w, 0.25f, a, span);
             plain.convolve(in, from, width, w, 0.25f, b, span);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, "convolution of " + height + "x" + width);
-            float[] sa = new float[InputKernels.TAPS * InputKernels.LANES];
-            float[] sb = new float[sa.length];
-            for (int round = 0; round < 3; round++) {
-                vector.accumulate(g, 0, in, from, width, span, sa);
-                plain.accumulate(g, 0, in, from, width, span, sb);
+            assertArrayEquals(b, a, "convolution of " + height + "x" + width);
+            int last = span - 1;
+            double expected = 0.25;
+            for (int tap = 0; tap < InputKernels.TAPS; tap++) {
+                expected += (double) w[tap] * in[from + last + (tap / 3) * width + tap % 3];
             }
-            org.junit.jupiter.api.Assertions.assertArrayEquals(sb, sa, "weight gradient sums of " + height + "x" + width);
-            double expected = 0;
-            for (int i = 0; i < span; i++) {
-                expected += 3.0 * g[i] * in[from + i + width + 2];
-            }
-            double tap5 = 0;
-            for (int lane = 0; lane < InputKernels.LANES; lane++) {
-                tap5 += sa[5 * InputKernels.LANES + lane];
-            }
-            assertEquals(expected, tap5, 1e-4 * (1 + Math.abs(expected)), "tap (1, 2) of " + height + "x" + width);
+            assertEquals(expected, a[last], 1e-5, "last element of " + height + "x" + width);
         }
     }
 
