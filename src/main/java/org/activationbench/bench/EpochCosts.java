@@ -20,13 +20,14 @@ public record EpochCosts(double mlpFast, double cnnFast, double mlpStock, double
         String source) {
 
     /**
-     * Measured on the project's 2-core AMD EPYC (Zen 5) VM on 2026-11-30 by {@code jobs/bench.sh}
-     * (bench-2026-11-30T142545.json): MLP 1.13 s, CNN 20.2 s, stock MLP 2.71 s, stock CNN 206 s per epoch on one
-     * thread; the 16-trial MLP grid 1.70x faster on 2 cores than on 1.
+     * Measured on the project's 2-core AMD EPYC (Zen 5) VM by {@code jobs/bench.sh}: on 2026-11-30
+     * (bench-2026-11-30T142545.json) MLP 1.13 s, stock MLP 2.71 s, stock CNN 206 s per epoch on one thread and the
+     * 16-trial MLP grid 1.70x faster on 2 cores than on 1; the CNN's 16.1 s on 2026-12-01 (bench-2026-12-01T002625.json,
+     * with its fused first layer).
      */
     public static EpochCosts builtIn() {
-        return new EpochCosts(1.13, 20.2, 2.71, 206, 1.70, 2,
-                "built-in figures (jobs/bench.sh on a 2-core AMD EPYC, 2026-11-30)");
+        return new EpochCosts(1.13, 16.1, 2.71, 206, 1.70, 2,
+                "built-in figures (jobs/bench.sh on a 2-core AMD EPYC, 2026-11-30 and 2026-12-01)");
     }
 
     /** The figures of one {@code bench-<time>.json}; an engine or architecture it did not time keeps the built-in figure. */

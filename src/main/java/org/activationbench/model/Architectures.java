@@ -62,7 +62,7 @@ public final class Architectures {
         if (name.equals("mlp")) {
             stack.dense(256).dense(128);
         } else if (name.equals("cnn")) {
-            stack.conv(32).pool().conv(64).pool();
+            stack.convolveAndPool(32).convolveAndPool(64);
         } else {
             int depth = deepLayers(name);
             if (depth == 0) {
@@ -108,8 +108,6 @@ public final class Architectures {
         private long[] shape;
         /** The most values one example's activations take at any layer. */
         private long widest;
-        /** A convolution's activation the next pooling layer applies, when the kit moves it there; else null. */
-        private IActivation afterPooling;
 
         Stack(LayerKit kit, ActivationSpec spec, IActivation activation, long[] inputShape) {
             this.kit = kit;
@@ -126,26 +124,34 @@ public final class Architectures {
             return activated(layerName, units);
         }
 
-        /** A convolution that max-pooling follows; the kit may apply its activation after the pooling. */
-        Stack conv(int channels) {
+        /**
+         * A 3x3 convolution and the 2x2 max-pooling after it: one layer where the kit fuses a first convolution with
+         * its pooling, else a convolution and a pooling layer, the activation in either, as the kit chooses.
+         */
+        Stack convolveAndPool(int channels) {
             String layerName = "conv" + (++convCount);
-            if (kit.activatesAfterPooling(activation)) {
-                add(layerName, kit.convolution(channels, new ActivationIdentity()));
-                shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
-                afterPooling = activation;
-                // its output is the pre-activation, whose sign decides whether the activation is above its value at 0
-                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
+            long[] pooledShape = {channels, (shape[1] - 2) / 2, (shape[2] - 2) / 2};
+            Layer fused = layers.isEmpty() ? kit.pooledInputConvolution(channels, activation) : null;
+            if (fused != null) {
+                add(layerName, fused);
+                ++poolCount;
+                shape = pooledShape;
+                // pooling keeps each channel's largest value, so the channel's pre-activation is above zero somewhere
+                // exactly when this output is above the activation's value at zero (up to a dropped last row/column)
+                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, zeroOutput));
                 return this;
             }
-            add(layerName, kit.convolution(channels, activation));
+            boolean afterPooling = kit.activatesAfterPooling(activation);
+            add(layerName, kit.convolution(channels, afterPooling ? new ActivationIdentity() : activation));
             shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
-            return activated(layerName, channels);
-        }
-
-        Stack pool() {
-            add("pool" + (++poolCount), kit.maxPooling(afterPooling));
-            afterPooling = null;
-            shape = new long[] {shape[0], shape[1] / 2, shape[2] / 2};
+            if (afterPooling) {
+                // its output is the pre-activation, whose sign decides whether the activation is above its value at 0
+                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
+            } else {
+                activated(layerName, channels);
+            }
+            add("pool" + (++poolCount), kit.maxPooling(afterPooling ? activation : null));
+            shape = pooledShape;
             return this;
         }
 

@@ -5,6 +5,7 @@ import org.activationbench.model.fastpath.JvmAdam;
 import org.activationbench.model.fastpath.LeanDenseLayer;
 import org.activationbench.model.fastpath.LeanOutputLayer;
 import org.activationbench.model.fastpath.OneDnnConvolutionLayer;
+import org.activationbench.model.fastpath.PooledInputConvolutionLayer;
 import org.activationbench.model.fastpath.PooledRectifierLayer;
 import org.activationbench.model.fastpath.Rectifier;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -36,6 +37,12 @@ public final class FastLayers implements LayerKit {
     @Override
     public boolean activatesAfterPooling(IActivation activation) {
         return activation instanceof Rectifier;
+    }
+
+    /** For a rectifier: the first convolution's output, the CNN's largest, then never leaves the processor's cache. */
+    @Override
+    public Layer pooledInputConvolution(int channels, IActivation activation) {
+        return activation instanceof Rectifier rectifier ? PooledInputConvolutionLayer.of(channels, rectifier) : null;
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface LayerKit {
     /** Whether a convolution's {@code activation} is applied after the max-pooling that follows it (they commute). */
     boolean activatesAfterPooling(IActivation activation);
 
+    /**
+     * A network's first convolution, 3x3 like {@link #convolution}, with the 2x2 max-pooling that follows it and
+     * {@code activation}, as one layer; null where the kit has no such layer for {@code activation}.
+     */
+    Layer pooledInputConvolution(int channels, IActivation activation);
+
     /** 2x2 max-pooling with stride 2, then {@code activation} unless it is null. */
     Layer maxPooling(IActivation activation);
 

@@ -34,6 +34,11 @@ public final class StockLayers implements LayerKit {
     }
 
     @Override
+    public Layer pooledInputConvolution(int channels, IActivation activation) {
+        return null;
+    }
+
+    @Override
     public Layer maxPooling(IActivation activation) {
         if (activation != null) {
             throw new IllegalArgumentException("the stock engine applies activations in the convolutions, found " + activation);

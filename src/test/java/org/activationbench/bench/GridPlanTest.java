@@ -36,8 +36,8 @@ class GridPlanTest {
         GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 2);
         // A trial: 3 epochs + 3 test evaluations (0.065 epochs each) + 2 training-set evaluations (0.39 each) = 3.975 epochs.
         double mlpTrial = 1.13 * 3.975;   // 4.49175 s
-        double cnnTrial = 20.2 * 3.975;   // 80.295 s
-        double total = 4 * mlpTrial + 4 * cnnTrial;   // 339.147 s on one thread
+        double cnnTrial = 16.1 * 3.975;   // 63.9975 s
+        double total = 4 * mlpTrial + 4 * cnnTrial;   // 273.957 s on one thread
         assertEquals(8, plan.trials());
         assertEquals(24, plan.trialEpochs());
         assertEquals(List.of("mlp", "cnn"), plan.groups().stream().map(GridPlan.Group::architecture).toList());
@@ -46,9 +46,9 @@ class GridPlanTest {
         assertEquals(4 * cnnTrial, plan.groups().get(1).coreSeconds(), 1e-9);
         // 2 cores at 1.70x: 85% efficiency each.
         assertEquals(total / 0.85 / 3600, plan.coreHours(), 1e-12);
-        assertEquals(0.110832, plan.coreHours(), 1e-6);
-        // max(339.147 / 2, 80.295) / 0.85 = 199.50 s
-        assertEquals(Duration.ofSeconds(199), plan.wall());
+        assertEquals(0.089529, plan.coreHours(), 1e-6);
+        // max(273.957 / 2, 63.9975) / 0.85 = 161.15 s
+        assertEquals(Duration.ofSeconds(161), plan.wall());
     }
 
     @Test
@@ -64,15 +64,15 @@ class GridPlanTest {
     @Test
     void theLongestTrialBoundsTheWallTimeOnManyCores() {
         GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 64);
-        // 339.147 / 64 = 5.3 s, but one CNN trial takes 80.295 s on its core: 80.295 / 0.85 = 94.46 s.
-        assertEquals(Duration.ofSeconds(94), plan.wall());
+        // 273.957 / 64 = 4.3 s, but one CNN trial takes 63.9975 s on its core: 63.9975 / 0.85 = 75.29 s.
+        assertEquals(Duration.ofSeconds(75), plan.wall());
     }
 
     @Test
     void oneCoreRunsAtTheMeasuredSpeed() {
         GridPlan plan = new GridPlan(smallGrid(), EpochCosts.builtIn(), 1);
-        assertEquals(Duration.ofSeconds(339), plan.wall());
-        assertEquals(339.147 / 3600, plan.coreHours(), 1e-9);
+        assertEquals(Duration.ofSeconds(274), plan.wall());
+        assertEquals(273.957 / 3600, plan.coreHours(), 1e-9);
     }
 
     @Test
@@ -91,7 +91,7 @@ class GridPlanTest {
         BenchJson.write(dir.resolve("bench-2026-02-01T000000.json"), bench(2.0, 1.6));
         EpochCosts costs = EpochCosts.newest(dir);
         assertEquals(2.0, costs.mlpFast());
-        assertEquals(20.2, costs.cnnFast(), "an architecture the bench did not time keeps the built-in figure");
+        assertEquals(16.1, costs.cnnFast(), "an architecture the bench did not time keeps the built-in figure");
         assertEquals(0.8, costs.efficiency(), 1e-12);
         assertTrue(costs.source().contains("bench-2026-02-01T000000.json"), costs.source());
         List<String> lines = new GridPlan(smallGrid(), costs, 2).lines("small");

@@ -29,11 +29,11 @@ class PlanCommandTest {
         CommandRun o = CommandRun.of("run", grid.toString(), "--plan", "--cores", "2", "--output", out.toString(),
                 "--bench-dir", dir.resolve("no-bench").toString(), "--report-dir", dir.resolve("report").toString());
         assertEquals(0, o.code(), o.err());
-        // 8 trials of 3 epochs; on 2 cores the GridPlanTest arithmetic: 0.11 core-hours, 0:03:19.
+        // 8 trials of 3 epochs; on 2 cores the GridPlanTest arithmetic: 0.09 core-hours, 0:02:41.
         assertTrue(o.out().contains("plan of planned: 8 trials, 24 trial-epochs"), o.out());
         assertTrue(o.out().matches("(?s).*mlp\\s+per-task\\s+4\\s+12\\s+.*"), o.out());
         assertTrue(o.out().matches("(?s).*cnn\\s+per-task\\s+4\\s+12\\s+.*"), o.out());
-        assertTrue(o.out().contains("estimate: 0.11 core-hours; wall time 0:03:19 on 2 cores"), o.out());
+        assertTrue(o.out().contains("estimate: 0.09 core-hours; wall time 0:02:41 on 2 cores"), o.out());
         assertTrue(o.out().contains("cost model: built-in figures"), o.out());
         assertFalse(Files.exists(out), "nothing written");
         assertFalse(Files.exists(dir.resolve("report")), "nothing written");

@@ -36,8 +36,10 @@ class LearnedSlopeTest {
         for (String architecture : new String[] {"mlp", "cnn"}) {
             MultiLayerNetwork leaky = net(architecture, "leakyrelu", LearnedSlopeLayer.INITIAL_SLOPE);
             MultiLayerNetwork prelu = net(architecture, "prelu", null);
-            int[] map = architecture.equals("mlp") ? new int[] {0, 2, 4} : new int[] {0, 3, 6};
-            int[] from = architecture.equals("mlp") ? new int[] {0, 1, 2} : new int[] {0, 2, 4};
+            int[] map = weighted(prelu);
+            int[] from = weighted(leaky);
+            assertEquals(3, map.length, architecture + ": weighted layers of " + prelu.getLayerWiseConfigurations());
+            assertEquals(map.length, from.length, architecture + ": weighted layers of " + leaky.getLayerWiseConfigurations());
             for (int i = 0; i < map.length; i++) {
                 prelu.getParam(map[i] + "_W").assign(leaky.getParam(from[i] + "_W"));
                 prelu.getParam(map[i] + "_b").assign(leaky.getParam(from[i] + "_b"));
@@ -52,6 +54,13 @@ class LearnedSlopeTest {
                 assertEquals(0.0, relative, 1e-5, architecture + " layer " + map[i]);
             }
         }
+    }
+
+    /** The indices of the layers with weights, PReLU's slope layers aside. */
+    private static int[] weighted(MultiLayerNetwork net) {
+        return java.util.stream.IntStream.range(0, net.getnLayers())
+                .filter(i -> net.getLayer(i).numParams() > 0 && !(net.getLayer(i).conf().getLayer() instanceof LearnedSlopeLayer))
+                .toArray();
     }
 
     /** The slope gradient against a central finite difference of the summed loss (16 examples, so float sums stay exact enough). */

@@ -38,8 +38,9 @@ class JvmOptionsTest {
         assertEquals(14, opens.size());
         assertTrue(opens.stream().allMatch(o -> o.matches("--add-opens=java\\.base/[a-z.]+=ALL-UNNAMED")), opens.toString());
         assertTrue(options(JIT).contains("-XX:InlineSmallCode=500"));
-        assertEquals(List.of("-D" + NativeBackend.EXTENSION_PROPERTY + "=" + NativeBackend.EXTENSION), options(NATIVES),
-                "the natives a JVM started without the argfile selects for itself");
+        assertEquals(List.of("-D" + NativeBackend.EXTENSION_PROPERTY + "=" + NativeBackend.EXTENSION,
+                "--add-modules=jdk.incubator.vector"), options(NATIVES),
+                "the natives a JVM started without the argfile selects for itself, and the vector API's module");
     }
 
     @Test
