@@ -10,6 +10,7 @@ import org.activationbench.train.EpochTrainer;
 import org.activationbench.train.ExampleOrder;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
@@ -52,6 +53,10 @@ final class ParameterAveragingTrainer implements EpochTrainer {
                 .workerPrefetchNumBatches(0)
                 // Direct: no export to a Hadoop file system, which clusters without HDFS do not have.
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
+                // Each averaging round filters its minibatches out of the whole epoch's: kept as objects, that is a
+                // pass over references; kept serialized (the master's default), every round deserialized the whole
+                // epoch again, a cost that grew with the training set and dominated the CNN's epoch.
+                .storageLevel(StorageLevel.MEMORY_ONLY())
                 .repartionData(Repartition.Never)
                 .rngSeed(config.initSeed())
                 .collectTrainingStats(true)
