@@ -56,6 +56,7 @@ public final class Findings {
             new Claim("better in deeper networks", "depth", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
             new Claim("better in deeper networks", "depth", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.1)", null),
             new Claim("better in deeper networks", "depth-xavier", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
+            new Claim("better in deeper networks", "depth-xavier", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.1)", null),
             new Claim("holds on a harder dataset", "fashion-mnist", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
             new Claim("holds on a harder dataset", "fashion-mnist", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null));
 
