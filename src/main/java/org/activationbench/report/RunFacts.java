@@ -14,7 +14,7 @@ final class RunFacts {
                        coalesce(error_message, '') AS message
                 FROM runs
                 WHERE status <> 'OK'
-                ORDER BY setting, activation_label, seed""");
+                ORDER BY setting_order(setting), activation_label, seed""");
     }
 
     static void unfinished(Page page) {
@@ -23,7 +23,7 @@ final class RunFacts {
                 List.of("trial", "architecture", "activation", "seed", "last checkpoint"), """
                 SELECT trial_id, setting, activation_label, seed, last_checkpoint
                 FROM unfinished
-                ORDER BY setting, activation_label, seed""");
+                ORDER BY setting_order(setting), activation_label, seed""");
     }
 
     static void grid(Page page, String gridText) {

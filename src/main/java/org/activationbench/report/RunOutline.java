@@ -2,15 +2,31 @@ package org.activationbench.report;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.Snapshot.EpochRow;
 
 /** What every section needs to know of a run's shape: its settings, their last checkpoints, the activation labels. */
 record RunOutline(Snapshot snapshot, String baseline) {
 
-    /** The architectures (marked with their strategy where it is not per-task) that reached a checkpoint, sorted. */
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+
+    /**
+     * Settings by name with the number in it read as a number (mlp-deep-2 before mlp-deep-16), as the report's
+     * queries order them with the notebook's {@code setting_order} macro.
+     */
+    static final Comparator<String> SETTING_ORDER = Comparator.<String, String>comparing(s -> NUMBER.matcher(s).replaceAll(""))
+            .thenComparingLong(RunOutline::number).thenComparing(Comparator.naturalOrder());
+
+    /** The architectures (marked with their strategy where it is not per-task) that reached a checkpoint, in order. */
     List<String> settings() {
-        return snapshot.epochs().stream().map(EpochRow::setting).distinct().sorted().toList();
+        return snapshot.epochs().stream().map(EpochRow::setting).distinct().sorted(SETTING_ORDER).toList();
+    }
+
+    private static long number(String setting) {
+        Matcher m = NUMBER.matcher(setting);
+        return m.find() ? Long.parseLong(m.group()) : 0;
     }
 
     /** The activation labels, by activation and then alpha: the order of every legend. */

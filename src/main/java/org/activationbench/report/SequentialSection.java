@@ -30,7 +30,7 @@ final class SequentialSection {
                        points(sequential_ci_low) || ' … ' || points(sequential_ci_high) AS repeated_ci, verdict
                 FROM comparisons
                 WHERE seeds_used IS NOT NULL
-                ORDER BY dataset, architecture, strategy, candidate_activation, coalesce(candidate_alpha, 0)""");
+                ORDER BY dataset, setting_order(setting), candidate_activation, coalesce(candidate_alpha, 0)""");
         page.table("Trials and trial-epochs run, against the fixed design of " + s.maxSeeds() + " seeds per activation.",
                 List.of("trials", "trial-epochs", "fixed design: trials", "fixed design: trial-epochs", "share"), """
                 SELECT count(*) AS trials, sum(max_epochs) AS trial_epochs,

@@ -5,8 +5,8 @@ import java.util.List;
 /** The tables of the report: final accuracy over seeds, and the paired comparisons with the baseline. */
 final class SummaryTables {
 
-    /** The order the comparisons were computed in: by group, then candidate activation, then alpha. */
-    private static final String GROUP_ORDER = "dataset, architecture, strategy";
+    /** By dataset and setting (in the order of RunOutline's settings), then candidate activation, then alpha. */
+    private static final String GROUP_ORDER = "dataset, setting_order(setting)";
     private static final String CANDIDATES = "candidate_activation, coalesce(candidate_alpha, 0)";
 
     private SummaryTables() {}
@@ -23,7 +23,7 @@ final class SummaryTables {
                        count(epoch_to_97) || '/' || count(*) AS reached_97
                 FROM epochs JOIN last USING (setting, epoch)
                 GROUP BY setting, activation_label, epoch
-                ORDER BY setting, activation_label""");
+                ORDER BY setting_order(setting), activation_label""");
     }
 
     static void accuracyComparisons(Page page, String baseline) {

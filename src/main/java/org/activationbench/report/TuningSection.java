@@ -63,7 +63,7 @@ final class TuningSection {
                        coalesce(printf('%%g', any_value(c.learning_rate)), '–') AS chosen
                 FROM by_rate b LEFT JOIN chosen_rates c USING (dataset, architecture, strategy, activation_label)
                 GROUP BY b.setting, b.activation, b.alpha, b.activation_label
-                ORDER BY b.setting, b.activation, coalesce(b.alpha, 0)""".formatted(epoch));
+                ORDER BY setting_order(b.setting), b.activation, coalesce(b.alpha, 0)""".formatted(epoch));
         if (grid.tuning().compareFixed()) {
             page.table("Test accuracy against " + baseline + " at the last checkpoint: every activation at the fixed rate"
                     + " against each at its chosen rate, on the same confirmation seeds (Δ in points; P(better): the share"
@@ -86,7 +86,7 @@ final class TuningSection {
                            t.verdict AS tuned_verdict,
                            CASE WHEN f.verdict IS NULL THEN '–' WHEN f.verdict = t.verdict THEN 'no' ELSE 'yes' END AS changed
                     FROM t LEFT JOIN f USING (dataset, architecture, strategy, candidate)
-                    ORDER BY t.dataset, t.architecture, t.strategy, t.candidate_activation, coalesce(t.candidate_alpha, 0)""");
+                    ORDER BY t.dataset, setting_order(t.setting), t.candidate_activation, coalesce(t.candidate_alpha, 0)""");
         }
         page.table("What the protocol cost: trials and trial-epochs (trials x epochs trained) by stage. The tuned protocol"
                 + " is stage 1 plus stage 2; the fixed protocol it is compared with is the fixed-rate row alone (same"

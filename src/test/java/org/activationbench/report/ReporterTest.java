@@ -124,6 +124,25 @@ class ReporterTest {
     }
 
     /**
+     * Depths read as numbers wherever the report lists settings: in the conclusion, in the tables (ordered in SQL, so
+     * a reader's own run of the notebook agrees) and in the figures' order.
+     */
+    @Test
+    void settingsAreInTheOrderOfTheirDepth() throws Exception {
+        Path report = write(SyntheticRuns.snapshot(List.of("mlp-deep-16", "mlp-deep-2", "mlp-deep-4"), List.of("per-task")));
+        String html = Files.readString(report.resolve("report.html"));
+        int two = html.indexOf("<td>mlp-deep-2</td>");
+        int four = html.indexOf("<td>mlp-deep-4</td>");
+        int sixteen = html.indexOf("<td>mlp-deep-16</td>");
+        assertTrue(two >= 0 && two < four && four < sixteen, "final accuracy table: " + two + ", " + four + ", " + sixteen);
+        int said2 = html.indexOf("<strong>mlp-deep-2, test accuracy");
+        int said16 = html.indexOf("<strong>mlp-deep-16, test accuracy");
+        assertTrue(said2 >= 0 && said2 < said16, "conclusion: " + said2 + ", " + said16);
+        assertTrue(html.indexOf("forest-mlp-deep-4.png") < html.indexOf("forest-mlp-deep-16.png"), "figures");
+        NotebookRun.run(report);
+    }
+
+    /**
      * A sequential grid's report shows, per comparison, the seeds used, the look it stopped at and why, from the
      * comparisons table, and the trials run against the fixed design. Only the first round (4 seeds) has landed. The
      * made-up leakyrelu(0.1) is 0.5 points better on every seed, with a spread of 0.07 points: decided at the first
