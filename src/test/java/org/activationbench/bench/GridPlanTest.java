@@ -76,9 +76,14 @@ class GridPlanTest {
     }
 
     @Test
-    void deepMlpsCostTheirWeightsOverTheMlps() {
-        // mlp-deep-4: 784*128+128 + 3*(128*128+128) + 128*10+10 = 151,306 weights; mlp: 235,146.
-        assertEquals(151_306.0 / 235_146.0, GridPlan.relativeSize("mlp-deep-4"), 1e-12);
+    void deepMlpsCostTheirWeightsAndLayersOverTheMlps() {
+        // mlp-deep-4: 784*128+128 + 3*(128*128+128) + 128*10+10 = 151,306 weights in 5 layers; mlp: 235,146 in 3.
+        long layer = GridPlan.LAYER_COST_IN_WEIGHTS;
+        assertEquals((151_306.0 + 5 * layer) / (235_146.0 + 3 * layer), GridPlan.relativeSize("mlp-deep-4"), 1e-12);
+        // Within 12% of train alone, seconds per epoch against the MLP's 1.2: mlp-deep-2 0.7, 16 layers 2.4, 32 layers 5.3.
+        assertEquals(0.7 / 1.2, GridPlan.relativeSize("mlp-deep-2"), 0.12 * 0.7 / 1.2);
+        assertEquals(2.4 / 1.2, GridPlan.relativeSize("mlp-deep-16"), 0.12 * 2.4 / 1.2);
+        assertEquals(5.3 / 1.2, GridPlan.relativeSize("mlp-deep-32"), 0.12 * 5.3 / 1.2);
         assertEquals(1.0, GridPlan.relativeSize("cnn"));
         // A subset of 6,000 examples trains a tenth of an epoch and evaluates a tenth of the training set, all of the test set.
         TrialConfig t = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(2), "adam", 0.001, 128, "xavier", 6000);
