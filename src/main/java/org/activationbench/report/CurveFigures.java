@@ -69,7 +69,18 @@ final class CurveFigures {
         return series;
     }
 
-    static void deadUnits(Page page, String setting) {
+    /** Up to this many hidden layers the dead units are drawn over epochs, one line per activation and layer. */
+    static final int LAYERS_OVER_EPOCHS = 3;
+
+    /**
+     * Dead units per hidden layer: over epochs, one line per activation and layer; for deeper networks, where those
+     * lines would be too many to read, by layer at the last checkpoint, one line per activation.
+     */
+    static void deadUnits(Page page, String setting, int hiddenLayers, int lastEpoch) {
+        if (hiddenLayers > LAYERS_OVER_EPOCHS) {
+            deadUnitsByLayer(page, setting, lastEpoch);
+            return;
+        }
         page.figure("Dead units per hidden layer by epoch, **" + setting + "** (percent of the layer's units; mean over seeds).",
                 "dead-" + setting + ".png", """
                 SELECT activation_label, layer, layer_name, epoch, avg(100 * fraction) AS mean,
@@ -84,6 +95,23 @@ final class CurveFigures {
                 .formatted(RunOutline.where(setting)),
                 rows -> page.charts().bands(setting + ": dead units per layer", "epoch", "dead units (%)",
                         bands(rows, i -> rows.string(i, "activation_label") + " / " + rows.string(i, "layer_name"), "epoch")));
+    }
+
+    private static void deadUnitsByLayer(Page page, String setting, int epoch) {
+        page.figure("Dead units in each hidden layer (1 is next to the input) after epoch " + epoch + ", **" + setting
+                + "** (percent of the layer's units; mean over seeds with its 95% t-interval).", "dead-" + setting + ".png", """
+                SELECT activation_label, layer, avg(100 * fraction) AS mean, stddev_samp(100 * fraction) AS sd,
+                       count(*) AS seeds
+                FROM (SELECT activation, alpha, activation_label, unnest(dead_fraction) AS fraction,
+                             unnest(range(1, len(dead_fraction) + 1)) AS layer
+                      FROM epochs
+                      WHERE %s AND epoch = %d)
+                WHERE fraction IS NOT NULL
+                GROUP BY activation, alpha, activation_label, layer
+                ORDER BY activation, coalesce(alpha, 0), activation_label, layer"""
+                .formatted(RunOutline.where(setting), epoch),
+                rows -> page.charts().bands(setting + ": dead units by layer, epoch " + epoch, "hidden layer",
+                        "dead units (%)", bands(rows, i -> rows.string(i, "activation_label"), "layer")));
     }
 
     /** One band per series name (rows whose name is null are left out), in the order the rows first name them. */

@@ -97,7 +97,7 @@ final class ReportLayout {
                 + " the same measure counts units that *would* be dead under ReLU.");
         if (!run.snapshot().runs().isEmpty()) {
             // The layers' names come from the runs rows: none has landed while every trial still trains.
-            settings.forEach(s -> CurveFigures.deadUnits(page, s));
+            settings.forEach(s -> CurveFigures.deadUnits(page, s, outline.hiddenLayers(s), outline.finalEpoch(s)));
         }
         ActivationFigures.add(page, run.snapshot());
         if (run.snapshot().runs().stream().anyMatch(r -> r.status() != TrialStatus.OK)) {

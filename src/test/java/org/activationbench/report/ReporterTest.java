@@ -139,6 +139,11 @@ class ReporterTest {
         int said16 = html.indexOf("<strong>mlp-deep-16, test accuracy");
         assertTrue(said2 >= 0 && said2 < said16, "conclusion: " + said2 + ", " + said16);
         assertTrue(html.indexOf("forest-mlp-deep-4.png") < html.indexOf("forest-mlp-deep-16.png"), "figures");
+        // Beyond 3 hidden layers, one line per activation and layer over epochs would be too many: dead units by layer.
+        assertTrue(html.contains("Dead units per hidden layer by epoch, <strong>mlp-deep-2</strong>"), html);
+        assertTrue(html.contains("Dead units in each hidden layer (1 is next to the input) after epoch 2,"
+                + " <strong>mlp-deep-16</strong>"), html);
+        assertTrue(Files.size(report.resolve("figures").resolve("dead-mlp-deep-16.png")) > 0);
         NotebookRun.run(report);
     }
 
