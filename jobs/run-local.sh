@@ -2,7 +2,8 @@
 # Runs a grid in Spark local mode on this machine, with all its cores (one trial per core).
 # Builds the jar and fetches the data first if needed.
 #
-# Usage: jobs/run-local.sh [GRID.conf] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite] [--no-report]
+# Usage: jobs/run-local.sh [GRID.conf] [--unset KEY ...] [--set KEY=VALUE ...] [--output DIR] [--resume | --overwrite]
+#                          [--no-report]
 #        jobs/run-local.sh report --output DIR      (re)write the comparisons and the report of any run
 #        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
 #        jobs/run-local.sh publish --output DIR     copy a finished run's tables beside its report, for checking in

@@ -6,7 +6,7 @@
 #   URL: spark://host:7077, yarn, k8s://https://host:6443
 #   spark options: --conf KEY=VALUE, --deploy-mode client, --executor-memory 4g, --executor-cores N,
 #                  --total-executor-cores N, --num-executors N, --properties-file FILE (default conf/spark-cluster.conf)
-#   run options:   as for jobs/run-local.sh (--set, --output, --resume, --overwrite, --data), and --state-dir URI:
+#   run options:   as for jobs/run-local.sh (--set, --unset, --output, --resume, --overwrite, --data), and --state-dir URI:
 #                  where trials keep their state, on a file system every executor reaches (required when --output
 #                  is on this machine's disk; or --no-state)
 #   --plan         print the trials, trial-epochs and estimated core-hours and wall time on the cores asked for

@@ -30,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a grid key, e.g. --set grid.seeds=3 (repeatable)")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--unset", paramLabel = "KEY", description = "remove a key or section the grid file sets, before the"
+            + " --set overrides, e.g. --unset grid.alphas with --set grid.activations=[relu,elu] (repeatable)")
+    List<String> removed = new ArrayList<>();
+
     @Option(names = "--output", paramLabel = "DIR", description = "output folder or URI (default: results/<experiment>)")
     String output;
 
@@ -93,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             if (maxTrials <= 0) {
                 throw new GridException("--max-trials", List.of("--max-trials: " + maxTrials + " is not a positive number of trials"));
             }
-            grid = new GridParser(Vocabularies.standard(), maxTrials).parse(gridFile, overrides);
+            grid = new GridParser(Vocabularies.standard(), maxTrials).parse(gridFile, removed, overrides);
         } catch (GridException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

@@ -84,6 +84,14 @@ public final class GridParser {
 
     /** Parses a grid file with overrides ({@code key=value} strings, later ones win). */
     public GridSpec parse(Path file, List<String> overrides) {
+        return parse(file, List.of(), overrides);
+    }
+
+    /**
+     * Parses a grid file without the keys in {@code removed} (each one the file sets, e.g. {@code grid.alphas} when
+     * the activations are narrowed to ones without a slope), then with the overrides.
+     */
+    public GridSpec parse(Path file, List<String> removed, List<String> overrides) {
         if (!Files.isRegularFile(file)) {
             throw new GridException(file.toString(), List.of("grid file not found (the grids shipped are in conf/grids/)"));
         }
@@ -91,6 +99,7 @@ public final class GridParser {
         try {
             config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
                     .setAllowMissing(false));
+            config = without(config, removed, file);
             for (String override : overrides) {
                 config = parseOverride(override).withFallback(config);
             }
@@ -108,6 +117,23 @@ public final class GridParser {
         } catch (ConfigException e) {
             throw new GridException(source, List.of(e.getMessage()));
         }
+    }
+
+    private static Config without(Config config, List<String> removed, Path file) {
+        ConfigProblems p = new ConfigProblems();
+        for (String key : removed) {
+            boolean known = KEYS.containsKey(key) || KEYS.keySet().stream().anyMatch(k -> k.startsWith(key + "."));
+            if (!known) {
+                p.add(key + ": --unset names an unknown key or section; allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+            } else if (!config.hasPathOrNull(key)) {
+                p.add(key + ": --unset names a key the grid file does not set; nothing to remove");
+            } else {
+                config = config.withoutPath(key);
+            }
+        }
+        p.throwIfAny(file.toString());
+        return config;
     }
 
     private static Config parseOverride(String override) {

@@ -67,6 +67,16 @@ class BadInputTest {
     }
 
     @Test
+    void anUnsetOfAKeyTheGridDoesNotSetIsRefusedWithExitTwo() throws IOException {
+        Path grid = Files.writeString(dir.resolve("g.conf"), GRID);
+        Path out = dir.resolve("out");
+        Outcome o = run("run", grid.toString(), "--unset", "grid.alphas", "--output", out.toString(), "--data", "data");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("grid.alphas: --unset names a key the grid file does not set"), o.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void anOutputFolderThatCannotBeWrittenIsRefused() throws IOException {
         Path grid = Files.writeString(dir.resolve("g.conf"), GRID.replace("100000", "1"));
         Path file = Files.writeString(dir.resolve("a-file"), "x");

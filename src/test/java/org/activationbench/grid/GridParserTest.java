@@ -73,6 +73,29 @@ class GridParserTest {
         assertEquals(List.of("mlp-deep-4"), grid.architectures());
     }
 
+    /** A grid narrowed to activations without a slope must lose its alphas, which --set cannot do. */
+    @Test
+    void unsetRemovesAKeyOrSectionTheFileSetsBeforeTheOverrides(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("g.conf");
+        Files.writeString(file, VALID + "data-parallel { averaging-frequency = 20 }\n");
+        GridException withAlphas = assertThrows(GridException.class,
+                () -> parser.parse(file, List.of(), List.of("grid.activations=[relu, elu]")));
+        assertTrue(withAlphas.problems().stream().anyMatch(p -> p.startsWith("grid.alphas: no activation")), withAlphas.problems().toString());
+        List<String> narrowed = List.of("grid.activations=[relu, elu]", "grid.strategies=[data-parallel]");
+        assertEquals(20, parser.parse(file, List.of("grid.alphas"), narrowed).trials().get(0).strategy().averagingFrequency());
+        GridSpec grid = parser.parse(file, List.of("grid.alphas", "data-parallel"), narrowed);
+        assertEquals(2 * 2 * 3, grid.trials().size(), "2 architectures x relu, elu x 3 seeds");
+        assertTrue(grid.trials().stream().allMatch(t -> t.alpha() == null));
+        assertEquals(5, grid.trials().get(0).strategy().averagingFrequency(), "the section's default once removed");
+
+        GridException e = assertThrows(GridException.class,
+                () -> parser.parse(file, List.of("grid.alpha", "training.momentum", "analysis.baseline"), List.of()));
+        assertEquals(List.of("grid.alpha: --unset names an unknown key or section; allowed: ",
+                        "training.momentum: --unset names an unknown key or section; allowed: ",
+                        "analysis.baseline: --unset names a key the grid file does not set; nothing to remove"),
+                e.problems().stream().map(p -> p.contains("allowed: ") ? p.substring(0, p.indexOf("allowed: ") + 9) : p).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "grid.activatons = [relu]                | grid.activatons: unknown key; allowed:",
