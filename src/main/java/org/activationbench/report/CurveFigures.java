@@ -8,10 +8,14 @@ import java.util.function.IntFunction;
 import org.activationbench.stats.MeanInterval;
 
 /**
- * Figures of a mean over seeds along an axis (epoch or alpha), with its 95% t-interval: learning curves, test accuracy
- * by alpha, dead units by layer. Each query returns the mean, sample sd and count; the interval is computed from them.
+ * Figures of a mean over seeds along an axis (epoch, alpha or hidden layer), with its 95% t-interval: learning curves,
+ * test accuracy by alpha, dead units per layer. Each query returns the mean, sample sd and count; the interval is
+ * computed from them.
  */
 final class CurveFigures {
+
+    /** Up to this many hidden layers the dead units are drawn over epochs, one line per activation and layer. */
+    static final int LAYERS_OVER_EPOCHS = 3;
 
     private CurveFigures() {}
 
@@ -69,9 +73,6 @@ final class CurveFigures {
         return series;
     }
 
-    /** Up to this many hidden layers the dead units are drawn over epochs, one line per activation and layer. */
-    static final int LAYERS_OVER_EPOCHS = 3;
-
     /**
      * Dead units per hidden layer: over epochs, one line per activation and layer; for deeper networks, where those
      * lines would be too many to read, by layer at the last checkpoint, one line per activation.
@@ -81,7 +82,8 @@ final class CurveFigures {
             deadUnitsByLayer(page, setting, lastEpoch);
             return;
         }
-        page.figure("Dead units per hidden layer by epoch, **" + setting + "** (percent of the layer's units; mean over seeds).",
+        page.figure("Dead units per hidden layer by epoch, **" + setting + "** (percent of the layer's units; mean over seeds"
+                + " with its 95% t-interval).",
                 "dead-" + setting + ".png", """
                 SELECT activation_label, layer, layer_name, epoch, avg(100 * fraction) AS mean,
                        stddev_samp(100 * fraction) AS sd, count(*) AS seeds

@@ -143,9 +143,10 @@ final class LandedTables implements AutoCloseable {
         List<String> sql = new ArrayList<>(List.of(
                 "CREATE MACRO setting(architecture, strategy) AS CASE WHEN coalesce(strategy, 'per-task') = 'per-task'"
                         + " THEN architecture ELSE architecture || ' · ' || strategy END",
-                // Settings sort by name with their number read as a number: mlp-deep-2, -4, -8, -16, -32 (RunOutline).
-                "CREATE MACRO setting_order(setting) AS [regexp_replace(setting, '[0-9]+', '', 'g'),"
-                        + " lpad(regexp_extract(setting, '[0-9]+'), 9, '0'), setting]",
+                // Settings sort by architecture, its number read as a number (mlp-deep-2, -4, ..., -32), then strategy,
+                // as RunOutline.SETTING_ORDER does.
+                "CREATE MACRO setting_order(setting) AS [regexp_replace(string_split(setting, ' · ')[1], '[0-9]+', '', 'g'),"
+                        + " lpad(regexp_extract(string_split(setting, ' · ')[1], '[0-9]+'), 9, '0'), setting]",
                 // Rounded half up from the shortest decimal that reads back as the double, as Java's Formatter does,
                 // so the tables read as they did when Java formatted them (C's printf would round 1.5625 to 1.562).
                 // 24 decimals hold every digit of that decimal down to 1e-7, for values below 1e14.

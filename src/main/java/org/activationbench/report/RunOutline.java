@@ -13,19 +13,25 @@ record RunOutline(Snapshot snapshot, String baseline) {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
     /**
-     * Settings by name with the number in it read as a number (mlp-deep-2 before mlp-deep-16), as the report's
-     * queries order them with the notebook's {@code setting_order} macro.
+     * Settings by architecture, the number in its name read as a number (mlp-deep-2 before mlp-deep-16), then strategy
+     * (per-task first), as the report's queries order them with the notebook's {@code setting_order} macro.
      */
-    static final Comparator<String> SETTING_ORDER = Comparator.<String, String>comparing(s -> NUMBER.matcher(s).replaceAll(""))
-            .thenComparingLong(RunOutline::number).thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> SETTING_ORDER = Comparator.<String, String>comparing(
+                    s -> NUMBER.matcher(architecture(s)).replaceAll(""))
+            .thenComparingLong(s -> number(architecture(s))).thenComparing(Comparator.naturalOrder());
 
     /** The architectures (marked with their strategy where it is not per-task) that reached a checkpoint, in order. */
     List<String> settings() {
         return snapshot.epochs().stream().map(EpochRow::setting).distinct().sorted(SETTING_ORDER).toList();
     }
 
-    private static long number(String setting) {
-        Matcher m = NUMBER.matcher(setting);
+    private static String architecture(String setting) {
+        int strategy = setting.indexOf(" · ");
+        return strategy < 0 ? setting : setting.substring(0, strategy);
+    }
+
+    private static long number(String architecture) {
+        Matcher m = NUMBER.matcher(architecture);
         return m.find() ? Long.parseLong(m.group()) : 0;
     }
 

@@ -46,7 +46,8 @@ public final class SyntheticRuns {
                                     + (label.startsWith("leakyrelu") ? 0.005 : 0) + random.nextGaussian() * 0.0005;
                             double dead = label.equals("relu") ? 0.02 : 0.0;
                             epochs.add(new EpochRow(id, "mnist", architecture, strategy, activation, alpha, label, seed, epoch,
-                                    0.1 / epoch, accuracy + 0.01, 0.12 / epoch, accuracy, deadFractions(architecture, dead), dead * 0.75,
+                                    0.1 / epoch, accuracy + 0.01, 0.12 / epoch, accuracy, deadFractions(architecture, dead),
+                                    deadFractions(architecture, dead).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
                                     accuracy >= 0.97 ? Integer.valueOf(epoch) : null));
                         }
                     }

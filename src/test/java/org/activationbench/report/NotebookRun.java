@@ -52,6 +52,9 @@ final class NotebookRun {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
             Matcher statements = SETUP.matcher(setup);
             while (statements.find()) {
+                // Python reads each statement as an f-string: any brace but {RESULTS}, or a backslash, would change it.
+                String bare = statements.group(1).replace("{RESULTS}", "");
+                assertFalse(bare.contains("{") || bare.contains("}") || bare.contains("\\"), report + ": " + bare);
                 s.execute(statements.group(1).replace("{RESULTS}", folder));
             }
             for (JsonNode cell : code.subList(1, code.size())) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,14 +132,26 @@ class ReporterTest {
     void settingsAreInTheOrderOfTheirDepth() throws Exception {
         Path report = write(SyntheticRuns.snapshot(List.of("mlp-deep-16", "mlp-deep-2", "mlp-deep-4"), List.of("per-task")));
         String html = Files.readString(report.resolve("report.html"));
-        int two = html.indexOf("<td>mlp-deep-2</td>");
-        int four = html.indexOf("<td>mlp-deep-4</td>");
-        int sixteen = html.indexOf("<td>mlp-deep-16</td>");
-        assertTrue(two >= 0 && two < four && four < sixteen, "final accuracy table: " + two + ", " + four + ", " + sixteen);
+        Matcher setting = Pattern.compile("<tr[^>]*><td>(mlp-deep-\\d+)</td>").matcher("");
+        int tables = 0;
+        for (String table : html.split("<table")) {
+            List<Integer> depths = new ArrayList<>();
+            setting.reset(table);
+            while (setting.find()) {
+                depths.add(Integer.parseInt(setting.group(1).substring("mlp-deep-".length())));
+            }
+            if (!depths.isEmpty()) {
+                assertEquals(depths.stream().sorted().toList(), depths, "a table's rows by depth");
+                assertEquals(Set.of(2, 4, 16), Set.copyOf(depths));
+                tables++;
+            }
+        }
+        assertTrue(tables >= 3, "tables with settings: " + tables);
         int said2 = html.indexOf("<strong>mlp-deep-2, test accuracy");
         int said16 = html.indexOf("<strong>mlp-deep-16, test accuracy");
         assertTrue(said2 >= 0 && said2 < said16, "conclusion: " + said2 + ", " + said16);
-        assertTrue(html.indexOf("forest-mlp-deep-4.png") < html.indexOf("forest-mlp-deep-16.png"), "figures");
+        int forest4 = html.indexOf("forest-mlp-deep-4.png");
+        assertTrue(forest4 >= 0 && forest4 < html.indexOf("forest-mlp-deep-16.png"), "figures");
         // Beyond 3 hidden layers, one line per activation and layer over epochs would be too many: dead units by layer.
         assertTrue(html.contains("Dead units per hidden layer by epoch, <strong>mlp-deep-2</strong>"), html);
         assertTrue(html.contains("Dead units in each hidden layer (1 is next to the input) after epoch 2,"
