@@ -3,10 +3,10 @@
 # report.html in headless Chromium, saving a screenshot beside it (screenshot.png).
 # Installs Debian's chromium and python3-nbformat when missing (needs root and apt).
 #
-# Usage: jobs/check-report.sh [REPORT_DIR]     (default: notebooks-out/quick)
+# Usage: jobs/check-report.sh [REPORT_DIR]     (default: results/quick/report, the default grid's report)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-dir=${1:-"$repo/notebooks-out/quick"}
+dir=${1:-"$repo/results/quick/report"}
 [ -f "$dir/report.html" ] && [ -f "$dir/report.ipynb" ] || {
   echo "check-report: no report in $dir; write one with jobs/run-local.sh (or jobs/run-local.sh report --output DIR)" >&2
   exit 2

@@ -6,12 +6,13 @@
 #                          [--no-report]
 #        jobs/run-local.sh report --output DIR      (re)write the comparisons and the report of any run
 #        jobs/run-local.sh analyze --output DIR     (re)write only the comparisons table
-#        jobs/run-local.sh publish --output DIR     copy a finished run's tables beside its report, for checking in
+#        jobs/run-local.sh publish --output DIR     publish a finished run of a canonical grid (conf/grids/) into
+#                                                   notebooks-out/<experiment>/: its tables and its report
 #        jobs/run-local.sh findings [--write]       the README's findings table, from the published reports
 #        jobs/run-local.sh [GRID.conf] --plan [--cores N]   the trials, trial-epochs and estimated core-hours and
 #                                                   wall time (jobs/bench.sh figures if any), without training
-#   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report to
-#   notebooks-out/<experiment>/.
+#   GRID.conf defaults to conf/grids/quick.conf; results go to results/<experiment>/, the report beside them, to
+#   results/<experiment>/report/. Only publish writes under notebooks-out/.
 # Environment: JAVA_OPTS (extra JVM options), SPARK_LOCAL_CORES (default: all).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -23,6 +23,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ComparisonAndReport steps = new ComparisonAndReport(null, System.out);
+            steps.problem(output).ifPresent(p -> {
+                throw new GridDriver.RefusedException(p);
+            });
             ComparedRun compared = LandedRun.open(output, ui, System.out, steps::run);
             System.out.println(compared.comparisons().size() + " comparisons (" + compared.significant()
                     + " significant after Holm)");

@@ -23,7 +23,8 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
 
     @Override
     public Optional<String> problem(String output) {
-        return reportDir == null ? Optional.empty() : ReportFolder.problem(reportDir, output);
+        return ReportFolder.outputProblem(output).or(() -> reportDir == null ? Optional.empty()
+                : ReportFolder.problem(reportDir, output));
     }
 
     ComparedRun run(ResultStore store, GridSpec grid, String output) {

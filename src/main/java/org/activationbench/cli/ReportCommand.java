@@ -3,6 +3,7 @@ package org.activationbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.activationbench.grid.GridException;
+import org.activationbench.report.ReportFolder;
 import org.activationbench.spark.GridDriver;
 import org.activationbench.spark.LandedRun;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")
     String output;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "where to write the report (default: notebooks-out/<experiment>)")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "where to write the report (default: the output folder's report/; a published report under"
+            + " notebooks-out/ is written only by publish)")
     Path reportDir;
 
     @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
@@ -27,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             String experiment = LandedRun.grid(output).experiment();
             ComparisonAndReport steps = new ComparisonAndReport(
-                    reportDir != null ? reportDir : Path.of("notebooks-out", experiment), System.out);
+                    reportDir != null ? reportDir : ReportFolder.defaultFor(output, experiment), System.out);
             steps.problem(output).ifPresent(p -> {
                 throw new GridDriver.RefusedException(p);
             });

@@ -10,6 +10,7 @@ import org.activationbench.bench.GridPlan;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.report.ReportFolder;
 import org.activationbench.spark.GridDriver;
 import org.activationbench.train.Vocabularies;
 import picocli.CommandLine.Command;
@@ -49,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: notebooks-out/<experiment>)")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "where the report goes (default: the output folder's report/; a"
+            + " published report under notebooks-out/ is written only by publish)")
     Path reportDir;
 
     @Option(names = "--no-report", description = "write the comparisons table but no report")
@@ -110,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         StopNotice stopped = StopNotice.install("run: stopped by a signal before the grid finished; the trials that landed"
                 + " are kept in " + out + ": continue with the same command and --resume");
         try {
-            Path report = noReport ? null : reportDir != null ? reportDir : Path.of("notebooks-out", grid.experiment());
+            Path report = noReport ? null : reportDir != null ? reportDir : ReportFolder.defaultFor(out, grid.experiment());
             summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
                     new ComparisonAndReport(report, System.out), ui,
                     Rounds.of(grid),

@@ -22,24 +22,102 @@ public final class ReportFolder {
     public static final String MARKER = ".activation-bench-report";
     /** A published report's own copy of its run's tables, inside its folder: the one output folder a report may hold. */
     public static final String PUBLISHED_TABLES = "tables";
+    /** A run's own report folder, inside its output folder: where {@code run} and {@code report} write by default. */
+    public static final String OWN = "report";
     private static final String HEADER = "# an activation-bench report; replacing it removes only the files listed here";
+    /** The marker's first line in a report written by {@code publish}: no other command writes there. */
+    private static final String PUBLISHED_HEADER = "# a published activation-bench report, checked in with its tables"
+            + " (tables/): only `publish` replaces it, removing only the files listed here";
+    /** The file that marks a published report's tables as a run's output folder. */
+    private static final String GRID_FILE = "grid.conf";
     /** What a report held before the marker existed: such a folder is recognised by these names alone and adopted. */
     private static final Set<String> LEGACY = Set.of("report.ipynb", "report.html", "figures");
 
     private ReportFolder() {}
 
     /**
-     * Why a report may not be written into {@code dir}, or empty if it may.
+     * Why {@code run} or {@code report} may not write a report into {@code dir}, or empty if it may: besides
+     * {@link #publishProblem}'s reasons, a published report, or a folder inside one, is written only by {@code publish}.
      *
-     * @param output the run's output folder, path or URI: a report inside it, or around it, is refused
+     * @param output the run's output folder, path or URI: a report inside it is refused, except its own {@value #OWN}
      */
     public static Optional<String> problem(Path dir, String output) {
-        if (!output.contains("://") || output.startsWith("file:")) {
-            Path out = Path.of(output.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
+        Optional<Path> published = publishedAround(dir);
+        if (published.isPresent()) {
+            return Optional.of("--report-dir " + dir + " is " + (published.get().equals(dir.toAbsolutePath().normalize())
+                    ? "" : "inside ") + "the published report " + published.get() + ", which only `publish` writes"
+                    + " (jobs/run-local.sh publish --output " + output + "); choose another --report-dir (the default is "
+                    + OWN + "/ inside the output folder)");
+        }
+        return check(dir, output, false);
+    }
+
+    /**
+     * Why {@code publish} may not write a report into {@code dir}, or empty if it may: a folder overlapping the output
+     * folder (but the published tables' copy inside the report), a file, or a folder holding files no report wrote.
+     */
+    public static Optional<String> publishProblem(Path dir, String output) {
+        return check(dir, output, true);
+    }
+
+    /**
+     * Why {@code analyze}, {@code report} or {@code run} may not write into the output folder {@code output}, or empty if
+     * they may: the tables of a published report are rewritten only by {@code publish}.
+     */
+    public static Optional<String> outputProblem(String output) {
+        return local(output).flatMap(ReportFolder::publishedAround).map(p -> "--output " + output + " is inside the"
+                + " published report " + p + ", whose tables only `publish` writes (jobs/run-local.sh publish --output " + output
+                + " re-analyses them with its grid file's analysis settings); to try other settings, copy the tables to"
+                + " another folder first");
+    }
+
+    /** The default report folder of a run written to {@code output}: {@value #OWN}/ inside it, or, for an output on a
+     * remote file system, {@code reports/<experiment>}, which no published report (notebooks-out/) can be. */
+    public static Path defaultFor(String output, String experiment) {
+        return local(output).map(o -> o.resolve(OWN)).orElse(Path.of("reports", experiment));
+    }
+
+    /** Whether {@code dir} holds a published report: its marker says so, or its tables lie beside its notebook. */
+    public static boolean isPublished(Path dir) {
+        Path marker = dir.resolve(MARKER);
+        try {
+            if (Files.isRegularFile(marker) && Files.readAllLines(marker, StandardCharsets.UTF_8).stream()
+                    .anyMatch(PUBLISHED_HEADER::equals)) {
+                return true;
+            }
+        } catch (IOException e) {
+            // An unreadable marker is judged by the folder's content below.
+        }
+        return Files.isRegularFile(dir.resolve(PUBLISHED_TABLES).resolve(GRID_FILE))
+                && (Files.exists(dir.resolve("report.ipynb")) || Files.exists(dir.resolve("report.html")));
+    }
+
+    /** {@code dir} or the nearest folder around it that holds a published report, if any. */
+    private static Optional<Path> publishedAround(Path dir) {
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (isPublished(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path or {@code file:} URI as a local absolute path; empty for another file system's URI. */
+    private static Optional<Path> local(String output) {
+        if (output.contains("://") && !output.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(output.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize());
+    }
+
+    private static Optional<String> check(Path dir, String output, boolean publishing) {
+        Optional<Path> out = local(output);
+        if (out.isPresent()) {
             Path report = dir.toAbsolutePath().normalize();
-            if (report.startsWith(out) || out.startsWith(report) && !out.equals(report.resolve(PUBLISHED_TABLES))) {
+            boolean own = publishing ? out.get().equals(report.resolve(PUBLISHED_TABLES)) : report.equals(out.get().resolve(OWN));
+            if (!own && (report.startsWith(out.get()) || out.get().startsWith(report))) {
                 return Optional.of("--report-dir " + dir + " overlaps the output folder " + output + "; choose a report folder"
-                        + " outside it (the default is notebooks-out/<experiment>)");
+                        + " outside it, or its own " + OWN + "/ (the default)");
             }
         }
         if (!Files.exists(dir)) {
@@ -48,7 +126,7 @@ public final class ReportFolder {
         if (!Files.isDirectory(dir)) {
             return Optional.of("--report-dir " + dir + " is a file, not a folder; choose another --report-dir");
         }
-        if (Files.exists(dir.resolve(MARKER)) || isEmpty(dir) || isLegacyReport(dir)) {
+        if (Files.exists(dir.resolve(MARKER)) || isEmpty(dir) || isLegacyReport(dir) || isPublished(dir)) {
             return Optional.empty();
         }
         return Optional.of("--report-dir " + dir + " holds files that are not an activation-bench report (it has no " + MARKER
@@ -59,7 +137,7 @@ public final class ReportFolder {
      * Writes the report's files (relative path to content) into {@code dir}: all of them first under a hidden staging
      * folder inside it, then the previous report's own files removed and the new ones moved in.
      */
-    static void replace(Path dir, Map<String, byte[]> files) throws IOException {
+    static void replace(Path dir, Map<String, byte[]> files, boolean published) throws IOException {
         Files.createDirectories(dir);
         List<String> previous = ownFiles(dir);
         Path staging = Files.createTempDirectory(dir, ".writing-");
@@ -78,7 +156,7 @@ public final class ReportFolder {
                 Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
             }
             deleteEmptyFolders(dir.resolve("figures"));
-            Files.writeString(dir.resolve(MARKER), HEADER + "\n" + String.join("\n", files.keySet()) + "\n",
+            Files.writeString(dir.resolve(MARKER), (published ? PUBLISHED_HEADER : HEADER) + "\n" + String.join("\n", files.keySet()) + "\n",
                     StandardCharsets.UTF_8);
         } finally {
             deleteStaging(staging);

@@ -25,7 +25,19 @@ public final class Reporter {
      * @param output the output folder (path or URI) whose tables have landed, comparisons included
      */
     public static void write(ComparedRun run, String output, Path dir) {
-        ReportFolder.problem(dir, output).ifPresent(p -> {
+        write(run, output, dir, false);
+    }
+
+    /**
+     * As {@link #write(ComparedRun, String, Path)}, for {@code publish}: the folder is marked published, and a published
+     * report (which the other commands refuse) may be replaced.
+     */
+    public static void publish(ComparedRun run, String output, Path dir) {
+        write(run, output, dir, true);
+    }
+
+    private static void write(ComparedRun run, String output, Path dir, boolean published) {
+        (published ? ReportFolder.publishProblem(dir, output) : ReportFolder.problem(dir, output)).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
         try (LocalTables local = LocalTables.of(output); LandedTables tables = new LandedTables(local.folder(),
@@ -41,7 +53,7 @@ public final class Reporter {
                     files.put("figures/" + f.file(), f.png());
                 }
             }
-            ReportFolder.replace(dir, files);
+            ReportFolder.replace(dir, files, published);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir, e);
         }

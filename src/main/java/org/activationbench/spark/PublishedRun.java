@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.Tables;
 import org.activationbench.results.WriterLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A finished run's tables copied into a folder of their own (beside its report, for checking in both), so that the
@@ -39,6 +43,20 @@ public final class PublishedRun {
             case FOREIGN -> Optional.of(target.location() + " holds files activation-bench did not write; move them away or"
                     + " publish elsewhere");
         };
+    }
+
+    /** The grid a published copy states it was produced by: the canonical grid file, whose trials it holds. */
+    public static void storeGrid(String copy, String text) {
+        new OutputFolder(copy, new Configuration()).storeGrid(text);
+    }
+
+    /** A published run in a few words: its trials and the commits that trained them. */
+    public static String describe(ResultStore store) {
+        Dataset<Row> runs = store.read(Tables.RUNS);
+        long trials = runs.select("trial_id").distinct().count();
+        List<String> commits = runs.select("git_commit").distinct().collectAsList().stream().map(r -> r.getString(0))
+                .sorted().toList();
+        return trials + " trials trained at commit" + (commits.size() == 1 ? " " : "s ") + String.join(", ", commits);
     }
 
     /** Replaces what an earlier publication wrote into {@code copy} by {@code output}'s tables. Call {@link #problem} first. */

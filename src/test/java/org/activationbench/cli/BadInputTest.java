@@ -98,7 +98,7 @@ class BadInputTest {
         assertTrue(o.err().contains("--report-dir " + docs + " holds files that are not an activation-bench report"), o.err());
         assertFalse(Files.exists(dir.resolve("out")));
         Outcome inside = run("run", grid.toString(), "--output", dir.resolve("out").toString(), "--data", "data",
-                "--report-dir", dir.resolve("out/report").toString());
+                "--report-dir", dir.resolve("out/runs").toString());
         assertEquals(2, inside.code(), inside.err());
         assertTrue(inside.err().contains("overlaps the output folder"), inside.err());
         assertFalse(Files.exists(dir.resolve("out")));

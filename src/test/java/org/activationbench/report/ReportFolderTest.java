@@ -44,12 +44,55 @@ class ReportFolderTest {
     }
 
     @Test
-    void aFolderOverlappingTheOutputIsRefused() {
-        assertTrue(ReportFolder.problem(dir.resolve("results/quick/report"), dir.resolve("results/quick").toString())
+    void aFolderOverlappingTheOutputIsRefusedButItsOwnReportFolder() {
+        assertTrue(ReportFolder.problem(dir.resolve("results/quick/runs"), dir.resolve("results/quick").toString())
                 .orElseThrow().contains("overlaps the output folder"));
+        assertTrue(ReportFolder.problem(dir.resolve("results/quick/report/x"), dir.resolve("results/quick").toString())
+                .isPresent());
+        assertFalse(ReportFolder.problem(dir.resolve("results/quick/report"), dir.resolve("results/quick").toString())
+                .isPresent(), "the run's own report folder");
+        assertTrue(ReportFolder.publishProblem(dir.resolve("results/quick/report"), dir.resolve("results/quick").toString())
+                .isPresent(), "a published report's tables are its own copy, never the run's folder");
+        assertEquals(dir.resolve("results/quick/report"), ReportFolder.defaultFor(dir.resolve("results/quick").toString(), "quick"));
+        assertEquals(Path.of("reports", "quick"), ReportFolder.defaultFor("hdfs://nn:8020/results/quick", "quick"));
         assertTrue(ReportFolder.problem(dir.resolve("results"), dir.resolve("results/quick").toString()).isPresent());
         assertTrue(ReportFolder.problem(dir, dir.resolve("results/quick").toString()).isPresent(), "the parent of the output");
         assertFalse(ReportFolder.problem(dir.resolve("notebooks-out/quick"), dir.resolve("results/quick").toString()).isPresent());
+    }
+
+    /** A published report: its notebook beside its tables, as the checked-in ones under notebooks-out/ are. */
+    private Path published(String name) throws IOException {
+        Path report = Files.createDirectories(dir.resolve("notebooks-out").resolve(name));
+        Files.createDirectories(report.resolve("tables/runs"));
+        Files.writeString(report.resolve("tables/grid.conf"), "experiment = \"" + name + "\"\n");
+        Files.writeString(report.resolve("report.ipynb"), "{}");
+        return report;
+    }
+
+    @Test
+    void onlyPublishWritesAPublishedReportOrItsTables() throws IOException {
+        Path report = published("depth");
+        String output = dir.resolve("results/depth").toString();
+        assertTrue(ReportFolder.isPublished(report));
+        String refused = ReportFolder.problem(report, output).orElseThrow();
+        assertTrue(refused.contains("is the published report " + report) && refused.contains("only `publish` writes"), refused);
+        assertTrue(ReportFolder.problem(report.resolve("figures"), output).orElseThrow().contains("is inside the published report"));
+        assertFalse(ReportFolder.publishProblem(report, output).isPresent());
+        String tables = ReportFolder.outputProblem(report.resolve("tables").toString()).orElseThrow();
+        assertTrue(tables.contains("inside the published report " + report) && tables.contains("publish --output"), tables);
+        assertFalse(ReportFolder.outputProblem(output).isPresent());
+        assertFalse(ReportFolder.outputProblem("hdfs://nn:8020/results/depth").isPresent());
+        assertFalse(ReportFolder.isPublished(dir.resolve("notebooks-out")), "the folder around it is not itself published");
+    }
+
+    @Test
+    void aReportWrittenByPublishIsMarkedPublished() throws Exception {
+        Path output = dir.resolve("results").resolve("synthetic");
+        Reporter.publish(SyntheticTables.land(SyntheticRuns.snapshot(), output), output.toString(), dir.resolve("pub"));
+        assertTrue(ReportFolder.isPublished(dir.resolve("pub")), "marked by its marker alone, without tables beside it");
+        Path plain = dir.resolve("plain");
+        write(plain);
+        assertFalse(ReportFolder.isPublished(plain));
     }
 
     @Test
@@ -86,12 +129,12 @@ class ReportFolderTest {
     void aReportMayHoldItsPublishedTablesAndNoOtherOutputFolder() throws IOException {
         Path report = Files.createDirectories(dir.resolve("notebooks-out").resolve("depth"));
         Files.createDirectories(report.resolve(ReportFolder.PUBLISHED_TABLES).resolve("runs"));
-        assertTrue(ReportFolder.problem(report, report.resolve(ReportFolder.PUBLISHED_TABLES).toString()).isEmpty());
-        assertTrue(ReportFolder.problem(report, report.resolve("results").toString()).orElseThrow().contains("overlaps"));
-        assertTrue(ReportFolder.problem(report.resolve(ReportFolder.PUBLISHED_TABLES), report.toString()).orElseThrow()
+        assertTrue(ReportFolder.publishProblem(report, report.resolve(ReportFolder.PUBLISHED_TABLES).toString()).isEmpty());
+        assertTrue(ReportFolder.publishProblem(report, report.resolve("results").toString()).orElseThrow().contains("overlaps"));
+        assertTrue(ReportFolder.publishProblem(report.resolve(ReportFolder.PUBLISHED_TABLES), report.toString()).orElseThrow()
                 .contains("overlaps"));
         Files.writeString(report.resolve("notes.txt"), "mine");
-        assertTrue(ReportFolder.problem(report, dir.resolve("results").toString()).orElseThrow()
+        assertTrue(ReportFolder.publishProblem(report, dir.resolve("results").toString()).orElseThrow()
                 .contains("holds files that are not an activation-bench report"));
     }
 }
