@@ -26,7 +26,7 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String table = Findings.table(reports);
+        String table = Findings.generate(reports);
         if (readme == null) {
             System.out.print(table);
             return 0;

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.Margins;
+import org.activationbench.grid.PrimaryEndpoint;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.stats.BootstrapInterval;
-import org.activationbench.stats.HolmCorrection;
+import org.activationbench.stats.FamilyInterval;
+import org.activationbench.stats.MarginDecision;
 import org.activationbench.stats.PairedComparison;
 import org.activationbench.stats.PairedResult;
 import org.activationbench.stats.Pairing;
@@ -19,27 +22,42 @@ import org.activationbench.stats.ProbabilityOfImprovement;
 
 /**
  * Compares every activation with the baseline, per dataset x architecture x checkpoint x metric, pairing trials by
- * seed; Holm's adjustment runs over the candidates of one metric at one checkpoint (of one dataset and architecture).
+ * seed. The candidates of one metric at one checkpoint (of one dataset and architecture) are a family: each gets a
+ * paired t interval at the Bonferroni level 1 - 0.05 / m, and its verdict is read from that interval and the metric's
+ * margin, so that no verdict disagrees with the interval printed beside it (docs/statistics.md).
  */
 public final class Analysis {
 
-    /** A 0.1 percentage-point accuracy difference, as a fraction. */
-    public static final double POINT_ONE = 0.001;
     public static final double SIGNIFICANCE = 0.05;
     public static final int RESAMPLES = 10_000;
     public static final long BOOTSTRAP_SEED = 1;
 
-    /** @param baseline the activation label every other label is compared against */
-    public record Settings(String baseline, int resamples, long bootstrapSeed) {
+    /**
+     * @param baseline the activation label every other label is compared against
+     * @param margins  the smallest difference that matters, per metric
+     * @param primary  the comparison the experiment is about
+     */
+    public record Settings(String baseline, int resamples, long bootstrapSeed, Margins margins, PrimaryEndpoint primary) {
 
-        /** The grid's baseline (with the grid's first alpha if it takes one), and the project's bootstrap. */
+        /** A baseline with the default margins and test accuracy at {@code lastEpoch} as the primary endpoint. */
+        public Settings(String baseline, int resamples, long bootstrapSeed, int lastEpoch) {
+            this(baseline, resamples, bootstrapSeed, Margins.standard(), new PrimaryEndpoint("test_accuracy", lastEpoch));
+        }
+
+        /** The grid's baseline (with the grid's first alpha if it takes one), margins and primary endpoint. */
         public static Settings forGrid(GridSpec grid) {
             String baseline = grid.slopeActivations().contains(grid.baseline())
                     ? grid.baseline() + "(" + TrialConfig.number(grid.alphas().get(0)) + ")" : grid.baseline();
-            return new Settings(baseline, RESAMPLES, BOOTSTRAP_SEED);
+            return new Settings(baseline, RESAMPLES, BOOTSTRAP_SEED, grid.margins(), grid.primary());
         }
 
+        /** How the interval a verdict is read from is computed. */
         public String ciMethod() {
+            return "paired t interval at level 1 - 0.05 / family_size (Bonferroni)";
+        }
+
+        /** How the descriptive bootstrap interval is computed. */
+        public String bootstrapMethod() {
             return "percentile bootstrap, " + resamples + " resamples, seed " + bootstrapSeed;
         }
     }
@@ -96,30 +114,35 @@ public final class Analysis {
             }
             List<Pairing> pairings = candidates.stream()
                     .map(c -> Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))).toList();
-            double[] holm = HolmCorrection.adjust(results.stream().mapToDouble(PairedResult::pValue).toArray());
-            int family = (int) results.stream().filter(r -> !Double.isNaN(r.pValue())).count();
+            int family = Math.max(1, (int) results.stream().filter(r -> r.pairs() >= FamilyInterval.MIN_PAIRS).count());
+            double margin = settings.margins().of(metric.marginKey());
+            boolean primary = settings.primary().is(metric.marginKey(), first.epoch());
             for (int i = 0; i < candidates.size(); i++) {
                 PairedResult r = results.get(i);
                 Observation c = byLabel.get(candidates.get(i)).get(0);
+                FamilyInterval interval = FamilyInterval.of(r, family, SIGNIFICANCE, margin);
+                Verdict verdict = verdict(metric, interval, margin);
                 out.add(new Comparison(first.dataset(), first.architecture(), first.strategy(), first.epoch(), metric,
-                        settings.baseline(),
-                        candidates.get(i), c.activation(), c.alpha(), r, family, holm[i], verdict(metric, r, holm[i]),
-                        metric.isAccuracy() ? Power.pairsNeeded(POINT_ONE, r.sdDifference()) : null, null, first.stage(),
-                        baseline.get(0).learningRate(), c.learningRate(),
+                        settings.baseline(), candidates.get(i), c.activation(), c.alpha(), r, family, interval, margin,
+                        verdict, verdict == Verdict.UNDECIDED ? Power.pairsToShowEquivalence(margin, r.sdDifference(), family)
+                                : null, primary, null, first.stage(), baseline.get(0).learningRate(), c.learningRate(),
                         improvement.of(pairings.get(i).differences(), metric.higherIsBetter())));
             }
         }
         return out;
     }
 
-    static Verdict verdict(Metric metric, PairedResult r, double holm) {
-        if (Double.isNaN(holm)) {
-            return Verdict.NOT_ENOUGH_PAIRS;
+    /** The verdict an interval gives at a margin: the one rule for fixed and sequential comparisons alike. */
+    static Verdict verdict(Metric metric, FamilyInterval interval, double margin) {
+        if (!interval.defined()) {
+            return Verdict.NOT_TESTABLE;
         }
-        if (holm >= SIGNIFICANCE || r.meanDifference() == 0) {
-            return Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        }
-        return (r.meanDifference() > 0) == metric.higherIsBetter() ? Verdict.BETTER : Verdict.WORSE;
+        return switch (MarginDecision.of(interval.low(), interval.high(), margin)) {
+            case GREATER -> metric.higherIsBetter() ? Verdict.BETTER : Verdict.WORSE;
+            case LESS -> metric.higherIsBetter() ? Verdict.WORSE : Verdict.BETTER;
+            case EQUIVALENT -> Verdict.EQUIVALENT;
+            case UNDECIDED, OPEN -> Verdict.UNDECIDED;
+        };
     }
 
     private static Map<Long, Double> bySeed(List<Observation> observations, Metric metric) {

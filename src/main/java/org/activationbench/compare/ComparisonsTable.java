@@ -63,7 +63,7 @@ public final class ComparisonsTable {
                 return c;
             }
             var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.candidate());
-            return d == null ? c : c.withSequential(d);
+            return d == null ? c : c.withSequential(d, sequential.level(c.dataset(), c.architecture(), c.strategy()));
         }).toList();
     }
 
@@ -113,9 +113,17 @@ public final class ComparisonsTable {
         @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
         @Override public Double meanDifference() { return orNull(s().meanDifference()); }
         @Override public Double sdDifference() { return orNull(s().sdDifference()); }
-        @Override public Double ciLow() { return orNull(s().ciLow()); }
-        @Override public Double ciHigh() { return orNull(s().ciHigh()); }
-        @Override public String ciMethod() { return settings.ciMethod(); }
+        @Override public Double ciLow() { return orNull(c.interval().low()); }
+        @Override public Double ciHigh() { return orNull(c.interval().high()); }
+        @Override public double ciLevel() { return c.interval().level(); }
+        @Override public String ciMethod() {
+            return c.sequential() == null ? settings.ciMethod()
+                    : "repeated confidence interval of the sequential design at level 1 - 0.05 / family_size";
+        }
+        @Override public double margin() { return c.margin(); }
+        @Override public Double bootstrapLow() { return orNull(s().ciLow()); }
+        @Override public Double bootstrapHigh() { return orNull(s().ciHigh()); }
+        @Override public String bootstrapMethod() { return settings.bootstrapMethod(); }
         @Override public Double tStatistic() { return orNull(s().tStatistic()); }
         @Override public Double pValueT() { return orNull(s().pValueT()); }
         @Override public Double pValue() { return orNull(s().pValue()); }
@@ -123,14 +131,15 @@ public final class ComparisonsTable {
         @Override public String wilcoxonMethod() { return s().wilcoxonMethod(); }
         @Override public Double cohensDz() { return orNull(s().cohensDz()); }
         @Override public int familySize() { return c.familySize(); }
-        @Override public Double pValueHolm() { return orNull(c.pValueHolm()); }
+        @Override public Double pValueAdjusted() { return orNull(c.interval().pAdjusted()); }
+        @Override public Double pValueEquivalence() { return orNull(c.interval().pEquivalence()); }
+        @Override public String endpoint() { return c.primary() ? "primary" : "secondary"; }
         @Override public String verdict() { return c.verdict().text(); }
+        @Override public boolean negligible() { return c.negligible(); }
         @Override public Double minDetectableDifference() { return orNull(s().minDetectable()); }
-        @Override public Integer seedsFor01Point() { return c.seedsForPointOne(); }
+        @Override public Integer seedsToDecide() { return c.seedsToDecide(); }
         @Override public Integer seedsUsed() { return c.sequential() == null ? null : c.sequential().seedsUsed(); }
         @Override public Integer stoppedAtLook() { return c.sequential() == null ? null : c.sequential().look(); }
         @Override public String stoppedBecause() { return c.sequential() == null ? null : c.sequential().stop().text(); }
-        @Override public Double sequentialCiLow() { return c.sequential() == null ? null : orNull(c.sequential().low()); }
-        @Override public Double sequentialCiHigh() { return c.sequential() == null ? null : orNull(c.sequential().high()); }
     }
 }

@@ -31,6 +31,11 @@ public enum Metric {
         return label;
     }
 
+    /** The key of this metric's margin in {@code analysis.margins} (grid.Margins). */
+    public String marginKey() {
+        return this == DEAD_FRACTION ? "inactive_fraction" : id;
+    }
+
     public boolean isAccuracy() {
         return this == TEST_ACCURACY || this == TRAIN_ACCURACY;
     }

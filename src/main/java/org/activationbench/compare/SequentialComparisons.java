@@ -122,6 +122,13 @@ public final class SequentialComparisons {
         return settings;
     }
 
+    /** The level of a family's repeated confidence intervals, {@code 1 - alpha / m} for its m candidates. */
+    public double level(String dataset, String architecture, String strategy) {
+        int m = families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)
+                && f.strategy().equals(strategy)).findFirst().map(f -> f.candidates().size()).orElse(1);
+        return 1 - Analysis.SIGNIFICANCE / Math.max(1, m);
+    }
+
     /** The decision of a candidate in a family, or null if it is not one of this grid's comparisons. */
     public SequentialDecision decision(String dataset, String architecture, String strategy, String candidate) {
         return families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)

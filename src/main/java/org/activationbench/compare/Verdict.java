@@ -1,15 +1,20 @@
 package org.activationbench.compare;
 
-/** What a comparison concludes about the candidate, after Holm's adjustment; {@link #text()} is what the tables store. */
+/**
+ * What a comparison concludes about the candidate, read from the interval printed beside it and the metric's margin:
+ * {@link #text()} is what the tables store.
+ */
 public enum Verdict {
+    /** The interval excludes 0 on the side of an improvement. */
     BETTER("better"),
+    /** The interval excludes 0 on the side of a deterioration. */
     WORSE("worse"),
-    NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
-    NOT_ENOUGH_PAIRS("not enough pairs"),
-    /** Sequential: the interval lies inside plus or minus the target half-width. */
+    /** The interval lies inside plus or minus the margin (and covers 0): no difference that matters. */
     EQUIVALENT("equivalent"),
-    /** Sequential: stopped (precise enough, or at max-seeds) with neither a difference nor equivalence shown. */
+    /** The interval covers 0 and reaches past the margin: these seeds cannot tell. */
     UNDECIDED("undecided"),
+    /** Fewer pairs than a paired t interval needs (3): no interval, no verdict. */
+    NOT_TESTABLE("not testable"),
     /** Sequential: still running; its next round's seeds have not all landed. */
     OPEN("open");
 
@@ -24,6 +29,7 @@ public enum Verdict {
         return text;
     }
 
+    /** Whether the verdict claims a difference, better or worse. */
     public boolean significant() {
         return this == BETTER || this == WORSE;
     }

@@ -25,7 +25,10 @@ import java.util.stream.LongStream;
 public final class GridParser {
 
     /** Every key a grid file may set, with what it holds (for the unknown-key message). */
-    static final Map<String, String> KEYS = Map.ofEntries(
+    static final Map<String, String> KEYS = keys(
+            Map.entry("analysis.primary.metric", "metric"),
+            Map.entry("analysis.primary.epoch", "integer"),
+            Map.entry("analysis.declared-after-results", "boolean"),
             Map.entry("experiment", "output name"),
             Map.entry("dataset", "dataset"),
             Map.entry("grid.architectures", "list"),
@@ -58,6 +61,13 @@ public final class GridParser {
             Map.entry("tuning.seeds", "count or list"),
             Map.entry("tuning.epoch", "integer"),
             Map.entry("tuning.compare-fixed", "boolean"));
+
+    @SafeVarargs
+    private static Map<String, String> keys(Map.Entry<String, String>... entries) {
+        Map<String, String> keys = new java.util.HashMap<>(Map.ofEntries(entries));
+        Margins.metrics().forEach(m -> keys.put("analysis.margins." + m, "number"));
+        return Map.copyOf(keys);
+    }
 
     /** Trials a grid may hold unless the caller raises the limit (run --max-trials). */
     public static final long DEFAULT_MAX_TRIALS = 100_000;
@@ -250,6 +260,13 @@ public final class GridParser {
         if (experiment == null) {
             p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
         }
+        Margins margins = AnalysisBlock.margins(config, p);
+        if (sequential != null) {
+            sequential = new SequentialSettings(sequential.minSeeds(), sequential.maxSeeds(), sequential.roundSize(),
+                    margins.of("test_accuracy"), sequential.epoch(), sequential.spending());
+        }
+        PrimaryEndpoint primary = AnalysisBlock.primary(config, p, epochs, sequential);
+        boolean declaredAfterResults = p.bool(config, "analysis.declared-after-results", false);
         p.throwIfAny(source);
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
@@ -257,7 +274,7 @@ public final class GridParser {
                         Engine.find(engine).orElse(Engine.FAST), stateEvery), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
-                slopeActivations, baseline, sequential, learningRates, validation, tuning);
+                slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "

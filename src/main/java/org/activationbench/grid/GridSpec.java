@@ -17,6 +17,10 @@ import java.util.List;
  * @param validation       {@code data.validation-examples} held out of the training set; null for none
  * @param tuning           {@code protocol = tuned}: the tuning stage's settings; null for {@code protocol = fixed}. The
  *                         grid's {@code seeds} are then the confirmation seeds
+ * @param margins          {@code analysis.margins}: the smallest difference that matters, per metric
+ * @param primary          {@code analysis.primary}: the metric and checkpoint the experiment is about
+ * @param declaredAfterResults {@code analysis.declared-after-results}: the margins and the primary endpoint were
+ *                         declared after the experiment's results were first published, which its report says
  */
 public record GridSpec(
         String experiment,
@@ -34,7 +38,10 @@ public record GridSpec(
         SequentialSettings sequential,
         List<Double> learningRates,
         ValidationSplit validation,
-        Tuning tuning) {
+        Tuning tuning,
+        Margins margins,
+        PrimaryEndpoint primary,
+        boolean declaredAfterResults) {
 
     /** Whether the grid runs {@code protocol = tuned}: rates chosen on tuning seeds, then confirmed on fresh ones. */
     public boolean tuned() {
@@ -91,12 +98,21 @@ public record GridSpec(
                     .append("}\n"));
         }
         b.append("analysis.baseline = ").append(quote(baseline)).append('\n');
+        b.append("analysis.primary { metric = ").append(quote(primary.metric())).append(", epoch = ").append(primary.epoch())
+                .append(" }\n");
+        if (declaredAfterResults) {
+            b.append("analysis.declared-after-results = true\n");
+        }
+        b.append("analysis.margins {\n");
+        for (String metric : Margins.metrics()) {
+            b.append("  ").append(metric).append(" = ").append(TrialConfig.number(margins.of(metric))).append('\n');
+        }
+        b.append("}\n");
         if (sequential != null) {
             b.append("analysis.sequential {\n")
                     .append("  min-seeds = ").append(sequential.minSeeds()).append('\n')
                     .append("  max-seeds = ").append(sequential.maxSeeds()).append('\n')
                     .append("  round-size = ").append(sequential.roundSize()).append('\n')
-                    .append("  target-half-width = ").append(TrialConfig.number(sequential.targetHalfWidth())).append('\n')
                     .append("  epoch = ").append(sequential.epoch()).append('\n')
                     .append("  spending = ").append(quote(sequential.spending())).append('\n')
                     .append("}\n");

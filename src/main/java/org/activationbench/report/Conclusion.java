@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
-import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.train.TrialStatus;
 
@@ -86,52 +84,33 @@ final class Conclusion {
                     .append(" (the baseline has no results here).").toString();
         }
         int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
+        Comparison first = acc.get(0);
         b.append("\n\n**").append(setting).append(", test accuracy after epoch ").append(epoch).append("** (")
-                .append(seeds).append(" paired seeds): ");
-        List<Comparison> significant = acc.stream().filter(Comparison::significant).toList();
-        if (significant.isEmpty()) {
-            b.append("no activation differs significantly from ").append(baseline).append(" after Holm's correction.");
-        } else {
-            b.append(significant.stream().map(c -> c.candidate() + " is **" + c.verdict() + "** than " + baseline + " by "
-                    + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")")
-                    .collect(Collectors.joining("; "))).append('.');
-        }
-        List<Comparison> equivalent = acc.stream().filter(c -> c.verdict() == Verdict.EQUIVALENT).toList();
-        if (!equivalent.isEmpty()) {
-            b.append(" Equivalent to ").append(baseline).append(" within the target: ").append(equivalent.stream()
-                    .map(c -> c.candidate() + " (" + evidence(c) + ")").collect(Collectors.joining("; "))).append('.');
-        }
-        Comparison largest = acc.stream().filter(c -> !Double.isNaN(c.stats().meanDifference()))
-                .max(Comparator.comparingDouble(c -> Math.abs(c.stats().meanDifference()))).orElse(null);
-        if (largest != null && !largest.significant()) {
-            b.append(" The largest difference is ").append(largest.candidate()).append(": ")
-                    .append(Format.points(largest.stats().meanDifference())).append(" points (95% CI ")
-                    .append(Format.points(largest.stats().ciLow())).append(" to ").append(Format.points(largest.stats().ciHigh()))
-                    .append("; p = ").append(Format.p(largest.stats().pValue())).append(", Holm p = ")
-                    .append(Format.p(largest.pValueHolm())).append(").");
-        }
+                .append(seeds).append(" paired seeds; margin ±").append(Format.points(first.margin()))
+                .append(" points; intervals at ").append(Format.fixed(100 * first.interval().level(), 1))
+                .append("%, Bonferroni over the ").append(first.familySize()).append(" candidates): ");
+        b.append(acc.stream().map(c -> c.candidate() + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
+                + ", " + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")"
+                + (c.seedsToDecide() != null ? "; about " + c.seedsToDecide() + " seeds would decide it" : ""))
+                .collect(Collectors.joining("; "))).append('.');
         double[] detectable = acc.stream().mapToDouble(c -> c.stats().minDetectable()).filter(d -> !Double.isNaN(d)).sorted()
                 .toArray();
-        int[] needed = acc.stream().map(Comparison::seedsForPointOne).filter(Objects::nonNull).mapToInt(Integer::intValue)
-                .sorted().toArray();
         if (detectable.length > 0) {
-            b.append(" With ").append(seeds).append(" seeds this run detects (with 80% power) differences of ")
+            b.append(" With ").append(seeds).append(" seeds this run detects (with 80% power, unadjusted) differences of ")
                     .append(range(100 * detectable[0], 100 * detectable[detectable.length - 1]))
-                    .append(" points or more, depending on the candidate's spread");
-            b.append(needed.length > 0 ? "; a 0.1-point difference would need " + range(needed[0], needed[needed.length - 1])
-                    + " seeds." : ".");
+                    .append(" points or more, depending on the candidate's spread.");
         }
         return b.toString();
     }
 
-    /** The interval and test behind a verdict: the sequential ones for a sequential comparison, else the fixed-sample ones. */
+    /** The interval a verdict is read from: the sequential design's for a sequential comparison, else the Bonferroni t interval. */
     private static String evidence(Comparison c) {
+        String interval = Format.points(c.interval().low()) + " to " + Format.points(c.interval().high());
         if (c.sequential() != null) {
-            return "repeated 95% CI " + Format.points(c.sequential().low()) + " to " + Format.points(c.sequential().high())
-                    + ", " + c.sequential().stop().text() + " after " + c.sequential().seedsUsed() + " seeds";
+            return "repeated interval " + interval + ", " + c.sequential().stop().text() + " after "
+                    + c.sequential().seedsUsed() + " seeds";
         }
-        return "95% CI " + Format.points(c.stats().ciLow()) + " to " + Format.points(c.stats().ciHigh()) + ", Holm p = "
-                + Format.p(c.pValueHolm());
+        return c.interval().defined() ? "interval " + interval : "fewer than 3 pairs";
     }
 
     private static String range(double low, double high) {
@@ -148,8 +127,8 @@ final class Conclusion {
         for (String setting : outline.settings()) {
             for (Comparison c : select(comparisons, setting, metric)) {
                 if (c.candidateAlpha() != null) {
-                    parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + ", Holm p = "
-                            + Format.p(c.pValueHolm()) + ")");
+                    parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + "; "
+                            + evidence(c) + ")");
                 }
             }
         }

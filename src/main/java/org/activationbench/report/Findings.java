@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.activationbench.compare.Metric;
@@ -62,35 +64,85 @@ public final class Findings {
 
     private Findings() {}
 
-    /** The findings table (markdown) from the reports published under {@code reports}. */
-    public static String table(Path reports) {
+    /**
+     * What the published comparison row of one claim says: its verdict and the numbers it was read from, or why there
+     * is none ({@code missing}).
+     */
+    record Answer(Claim claim, String link, String what, String missing, String verdict, boolean negligible,
+            double mean, double low, double high, double level, double margin, int pairs, String endpoint) {
+
+        /** The verdict as printed: the row's, marked negligible where the difference lies inside the margin. */
+        String shownVerdict() {
+            return verdict + (negligible ? " (negligible)" : "");
+        }
+    }
+
+    /**
+     * The findings section (markdown) from the reports published under {@code reports}: the table, then one
+     * sentence per claim, each generated from the rows the table shows, verdict first.
+     */
+    public static String generate(Path reports) {
+        List<Answer> answers = answers(reports);
         List<String> lines = new ArrayList<>(List.of(
-                "| claim | experiment | comparison (candidate − relu) | difference [95% interval] | p (Holm) | seeds | verdict |",
-                "|---|---|---|---|---|---|---|"));
+                "| claim | experiment | comparison (candidate − relu) | verdict | difference [interval] | interval level"
+                        + " | margin | seeds | endpoint |",
+                "|---|---|---|---|---|---|---|---|---|"));
+        for (Answer a : answers) {
+            lines.add(a.missing() != null
+                    ? "| " + a.claim().claim() + " | " + a.link() + " | " + a.what() + " | " + a.missing() + " | | | | | |"
+                    : "| " + a.claim().claim() + " | " + a.link() + " | " + a.what() + " | " + a.shownVerdict() + " | "
+                            + difference(a.claim().metric(), a.mean(), a.low(), a.high()) + " | "
+                            + Format.fixed(100 * a.level(), 1) + "% | ±" + magnitude(a.claim().metric(), a.margin()) + " | "
+                            + a.pairs() + " | " + a.endpoint() + " |");
+        }
+        return String.join("\n", lines) + "\n\n" + sentences(answers);
+    }
+
+    /** One sentence per claim, its rows' verdicts first, then each row's difference, interval and margin. */
+    static String sentences(List<Answer> answers) {
+        Map<String, List<Answer>> byClaim = new LinkedHashMap<>();
+        answers.forEach(a -> byClaim.computeIfAbsent(a.claim().claim(), k -> new ArrayList<>()).add(a));
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Answer>> e : byClaim.entrySet()) {
+            List<String> parts = new ArrayList<>();
+            for (Answer a : e.getValue()) {
+                parts.add(a.missing() != null ? a.what() + " (" + a.claim().experiment() + "): " + a.missing()
+                        : "**" + a.shownVerdict() + "** for " + a.what() + " (" + a.claim().experiment() + "), "
+                                + difference(a.claim().metric(), a.mean(), a.low(), a.high()) + " at "
+                                + Format.fixed(100 * a.level(), 1) + "%, margin ±" + magnitude(a.claim().metric(), a.margin()));
+            }
+            out.add("- *\"" + e.getKey() + "\"*: " + String.join("; ", parts) + ".");
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /** The answers of every claim, in the order of {@link #CLAIMS}. */
+    static List<Answer> answers(Path reports) {
+        List<Answer> answers = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (Claim c : CLAIMS) {
-                lines.add(row(duck, reports, c));
+                answers.add(answer(duck, reports, c));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the published comparisons under " + reports + ": " + e.getMessage(), e);
         }
-        return String.join("\n", lines) + "\n";
+        return answers;
     }
 
-    private static String row(Connection duck, Path reports, Claim c) throws SQLException {
+    private static Answer answer(Connection duck, Path reports, Claim c) throws SQLException {
         Path comparisons = reports.resolve(c.experiment()).resolve(ReportFolder.PUBLISHED_TABLES).resolve("comparisons");
         String what = c.metric().label() + ", " + c.candidate() + ", " + c.architecture();
+        String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
         if (!Files.isDirectory(comparisons)) {
-            return "| " + c.claim() + " | " + c.experiment() + " | " + what + (c.epoch() == null ? "" : ", epoch " + c.epoch())
-                    + " | not yet published | | | |";
+            return missing(c, c.experiment(), what + (c.epoch() == null ? "" : ", epoch " + c.epoch()), "not yet published");
         }
         String sql = """
-                SELECT epoch, stage, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict, baseline_learning_rate
+                SELECT epoch, stage, mean_difference, ci_low, ci_high, ci_level, margin, n_pairs, verdict, negligible,
+                       endpoint, baseline_learning_rate
                 FROM read_parquet('%s/*/*.parquet', hive_partitioning = true)
                 WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
                   AND (? IS NULL OR epoch = ?) AND (? IS NULL OR stage = ?)
                 ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
-        String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
         try (PreparedStatement q = duck.prepareStatement(sql)) {
             q.setString(1, c.architecture());
             q.setString(2, c.metric().id());
@@ -101,17 +153,25 @@ public final class Findings {
             q.setString(7, c.stage());
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
-                    return "| " + c.claim() + " | " + link + " | " + what + " | not in the published tables | | | |";
+                    return missing(c, link, what, "not in the published tables");
                 }
                 String rates = "tuned".equals(r.getString("stage")) ? ", learning rates tuned per activation"
                         : c.stage() != null ? ", one learning rate (" + org.activationbench.grid.TrialConfig.number(r.getDouble("baseline_learning_rate"))
                         + ") for every activation" : "";
-                return "| " + c.claim() + " | " + link + " | " + what + ", epoch " + r.getInt("epoch") + rates + " | "
-                        + difference(c.metric(), r.getDouble("mean_difference"), r.getDouble("ci_low"), r.getDouble("ci_high"))
-                        + " | " + Format.p(number(r, "p_value_holm")) + " | " + r.getInt("n_pairs") + " | "
-                        + r.getString("verdict") + " |";
+                return new Answer(c, link, what + ", epoch " + r.getInt("epoch") + rates, null, r.getString("verdict"),
+                        r.getBoolean("negligible"), number(r, "mean_difference"), number(r, "ci_low"), number(r, "ci_high"),
+                        r.getDouble("ci_level"), r.getDouble("margin"), r.getInt("n_pairs"), r.getString("endpoint"));
             }
         }
+    }
+
+    private static Answer missing(Claim c, String link, String what, String why) {
+        return new Answer(c, link, what, why, null, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, null);
+    }
+
+    /** A margin in the unit {@link #difference} prints the metric in. */
+    static String magnitude(Metric metric, double margin) {
+        return difference(metric, margin, 0, 0).replaceFirst(" \\[.*", "").replace("+", "");
     }
 
     /** Accuracy and dead-unit fractions in percentage points, epochs in epochs, losses in nats. */
@@ -137,7 +197,7 @@ public final class Findings {
         return Optional.of(readme.substring(start + START.length(), end).strip() + "\n");
     }
 
-    /** The README with its findings section replaced by {@code table}; empty if it has no such section. */
+    /** The README with its findings section replaced by {@code table} (see {@link #generate(Path)}); empty if it has no such section. */
     public static Optional<String> replaced(String readme, String table) {
         if (section(readme).isEmpty()) {
             return Optional.empty();

@@ -10,7 +10,8 @@ final class ForestFigure {
 
     static void add(Page page, String setting, int epoch, String baseline) {
         page.figure("Paired differences in test accuracy with " + baseline + ", **" + setting + "**, epoch " + epoch
-                + ": mean and 95% bootstrap interval, in points; red = significant after Holm.", "forest-" + setting + ".png", """
+                + ": mean and the interval each verdict is read from (Bonferroni over the candidates), in points; red ="
+                + " better or worse.", "forest-" + setting + ".png", """
                 SELECT candidate || ' (n=' || n_pairs || ')' AS candidate, 100 * mean_difference AS difference,
                        100 * ci_low AS ci_low, 100 * ci_high AS ci_high, verdict IN ('better', 'worse') AS significant
                 FROM comparisons

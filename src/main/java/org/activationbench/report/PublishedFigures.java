@@ -26,11 +26,11 @@ final class PublishedFigures {
         page.text("## Against the published single-run figures");
         page.text(SOURCE + ", trained one CNN per activation on MNIST and report Leaky ReLU ahead of ReLU by 0.019 to 0.52"
                 + " percentage points at 1, 10, 100 and 1,000 epochs, each from a single run. Here the same comparison is"
-                + " repeated on paired seeds. *mean* and *95% interval* are those of the paired comparison above; *single"
+                + " repeated on paired seeds. *mean* and *interval* are those of the paired comparison above (its verdict's interval); *single"
                 + " seeds* is the range of the per-seed differences, i.e. what a study of one run per activation could have"
                 + " reported; *leaky ahead* counts the seeds on which Leaky ReLU scored higher.");
         page.table("CNN on MNIST: Leaky ReLU − " + baseline + ", test accuracy in percentage points.",
-                List.of("epoch", "candidate", "seeds", "mean", "95% interval", "single seeds", "leaky ahead"), """
+                List.of("epoch", "candidate", "seeds", "mean", "interval", "single seeds", "leaky ahead"), """
                 WITH differences AS (
                     SELECT c.epoch, c.activation_label AS candidate, c.alpha, c.test_accuracy - b.test_accuracy AS difference
                     FROM epochs c JOIN epochs b USING (dataset, architecture, strategy, epoch, seed)

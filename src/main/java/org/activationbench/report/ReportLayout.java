@@ -60,14 +60,22 @@ final class ReportLayout {
         SummaryTables.finalAccuracy(page);
         page.text("## Paired comparisons with " + baseline);
         page.text("Every activation is compared with **" + baseline + "** on the same seeds (same initial-weight seed"
-                + " and minibatch order). Δ is candidate − " + baseline + " in percentage points; the 95% interval"
-                + " is a " + run.settings().ciMethod() + " of the mean paired difference (with fewer than 10 seeds it tends to"
-                + " be too narrow); P(better) is the share of seeds on which the candidate beats " + baseline + " (the probability"
-                + " of improvement; a tie counts one half) with its bootstrap interval; p(t) is the paired t-test, p(W) the Wilcoxon signed-rank test, and p(Holm) the t-test"
-                + " p-value (or, where every seed differs by the same amount and t is undefined, the exact sign test) adjusted"
-                + " over the candidates compared at that checkpoint. *min. detectable* is the smallest difference"
-                + " these seeds would detect with 80% power; *seeds for 0.1* is how many seeds a 0.1-point difference would"
-                + " need.");
+                + " and minibatch order). Δ is candidate − " + baseline + " in percentage points. The *interval* is the"
+                + " one the verdict is read from: a " + run.settings().ciMethod() + ", at the *level* shown, so that the"
+                + " intervals of the candidates compared at one checkpoint cover their true differences together with"
+                + " probability at least 95%. The verdict is *better* or *worse* where the interval excludes 0 (*negligible*"
+                + " where it also lies inside the margin), *equivalent* where it lies inside ± the *margin*, the smallest"
+                + " difference that matters (analysis.margins), and *undecided* otherwise; *seeds to decide* is how many seeds"
+                + " would show equivalence with 80% power if there were no difference. p(adj.) and p(equiv.) are the"
+                + " adjusted p-values of the difference and of the two one-sided equivalence tests, below 0.05 exactly where"
+                + " the interval says so. The *endpoint* is primary for the grid's declared analysis.primary ("
+                + run.settings().primary().metric() + " at epoch " + run.settings().primary().epoch() + "), secondary"
+                + " elsewhere, each family adjusted on its own. P(better), the share of seeds on which the candidate beats "
+                + baseline + " with its bootstrap interval, p(W), the Wilcoxon signed-rank test, d_z and *min. detectable*"
+                + " (the smallest difference these seeds detect with 80% power, unadjusted) are descriptive."
+                + (grid.declaredAfterResults() ? " **The margins and the primary endpoint of this experiment were declared"
+                        + " in its grid file after its results were first published**, not before the data were seen;"
+                        + " the intervals let a reader apply any other margin." : ""));
         SummaryTables.accuracyComparisons(page, baseline);
         if (run.comparisons().stream().anyMatch(c -> c.sequential() != null)) {
             SequentialSection.add(page, grid.sequential(), baseline);

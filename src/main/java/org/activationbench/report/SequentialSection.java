@@ -15,19 +15,19 @@ final class SequentialSection {
         page.text("## Seeds on demand");
         page.text("The test-accuracy comparisons at epoch " + s.epoch() + " ran paired seeds in rounds: " + s.minSeeds()
                 + " seeds, then " + s.roundSize() + " more per round up to " + s.maxSeeds() + ". After each round every"
-                + " open comparison was tested against " + s.spending() + "-type group-sequential boundaries with Holm's"
-                + " procedure over the candidates (family-wise error 0.05 whenever the rounds stop), and stopped when"
-                + " decided, when its repeated confidence interval (simultaneous over rounds and candidates) was narrower"
-                + " than ±" + Format.fixed(100 * s.targetHalfWidth(), 2) + " points (then *equivalent* if the interval lies"
-                + " inside ±" + Format.fixed(100 * s.targetHalfWidth(), 2) + ", else *undecided*), or at max-seeds. " + baseline
-                + " ran as long as any comparison needed it. The fixed-sample p-values in the table above are descriptive"
-                + " for these rows; the verdict is the sequential one (docs/statistics.md).");
+                + " open comparison's repeated confidence interval was computed at " + s.spending() + "-type"
+                + " group-sequential boundaries, Bonferroni over the candidates (all the family's intervals cover at every"
+                + " round together with probability at least 95%), and the comparison stopped at the first round whose"
+                + " interval decided it: excluding 0 (*better* or *worse*, in the direction of that round) or inside ±"
+                + Format.fixed(100 * s.targetHalfWidth(), 2) + " points, the margin (*equivalent*); else at max-seeds,"
+                + " *undecided*. " + baseline + " ran as long as any comparison needed it. For these rows the interval in"
+                + " the table above is the repeated one, and the verdict is read from it (docs/statistics.md).");
         page.table("Sequential comparisons: seeds used, where and why each stopped (Δ and interval in points).",
                 List.of("architecture", "epoch", "candidate", "seeds used", "look", "stopped because", "Δ",
                         "repeated CI", "verdict"), """
                 SELECT setting, epoch, candidate, seeds_used, stopped_at_look, stopped_because,
                        points(mean_difference) AS difference,
-                       points(sequential_ci_low) || ' … ' || points(sequential_ci_high) AS repeated_ci, verdict
+                       points(ci_low) || ' … ' || points(ci_high) AS repeated_ci, verdict
                 FROM comparisons
                 WHERE seeds_used IS NOT NULL
                 ORDER BY dataset, setting_order(setting), candidate_activation, coalesce(candidate_alpha, 0)""");

@@ -27,18 +27,22 @@ final class SummaryTables {
     }
 
     static void accuracyComparisons(Page page, String baseline) {
-        page.table("Test accuracy against " + baseline + ", every checkpoint (Δ, interval and min. detectable in percentage"
-                + " points).",
-                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "95% CI", "P(better)",
-                        "p(t)", "p(W)", "p(Holm)", "d_z", "verdict", "min. detectable", "seeds for 0.1"), """
+        page.table("Test accuracy against " + baseline + ", every checkpoint (Δ, interval, margin and min. detectable in"
+                + " percentage points).",
+                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "interval", "level",
+                        "margin", "verdict", "endpoint", "p(adj.)", "p(equiv.)", "P(better)", "p(W)", "d_z", "min. detectable",
+                        "seeds to decide"), """
                 SELECT setting, epoch, candidate, pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
                        percent(mean_baseline) AS baseline_accuracy, percent(mean_candidate) AS candidate_accuracy,
-                       points(mean_difference) AS difference, points(ci_low) || ' … ' || points(ci_high) AS ci_95,
+                       points(mean_difference) AS difference, points(ci_low) || ' … ' || points(ci_high) AS interval,
+                       fixed(100 * ci_level, 1) || '%%' AS level, '±' || fixed(100 * margin, 2) AS margin,
+                       verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint,
+                       pvalue(p_value_adjusted) AS p_adjusted, pvalue(p_value_equivalence) AS p_equivalence,
                        fixed(prob_improvement, 2) || ' (' || fixed(prob_improvement_low, 2) || '–'
                            || fixed(prob_improvement_high, 2) || ')' AS p_better,
-                       pvalue(p_value_t) AS p_t, pvalue(p_value_wilcoxon) AS p_wilcoxon, pvalue(p_value_holm) AS p_holm,
-                       signed(cohens_dz, 2) AS d_z, verdict, fixed(100 * min_detectable_difference, 3) AS min_detectable,
-                       coalesce(CAST(seeds_for_0_1_point AS VARCHAR), '–') AS seeds_for_0_1
+                       pvalue(p_value_wilcoxon) AS p_wilcoxon,
+                       signed(cohens_dz, 2) AS d_z, fixed(100 * min_detectable_difference, 3) AS min_detectable,
+                       coalesce(CAST(seeds_to_decide AS VARCHAR), '–') AS seeds_to_decide
                 FROM comparisons
                 WHERE metric = 'test_accuracy'
                 ORDER BY %s, epoch, %s""".formatted(GROUP_ORDER, CANDIDATES));
@@ -48,16 +52,17 @@ final class SummaryTables {
     static void otherMetrics(Page page, String baseline) {
         page.table("The other metrics at the last checkpoint (accuracies and dead fractions in percent, their differences in"
                 + " points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
-                List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "95% CI", "p",
-                        "p(Holm)", "verdict"), """
+                List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "interval",
+                        "margin", "verdict", "endpoint"), """
                 SELECT setting, epoch, metric_label(metric) AS metric, candidate,
                        pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
                        CASE WHEN fraction THEN percent(mean_baseline) ELSE fixed(mean_baseline, 4) END AS baseline_mean,
                        CASE WHEN fraction THEN percent(mean_candidate) ELSE fixed(mean_candidate, 4) END AS candidate_mean,
                        CASE WHEN fraction THEN points(mean_difference) ELSE signed(mean_difference, 4) END AS difference,
                        CASE WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
-                            ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS ci_95,
-                       pvalue(p_value) AS p, pvalue(p_value_holm) AS p_holm, verdict
+                            ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS interval,
+                       CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) ELSE '±' || fixed(margin, 4) END AS margin,
+                       verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint
                 FROM (SELECT *, metric IN ('train_accuracy', 'dead_fraction') AS fraction FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)

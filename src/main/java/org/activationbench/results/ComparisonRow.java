@@ -56,7 +56,17 @@ public interface ComparisonRow {
 
     Double ciHigh();
 
+    double ciLevel();
+
     String ciMethod();
+
+    double margin();
+
+    Double bootstrapLow();
+
+    Double bootstrapHigh();
+
+    String bootstrapMethod();
 
     Double tStatistic();
 
@@ -72,21 +82,23 @@ public interface ComparisonRow {
 
     int familySize();
 
-    Double pValueHolm();
+    Double pValueAdjusted();
+
+    Double pValueEquivalence();
+
+    String endpoint();
 
     String verdict();
 
+    boolean negligible();
+
     Double minDetectableDifference();
 
-    Integer seedsFor01Point();
+    Integer seedsToDecide();
 
     Integer seedsUsed();
 
     Integer stoppedAtLook();
 
     String stoppedBecause();
-
-    Double sequentialCiLow();
-
-    Double sequentialCiHigh();
 }

@@ -237,12 +237,22 @@ public final class Tables {
                     ComparisonRow::meanDifference),
             optional("sd_difference", DOUBLE, "metric", "standard deviation of the paired differences (n - 1)",
                     ComparisonRow::sdDifference),
-            optional("ci_low", DOUBLE, "metric", "95% percentile bootstrap interval of the mean difference, lower end",
-                    ComparisonRow::ciLow),
-            optional("ci_high", DOUBLE, "metric", "95% percentile bootstrap interval of the mean difference, upper end",
-                    ComparisonRow::ciHigh),
-            required("ci_method", STRING, "", "how the interval was computed (resamples, seed)",
-                    ComparisonRow::ciMethod),
+            optional("ci_low", DOUBLE, "metric", "the interval the verdict is read from, lower end: the paired t interval of the"
+                    + " mean difference at level ci_level = 1 - 0.05 / family_size (Bonferroni), or on a sequential"
+                    + " comparison (seeds_used not null) the repeated confidence interval at its last look; null with"
+                    + " fewer than 3 pairs", ComparisonRow::ciLow),
+            optional("ci_high", DOUBLE, "metric", "that interval's upper end", ComparisonRow::ciHigh),
+            required("ci_level", DOUBLE, "fraction", "the interval's confidence level, 1 - 0.05 / family_size",
+                    ComparisonRow::ciLevel),
+            required("ci_method", STRING, "", "how the interval was computed", ComparisonRow::ciMethod),
+            required("margin", DOUBLE, "metric", "the smallest difference that matters for this metric (analysis.margins)",
+                    ComparisonRow::margin),
+            optional("bootstrap_low", DOUBLE, "metric", "descriptive: 95% percentile bootstrap interval of the mean"
+                    + " difference, unadjusted, lower end (not what the verdict is read from)", ComparisonRow::bootstrapLow),
+            optional("bootstrap_high", DOUBLE, "metric", "descriptive: the bootstrap interval's upper end",
+                    ComparisonRow::bootstrapHigh),
+            required("bootstrap_method", STRING, "", "how the bootstrap interval was computed (resamples, seed)",
+                    ComparisonRow::bootstrapMethod),
             optional("prob_improvement", DOUBLE, "fraction", "probability of improvement: the share of paired seeds on which"
                     + " the candidate is better than the baseline (higher, or lower for losses and epochs; a tie counts 1/2)",
                     ComparisonRow::probImprovement),
@@ -253,7 +263,7 @@ public final class Tables {
             optional("t_statistic", DOUBLE, "", "paired t statistic", ComparisonRow::tStatistic),
             optional("p_value_t", DOUBLE, "", "two-sided paired t-test p-value; null when every pair differs by the same amount",
                     ComparisonRow::pValueT),
-            optional("p_value", DOUBLE, "", "the p-value Holm adjusts: p_value_t, or when that is undefined the exact sign test"
+            optional("p_value", DOUBLE, "", "p_value_t, or when that is undefined the exact sign test"
                     + " 2 * 0.5^n (1 if every difference is 0)", ComparisonRow::pValue),
             optional("p_value_wilcoxon", DOUBLE, "", "two-sided Wilcoxon signed-rank p-value",
                     ComparisonRow::pValueWilcoxon),
@@ -261,33 +271,36 @@ public final class Tables {
                     ComparisonRow::wilcoxonMethod),
             optional("cohens_dz", DOUBLE, "", "effect size: mean difference / sd of differences",
                     ComparisonRow::cohensDz),
-            required("family_size", INT, "tests", "comparisons of this metric at this checkpoint (dataset x architecture) adjusted together",
-                    ComparisonRow::familySize),
-            optional("p_value_holm", DOUBLE, "", "p_value after Holm's adjustment over the family",
-                    ComparisonRow::pValueHolm),
-            required("verdict", STRING, "", "better | worse | no significant difference (Holm-adjusted p < 0.05) | not enough pairs;"
-                    + " on a sequential comparison (seeds_used not null) the sequential decision: better | worse |"
-                    + " equivalent (interval inside the target) | undecided | open, and the p-values beside it are the"
-                    + " fixed-sample ones, descriptive only",
+            required("family_size", INT, "tests", "the family adjusted together: the candidates of this metric at this"
+                    + " checkpoint (dataset x architecture x strategy x stage) with at least 3 pairs", ComparisonRow::familySize),
+            optional("p_value_adjusted", DOUBLE, "", "min(1, family_size * p) with p the paired t-test's: below 0.05"
+                    + " exactly when the interval excludes 0; null on a sequential comparison", ComparisonRow::pValueAdjusted),
+            optional("p_value_equivalence", DOUBLE, "", "two one-sided t-tests against -margin and +margin, the larger"
+                    + " p-value times 2 * family_size (at most 1): below 0.05 exactly when the interval lies inside"
+                    + " plus or minus the margin; null on a sequential comparison", ComparisonRow::pValueEquivalence),
+            required("endpoint", STRING, "", "primary (the grid's analysis.primary metric and checkpoint) | secondary",
+                    ComparisonRow::endpoint),
+            required("verdict", STRING, "", "read from the interval and the margin: better | worse (the interval excludes 0"
+                    + " on that side) | equivalent (it covers 0 and lies inside plus or minus the margin) | undecided"
+                    + " (neither) | not testable (fewer than 3 pairs) | open (sequential, its next round has not landed)",
                     ComparisonRow::verdict),
+            required("negligible", BOOLEAN, "", "better or worse, with the interval also inside plus or minus the margin:"
+                    + " a real difference smaller than the one that matters", ComparisonRow::negligible),
             optional("min_detectable_difference", DOUBLE, "metric",
-                    "smallest true mean difference these pairs detect with 80% power at alpha 0.05 (paired t)",
+                    "smallest true mean difference these pairs detect with 80% power at alpha 0.05 (paired t, unadjusted)",
                     ComparisonRow::minDetectableDifference),
-            optional("seeds_for_0_1_point", INT, "seeds",
-                    "accuracy metrics: seeds needed to detect a 0.1-point (0.001) difference with 80% power, at this sd",
-                    ComparisonRow::seedsFor01Point),
+            optional("seeds_to_decide", INT, "seeds", "undecided comparisons: the seeds whose interval would lie inside plus"
+                    + " or minus the margin with 80% power if the true difference were 0, at this sd; null otherwise",
+                    ComparisonRow::seedsToDecide),
             optional("seeds_used", INT, "seeds", "sequential grids (analysis.sequential), test accuracy at its checkpoint:"
                     + " the seeds (0 .. n - 1) the comparison used, up to where it stopped; null otherwise",
                     ComparisonRow::seedsUsed),
             optional("stopped_at_look", INT, "looks", "sequential: the look (1 = after min-seeds, then one per round) at"
                     + " which it stopped, or the last one made while open", ComparisonRow::stoppedAtLook),
-            optional("stopped_because", STRING, "", "sequential: decided (Holm over group-sequential tests) | half-width"
-                    + " below target | max seeds | open (its next round has not landed)", ComparisonRow::stoppedBecause),
-            optional("sequential_ci_low", DOUBLE, "metric", "sequential: repeated confidence interval of the mean difference"
-                    + " at its last look, level 1 - 0.05 / candidates, valid under the stopping rule; lower end",
-                    ComparisonRow::sequentialCiLow),
-            optional("sequential_ci_high", DOUBLE, "metric", "sequential: the repeated confidence interval's upper end",
-                    ComparisonRow::sequentialCiHigh)));
+            optional("stopped_because", STRING, "", "sequential: decided (its interval excluded 0) | equivalent (its"
+                    + " interval lay inside plus or minus the margin) | narrower than the margin (but reaching past one"
+                    + " of its edges: undecided) | max seeds | open (its next round has not landed)",
+                    ComparisonRow::stoppedBecause)));
 
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS);

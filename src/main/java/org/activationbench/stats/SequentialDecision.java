@@ -9,17 +9,19 @@ package org.activationbench.stats;
  * @param meanDifference mean paired difference at that look
  * @param low           the repeated confidence interval's lower end (simultaneous over looks and candidates); NaN if none
  * @param high          its upper end
- * @param nominalLevel  the smallest Holm level (alpha / r) at which its test has crossed a boundary so far; NaN if none
+ * @param nominalLevel  the level alpha / m of the boundary its interval crossed, for a decided comparison; NaN otherwise
  */
 public record SequentialDecision(int look, int seedsUsed, int pairs, double meanDifference, double low, double high,
         double nominalLevel, Stop stop, Outcome outcome) {
 
     /** Why the comparison stopped. */
     public enum Stop {
-        /** Holm's procedure on the group-sequential tests rejected "no difference". */
+        /** Its repeated confidence interval excluded 0: better or worse. */
         DECIDED("decided"),
-        /** The interval's half-width fell below the target. */
-        PRECISE("half-width below target"),
+        /** Its repeated confidence interval lay inside plus or minus the margin: equivalent. */
+        EQUIVALENT("equivalent"),
+        /** Its interval became narrower than the margin but reaches past one of its edges: undecided. */
+        PRECISE("narrower than the margin"),
         /** The last look was reached. */
         MAX_SEEDS("max seeds"),
         /** Not stopped yet: the next round's seeds have not all landed. */

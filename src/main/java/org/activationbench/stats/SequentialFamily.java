@@ -10,11 +10,17 @@ import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The candidates compared with one baseline under a {@link SequentialDesign}, replayed look by look from their
- * paired differences: each candidate's paired t statistic is tested against group-sequential boundaries (O'Brien-
- * Fleming-type alpha spending), and Holm's step-down procedure runs over the candidates with each test's nominal
- * level, recycling the level of a rejected candidate to the others (Maurer and Bretz 2013). A candidate stops when
- * Holm rejects it, when its repeated confidence interval at level alpha / m is narrower than the target, or at
- * the last look. The replay is a pure function of the differences, so a resumed run reaches the same decisions.
+ * paired differences. Each candidate has a repeated confidence interval of its mean difference: the paired t
+ * interval whose critical value is the group-sequential boundary (alpha spending at the Bonferroni level
+ * {@code alpha / m} for m candidates) of the current look, so that a candidate's intervals cover its true difference
+ * at every look together with probability at least {@code 1 - alpha / m}, and the family's together with at least
+ * {@code 1 - alpha}, however the looks stop (Jennison and Turnbull 2000, chapter 9). A candidate stops at the first
+ * look whose interval decides it ({@link MarginDecision}): excluding 0 (better or worse, its sign the sign at that
+ * look) or lying inside plus or minus the margin (equivalent); at the first look whose interval is narrower than the
+ * margin without lying inside it (undecided, precise); else at the last look, undecided. Every claim is
+ * read from an interval, so the family's claims of a difference and of equivalence are all right together with
+ * probability at least {@code 1 - alpha}. The replay is a pure function of the differences, so a resumed run reaches
+ * the same decisions.
  *
  * <p>The t statistic enters the boundaries, which are computed for a normal statistic, through its p-value (the
  * "significance level approach", Jennison and Turnbull 2000, section 11.3): stage-wise exact for normal
@@ -27,11 +33,10 @@ public final class SequentialFamily {
     private final SequentialDesign design;
     private final int candidates;
     private final int[] seedsAtLooks;
-    /** tail[r - 1][k]: the one-sided nominal p-value a candidate must reach at look k for level alpha / r. */
-    private final double[][] tail;
+    /** tail[k]: the one-sided nominal p-value of the boundary at look k for level alpha / m. */
+    private final double[] tail;
 
-
-    /** @param candidates the family's size m: Holm's levels are alpha / m ... alpha / 1 */
+    /** @param candidates the family's size m: each candidate's intervals are at level alpha / m */
     public SequentialFamily(SequentialDesign design, int candidates) {
         if (candidates < 1) {
             throw new IllegalArgumentException("a family needs at least one candidate");
@@ -39,11 +44,13 @@ public final class SequentialFamily {
         this.design = design;
         this.candidates = candidates;
         this.seedsAtLooks = design.seedsAtLooks();
-        this.tail = new double[candidates][];
-        for (int r = 1; r <= candidates; r++) {
-            double[] c = GroupSequentialBoundaries.compute(design.fractions(), design.spending(design.alpha() / r));
-            tail[r - 1] = Arrays.stream(c).map(STANDARD::survivalProbability).toArray();
-        }
+        double[] c = GroupSequentialBoundaries.compute(design.fractions(), design.spending(design.alpha() / candidates));
+        this.tail = Arrays.stream(c).map(STANDARD::survivalProbability).toArray();
+    }
+
+    /** The level of each candidate's repeated confidence intervals, {@code 1 - alpha / m}. */
+    public double level() {
+        return 1 - design.alpha() / candidates;
     }
 
     /**
@@ -59,30 +66,34 @@ public final class SequentialFamily {
         }
         Look[] last = new Look[candidates];
         SequentialDecision.Stop[] stop = new SequentialDecision.Stop[candidates];
+        SequentialDecision.Outcome[] outcome = new SequentialDecision.Outcome[candidates];
         Arrays.fill(stop, SequentialDecision.Stop.OPEN);
-        double[] level = new double[candidates];
-        Arrays.fill(level, Double.NaN);
-        boolean[] rejected = new boolean[candidates];
+        Arrays.fill(outcome, SequentialDecision.Outcome.OPEN);
         for (int k = 0; k < seedsAtLooks.length; k++) {
             int n = seedsAtLooks[k];
             List<Integer> open = IntStream.range(0, candidates).filter(i -> stop[i] == SequentialDecision.Stop.OPEN).boxed().toList();
-            // A look is made for the whole family at once, so that Holm compares tests of the same look.
+            // A look is made for the whole family at once, so that its seeds are the same for every candidate.
             if (open.isEmpty() || open.stream().anyMatch(i -> landed[i] < n)) {
                 break;
             }
             boolean lastLook = k == seedsAtLooks.length - 1;
             for (int i : open) {
                 last[i] = look(differences.get(i), k, n);
-                level[i] = reached(level[i], last[i].oneSidedP, k);
-            }
-            rejected = holm(level);
-            for (int i : open) {
-                if (rejected[i]) {
+                SequentialDecision.Outcome o = MarginDecision.of(last[i].low(), last[i].high(), design.targetHalfWidth());
+                if (o == SequentialDecision.Outcome.GREATER || o == SequentialDecision.Outcome.LESS) {
                     stop[i] = SequentialDecision.Stop.DECIDED;
+                    outcome[i] = o;
+                } else if (o == SequentialDecision.Outcome.EQUIVALENT) {
+                    stop[i] = SequentialDecision.Stop.EQUIVALENT;
+                    outcome[i] = o;
                 } else if (last[i].halfWidth() < design.targetHalfWidth()) {
+                    // Narrower than the margin yet across one of its edges: more seeds would rarely move it inside,
+                    // and stopping here leaves the rest of the alpha unspent.
                     stop[i] = SequentialDecision.Stop.PRECISE;
+                    outcome[i] = SequentialDecision.Outcome.UNDECIDED;
                 } else if (lastLook) {
                     stop[i] = SequentialDecision.Stop.MAX_SEEDS;
+                    outcome[i] = SequentialDecision.Outcome.UNDECIDED;
                 }
             }
         }
@@ -94,50 +105,11 @@ public final class SequentialFamily {
                         SequentialDecision.Outcome.OPEN));
                 continue;
             }
-            out.add(new SequentialDecision(l.look + 1, seedsAtLooks[l.look], l.pairs, l.mean, l.mean - l.halfWidth(),
-                    l.mean + l.halfWidth(), level[i], stop[i], outcome(l, rejected[i], stop[i])));
+            double reached = stop[i] == SequentialDecision.Stop.DECIDED ? design.alpha() / candidates : Double.NaN;
+            out.add(new SequentialDecision(l.look + 1, seedsAtLooks[l.look], l.pairs, l.mean, l.low(), l.high(), reached,
+                    stop[i], outcome[i]));
         }
         return out;
-    }
-
-    private SequentialDecision.Outcome outcome(Look l, boolean rejected, SequentialDecision.Stop stop) {
-        if (rejected) {
-            return l.mean > 0 ? SequentialDecision.Outcome.GREATER : SequentialDecision.Outcome.LESS;
-        }
-        if (stop == SequentialDecision.Stop.OPEN) {
-            return SequentialDecision.Outcome.OPEN;
-        }
-        double target = design.targetHalfWidth();
-        return l.mean - l.halfWidth() > -target && l.mean + l.halfWidth() < target
-                ? SequentialDecision.Outcome.EQUIVALENT : SequentialDecision.Outcome.UNDECIDED;
-    }
-
-    /** The smallest level alpha / r whose boundary at look k the p-value reaches, or the level reached before. */
-    private double reached(double before, double oneSidedP, int k) {
-        for (int r = candidates; r >= 1; r--) {
-            if (oneSidedP <= tail[r - 1][k]) {
-                double now = design.alpha() / r;
-                return Double.isNaN(before) ? now : Math.min(before, now);
-            }
-        }
-        return before;
-    }
-
-    /** Holm's step-down over the nominal levels reached (NaN: none): which hypotheses it rejects. */
-    private boolean[] holm(double[] level) {
-        Integer[] order = IntStream.range(0, candidates).boxed()
-                .sorted(Comparator.comparingDouble(i -> Double.isNaN(level[i]) ? Double.POSITIVE_INFINITY : level[i]))
-                .toArray(Integer[]::new);
-        boolean[] rejected = new boolean[candidates];
-        for (int rank = 0; rank < candidates; rank++) {
-            int i = order[rank];
-            // Levels are exactly alpha / r; the slack absorbs the rounding of that division.
-            if (Double.isNaN(level[i]) || level[i] > design.alpha() / (candidates - rank) * (1 + 1e-9)) {
-                break;
-            }
-            rejected[i] = true;
-        }
-        return rejected;
     }
 
     /** The statistics of the first n seeds at look k, with the interval at the Bonferroni level alpha / m. */
@@ -151,8 +123,8 @@ public final class SequentialFamily {
             }
         }
         double mean = pairs == 0 ? Double.NaN : sum / pairs;
-        if (pairs < 2) {
-            return new Look(k, pairs, mean, 1.0, Double.POSITIVE_INFINITY);
+        if (pairs < FamilyInterval.MIN_PAIRS) {
+            return new Look(k, pairs, mean, Double.POSITIVE_INFINITY);
         }
         double squares = 0;
         for (int i = 0; i < Math.min(n, d.length); i++) {
@@ -162,21 +134,24 @@ public final class SequentialFamily {
         }
         double se = Math.sqrt(squares / (pairs - 1) / pairs);
         TDistribution t = TDistribution.of(pairs - 1);
-        double p = se == 0 ? (mean == 0 ? 0.5 : 0.0) : t.survivalProbability(Math.abs(mean) / se);
-        double q = tail[candidates - 1][k];
+        double q = tail[k];
         double critical = q <= 0 ? Double.POSITIVE_INFINITY : t.inverseSurvivalProbability(q);
-        return new Look(k, pairs, mean, p, critical * se);
+        return new Look(k, pairs, mean, se == 0 ? 0 : critical * se);
     }
 
-    /**
-     * One candidate at one look.
-     *
-     * @param oneSidedP the t statistic's one-sided p-value of |mean| (0.5 when there is no difference and no spread)
-     */
-    private record Look(int look, int pairs, double mean, double oneSidedP, double halfWidthOrInfinite) {
+    /** One candidate at one look: its mean difference and the half-width of its repeated confidence interval. */
+    private record Look(int look, int pairs, double mean, double halfWidthOrInfinite) {
 
         double halfWidth() {
             return Double.isNaN(halfWidthOrInfinite) ? Double.POSITIVE_INFINITY : halfWidthOrInfinite;
+        }
+
+        double low() {
+            return Double.isNaN(mean) ? Double.NaN : mean - halfWidth();
+        }
+
+        double high() {
+            return Double.isNaN(mean) ? Double.NaN : mean + halfWidth();
         }
     }
 }

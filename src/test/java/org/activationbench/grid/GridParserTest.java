@@ -259,4 +259,53 @@ class GridParserTest {
         assertEquals(List.of("analysis.sequential.round-size: 1 makes 998 looks from 3 to 1000 seeds, more than 100;"
                 + " use a round size of at least 11"), looks.problems());
     }
+
+    @Test
+    void marginsAndThePrimaryEndpointHaveDefaultsAndMayBeDeclared() {
+        GridSpec defaults = parser.parse("test", VALID);
+        assertEquals(Margins.standard(), defaults.margins());
+        assertEquals(new PrimaryEndpoint("test_accuracy", 5), defaults.primary(), "test accuracy at the last checkpoint");
+        GridSpec declared = parser.parse("test", VALID + """
+                analysis.margins { test_accuracy = 0.002, inactive_fraction = 0.05 }
+                analysis.primary { metric = inactive_fraction, epoch = 2 }
+                """);
+        assertEquals(0.002, declared.margins().of("test_accuracy"));
+        assertEquals(0.05, declared.margins().of("inactive_fraction"));
+        assertEquals(0.01, declared.margins().of("test_loss"), "the others keep their defaults");
+        assertEquals(new PrimaryEndpoint("inactive_fraction", 2), declared.primary());
+        assertEquals(declared, parser.parse("rendered", declared.render()), "the stored grid keeps them");
+        assertEquals(defaults.trials(), declared.trials(), "analysis settings change no trial");
+    }
+
+    @Test
+    void badMarginsAndEndpointsAreNamed() {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("test", VALID + """
+                analysis.margins { test_accuracy = 0, epochs_to_97 = "soon" }
+                analysis.primary { metric = speed, epoch = 4 }
+                """));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("analysis.margins.test_accuracy: 0.0 is not a positive")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("analysis.margins.epochs_to_97: expected a number")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("analysis.primary.metric: unknown value 'speed'")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("analysis.primary.epoch: 4 is not a checkpoint")),
+                e.problems().toString());
+    }
+
+    /** The sequential design's target half-width is the test-accuracy margin under its older name. */
+    @Test
+    void theTargetHalfWidthIsTheTestAccuracyMargin() {
+        String sequential = VALID.replace("  seeds = 3\n", "") + "analysis.sequential { target-half-width = 0.003 }\n";
+        GridSpec grid = parser.parse("test", sequential);
+        assertEquals(0.003, grid.margins().of("test_accuracy"));
+        assertEquals(0.003, grid.sequential().targetHalfWidth());
+        GridException both = assertThrows(GridException.class,
+                () -> parser.parse("test", sequential + "analysis.margins.test_accuracy = 0.002\n"));
+        assertTrue(both.problems().get(0).contains("keep only analysis.margins.test_accuracy"), both.problems().toString());
+        GridException primary = assertThrows(GridException.class,
+                () -> parser.parse("test", sequential + "analysis.primary.metric = test_loss\n"));
+        assertTrue(primary.problems().get(0).startsWith("analysis.primary: a sequential grid decides test accuracy"),
+                primary.problems().toString());
+    }
 }

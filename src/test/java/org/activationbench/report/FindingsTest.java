@@ -19,7 +19,7 @@ class FindingsTest {
     @Test
     void theReadmesFindingsAreThoseOfThePublishedReports() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertEquals(Findings.table(Path.of("notebooks-out")), Findings.section(readme).orElseThrow(),
+        assertEquals(Findings.generate(Path.of("notebooks-out")), Findings.section(readme).orElseThrow(),
                 "README.md's findings are out of date: run jobs/run-local.sh findings --write");
     }
 
@@ -30,44 +30,51 @@ class FindingsTest {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
             s.execute("""
                     COPY (SELECT * FROM (VALUES
-                            ('cnn', 'per-task', 1, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.0012, 0.0003, 0.0021, 0.0123,
-                             10, 'better', 0.001),
-                            ('cnn', 'per-task', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', -0.0004, -0.0011, 0.0003, 0.41,
-                             10, 'no significant difference', 0.001),
-                            ('cnn', 'data-parallel', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10,
-                             'better', 0.001),
-                            ('mlp', 'per-task', 20, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.001, 10,
-                             'better', 0.001),
-                            ('mlp', 'per-task', 20, 'tuned', 'test_accuracy', 'leakyrelu(0.01)', 0.0001, -0.0002, 0.0004, 0.5,
-                             10, 'no significant difference', 0.0003),
-                            ('mlp', 'per-task', 20, 'fixed', 'epochs_to_97', 'leakyrelu(0.01)', 0.1, -0.2, 0.4, 0.6, 10,
-                             'no significant difference', 0.001),
-                            ('mlp', 'per-task', 20, 'tuned', 'epochs_to_97', 'leakyrelu(0.01)', -2.5, -3.0, -2.0, 0.001, 10,
-                             'better', 0.0003))
+                            ('cnn', 'per-task', 1, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.0012, 0.0003, 0.0021, 0.975,
+                             0.001, 10, 'better', false, 'secondary', 0.001),
+                            ('cnn', 'per-task', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', -0.0004, -0.0011, 0.0003,
+                             0.975, 0.001, 10, 'undecided', false, 'primary', 0.001),
+                            ('cnn', 'data-parallel', 10, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.975,
+                             0.001, 10, 'better', false, 'primary', 0.001),
+                            ('mlp', 'per-task', 20, 'fixed', 'test_accuracy', 'leakyrelu(0.01)', 0.5, 0.4, 0.6, 0.975, 0.001,
+                             10, 'better', false, 'secondary', 0.001),
+                            ('mlp', 'per-task', 20, 'tuned', 'test_accuracy', 'leakyrelu(0.01)', 0.0001, -0.0002, 0.0004,
+                             0.9833, 0.001, 10, 'equivalent', false, 'primary', 0.0003),
+                            ('mlp', 'per-task', 20, 'fixed', 'epochs_to_97', 'leakyrelu(0.01)', 0.1, -0.2, 0.4, 0.9833, 0.5,
+                             10, 'equivalent', false, 'secondary', 0.001),
+                            ('mlp', 'per-task', 20, 'tuned', 'epochs_to_97', 'leakyrelu(0.01)', -2.5, -3.0, -2.0, 0.9833, 0.5,
+                             10, 'better', false, 'secondary', 0.0003))
                           t(architecture, strategy, epoch, stage, metric, candidate, mean_difference, ci_low, ci_high,
-                            p_value_holm, n_pairs, verdict, baseline_learning_rate), (SELECT 'mnist-cnn' AS experiment))
+                            ci_level, margin, n_pairs, verdict, negligible, endpoint, baseline_learning_rate),
+                          (SELECT 'mnist-cnn' AS experiment))
                     TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(comparisons));
         }
-        List<String> rows = Findings.table(reports).lines().toList();
-        assertEquals(2 + Findings.CLAIMS.size(), rows.size());
+        List<String> rows = Findings.generate(reports).lines().toList();
+        String all = String.join("\n", rows);
         assertTrue(rows.contains("| converges faster | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
-                + " leakyrelu(0.01), cnn, epoch 1 | +0.12 points [+0.03, +0.21] | 0.012 | 10 | better |"), String.join("\n", rows));
+                + " leakyrelu(0.01), cnn, epoch 1 | better | +0.12 points [+0.03, +0.21] | 97.5% | ±0.10 points | 10 |"
+                + " secondary |"), all);
         assertTrue(rows.contains("| better accuracy | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
-                + " leakyrelu(0.01), cnn, epoch 10 | -0.04 points [-0.11, +0.03] | 0.410 | 10 | no significant difference |"),
-                String.join("\n", rows));
+                + " leakyrelu(0.01), cnn, epoch 10 | undecided | -0.04 points [-0.11, +0.03] | 97.5% | ±0.10 points | 10 |"
+                + " primary |"), all);
         assertTrue(rows.contains("| better accuracy | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | test accuracy,"
-                + " leakyrelu(0.3), cnn | not in the published tables | | | |"), String.join("\n", rows));
-        assertTrue(rows.contains("| better accuracy | mnist-mlp | test accuracy, leakyrelu(0.01), mlp | not yet published | | | |"),
-                String.join("\n", rows));
+                + " leakyrelu(0.3), cnn | not in the published tables | | | | | |"), all);
+        assertTrue(rows.contains("| better accuracy | mnist-mlp | test accuracy, leakyrelu(0.01), mlp | not yet published | | | | | |"),
+                all);
+        assertTrue(rows.contains("- *\"better accuracy\"*: test accuracy, leakyrelu(0.01), mlp (mnist-mlp): not yet published;"
+                + " test accuracy, leakyrelu(0.3), mlp (mnist-mlp): not yet published; **undecided** for test accuracy,"
+                + " leakyrelu(0.01), cnn, epoch 10 (mnist-cnn), -0.04 points [-0.11, +0.03] at 97.5%, margin ±0.10 points;"
+                + " test accuracy, leakyrelu(0.3), cnn (mnist-cnn): not in the published tables."), all);
         Files.move(comparisons.getParent().getParent(), reports.resolve("mnist-mlp"));
-        rows = Findings.table(reports).lines().toList();
+        rows = Findings.generate(reports).lines().toList();
+        all = String.join("\n", rows);
         assertTrue(rows.contains("| better accuracy | [mnist-mlp](notebooks-out/mnist-mlp/report.ipynb) | test accuracy,"
-                + " leakyrelu(0.01), mlp, epoch 20, learning rates tuned per activation | +0.01 points [-0.02, +0.04] | 0.500"
-                + " | 10 | no significant difference |"), String.join("\n", rows));
+                + " leakyrelu(0.01), mlp, epoch 20, learning rates tuned per activation | equivalent | +0.01 points"
+                + " [-0.02, +0.04] | 98.3% | ±0.10 points | 10 | primary |"), all);
         // Speed at rates tuned apart would be the rates' speed: that claim reads the one-rate comparison.
         assertTrue(rows.contains("| converges faster | [mnist-mlp](notebooks-out/mnist-mlp/report.ipynb) | epochs to 97% test"
-                + " accuracy, leakyrelu(0.01), mlp, epoch 20, one learning rate (0.001) for every activation | +0.10 epochs"
-                + " [-0.20, +0.40] | 0.600 | 10 | no significant difference |"), String.join("\n", rows));
+                + " accuracy, leakyrelu(0.01), mlp, epoch 20, one learning rate (0.001) for every activation | equivalent |"
+                + " +0.10 epochs [-0.20, +0.40] | 98.3% | ±0.50 epochs | 10 | secondary |"), all);
     }
 
     @Test

@@ -20,7 +20,7 @@ final class SyntheticTables {
     private SyntheticTables() {}
 
     static ComparedRun land(Snapshot snapshot, Path output) throws IOException {
-        Analysis.Settings settings = new Analysis.Settings("relu", 10_000, 1);
+        Analysis.Settings settings = new Analysis.Settings("relu", 10_000, 1, snapshot.epochs().stream().mapToInt(e -> e.epoch()).max().orElse(1));
         return land(new ComparedRun(snapshot, settings, new Analysis(settings).compare(snapshot.observations())), output);
     }
 

@@ -73,10 +73,12 @@ class SequentialGridTest {
         for (Row r : sequential) {
             assertEquals(3, r.<Integer>getAs("seeds_used"));
             assertEquals(1, r.<Integer>getAs("stopped_at_look"));
-            assertTrue(List.of("decided", "half-width below target").contains(r.<String>getAs("stopped_because")),
+            assertTrue(List.of("decided", "equivalent", "narrower than the margin").contains(r.<String>getAs("stopped_because")),
                     r.toString());
             assertEquals("test_accuracy", r.getAs("metric"));
-            assertTrue(r.<Double>getAs("sequential_ci_low") <= r.<Double>getAs("mean_difference"));
+            assertTrue(r.<Double>getAs("ci_low") <= r.<Double>getAs("mean_difference"));
+            assertEquals(r.<String>getAs("stopped_because").equals("decided"),
+                    r.<Double>getAs("ci_low") > 0 || r.<Double>getAs("ci_high") < 0, "decided exactly where the interval says");
         }
 
         GridDriver.Summary resumed = driver(grid, out, true).run(spark);

@@ -44,7 +44,7 @@ class SequentialFamilyTest {
         assertEquals(SequentialDecision.Outcome.GREATER, d.get(0).outcome());
         assertEquals(5, d.get(0).seedsUsed());
         assertEquals(1, d.get(0).look());
-        assertEquals(SequentialDecision.Stop.PRECISE, d.get(1).stop());
+        assertEquals(SequentialDecision.Stop.EQUIVALENT, d.get(1).stop());
         assertEquals(SequentialDecision.Outcome.EQUIVALENT, d.get(1).outcome());
         assertEquals(5, d.get(1).seedsUsed());
         SequentialDesign late = new SequentialDesign(5, 30, 5, 0.001, 0.05, AlphaSpending.Shape.OBRIEN_FLEMING);
@@ -85,6 +85,44 @@ class SequentialFamilyTest {
         }
         assertEquals(full, family.decide(diffs, landed));
         assertTrue(full.stream().noneMatch(SequentialDecision::open));
+    }
+
+    /**
+     * Every decision is read from the interval it reports: decided exactly where the interval excludes 0, in the
+     * direction of that look's mean; equivalent exactly where it lies inside the margin; over random families of
+     * several sizes and true differences.
+     */
+    @Test
+    void everyDecisionAgreesWithItsInterval() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11);
+        var noise = NormalDistribution.of(0, 0.002).createSampler(rng);
+        int checked = 0;
+        for (int family = 0; family < 200; family++) {
+            int m = 1 + family % 4;
+            List<double[]> diffs = new ArrayList<>();
+            for (int c = 0; c < m; c++) {
+                double shift = (c - 1) * 0.001;
+                double[] d = new double[30];
+                for (int i = 0; i < 30; i++) {
+                    d[i] = shift + noise.sample();
+                }
+                diffs.add(d);
+            }
+            int[] landed = new int[m];
+            Arrays.fill(landed, 30);
+            for (SequentialDecision d : new SequentialFamily(DESIGN, m).decide(diffs, landed)) {
+                boolean excludesZero = d.low() > 0 || d.high() < 0;
+                boolean inside = d.low() > -DESIGN.targetHalfWidth() && d.high() < DESIGN.targetHalfWidth();
+                assertEquals(excludesZero, d.stop() == SequentialDecision.Stop.DECIDED, d.toString());
+                assertEquals(inside && !excludesZero, d.stop() == SequentialDecision.Stop.EQUIVALENT, d.toString());
+                assertEquals(excludesZero ? (d.low() > 0 ? SequentialDecision.Outcome.GREATER : SequentialDecision.Outcome.LESS)
+                        : inside ? SequentialDecision.Outcome.EQUIVALENT : SequentialDecision.Outcome.UNDECIDED, d.outcome(),
+                        d.toString());
+                assertEquals(d.low() > 0, d.meanDifference() > 0 && excludesZero, "the sign is that of the deciding look");
+                checked++;
+            }
+        }
+        assertEquals(500, checked);
     }
 
     /** Differences with no spread: t is infinite, the test rejects, the interval has no width. */

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * m - i, made non-decreasing along that order, and capped at 1. Controls the family-wise error rate like Bonferroni,
  * with more power. NaN p-values (tests that could not be computed) stay NaN and do not count towards m.
  */
-public final class HolmCorrection {
+final class HolmCorrection {
 
     private HolmCorrection() {}
 
