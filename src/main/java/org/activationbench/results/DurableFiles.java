@@ -42,6 +42,20 @@ public final class DurableFiles {
         forceIfLocal(fs, file.getParent());
     }
 
+    /**
+     * Sets a damaged file aside: renames it to {@code _damaged-NAME} in its folder ({@code _damaged-2-NAME} and so on
+     * if that name is taken, so that nothing set aside earlier is replaced), where readers no longer take it; it is
+     * never deleted. Returns its new path.
+     */
+    public static Path setAside(FileSystem fs, Path file) throws IOException {
+        Path aside = new Path(file.getParent(), ResultStore.DAMAGED + file.getName());
+        for (int n = 2; fs.exists(aside); n++) {
+            aside = new Path(file.getParent(), ResultStore.DAMAGED + n + "-" + file.getName());
+        }
+        rename(fs, file, aside);
+        return aside;
+    }
+
     /** Renames, failing loudly: Hadoop's rename reports failure by returning false. */
     public static void rename(FileSystem fs, Path from, Path to) throws IOException {
         if (!fs.rename(from, to)) {

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.activationbench.results.DurableFiles;
+import org.activationbench.train.DamagedStateException;
+import org.activationbench.train.ForeignStateException;
 import org.activationbench.train.StateStore;
 import org.activationbench.train.TrialState;
 import org.activationbench.train.TrialStateFormat;
@@ -29,7 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One trial's states in its folder of the {@link StateFolder}, on any file system Hadoop reaches. Each state is
  * streamed to a hidden temporary file, flushed ({@code hsync}), renamed to {@code state-e<epoch>-m<minibatch>.bin}
- * (the name orders the states), and only then are older states removed, so a complete state exists at every moment.
+ * (the name orders the states) and read back, and only once it verifies are older states removed, so a sound state
+ * exists at every moment. A state that does not verify (its checksum, {@link TrialStateFormat}), when read back or when
+ * a trial continues, is set aside as {@code _damaged-state-...} with a warning, never deleted, and the newest state
+ * that verifies is used.
  * {@code spent-training-time} notes the trial's training time at most every {@value #SPENT_EVERY_SECONDS} s, for the
  * time an attempt loses after its last state. The store owns only these names; the trial's folder may hold others.
  *
@@ -119,6 +124,13 @@ final class FolderStateStore implements StateStore {
             }
             DurableFiles.rename(fs, temporary, file);
             DurableFiles.forceIfLocal(fs, folder);
+            try {
+                read(fs.getFileStatus(file));
+            } catch (DamagedStateException | ForeignStateException e) {
+                // Just written in this format: read back as anything else, its bytes changed on the way.
+                setAside(file, e, "its previous state stays");
+                return;
+            }
             for (FileStatus older : states()) {
                 if (!older.getPath().getName().equals(file.getName())) {
                     fs.delete(older.getPath(), false);
@@ -146,15 +158,35 @@ final class FolderStateStore implements StateStore {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
         for (FileStatus s : states) {
-            try (InputStream in = fs.open(s.getPath())) {
-                return Optional.of(TrialStateFormat.read(in));
+            try {
+                return Optional.of(read(s));
             } catch (FileNotFoundException e) {
                 // Removed since the listing (a newer one was completed meanwhile): look at the next.
+            } catch (DamagedStateException e) {
+                setAside(s.getPath(), e, "trying an older state, else the trial starts from epoch 1");
             } catch (IOException e) {
                 LOG.warn("trial {}: the state {} cannot be read ({}); trying an older one", trialId, s.getPath(), e.toString());
             }
         }
         return Optional.empty();
+    }
+
+    private TrialState read(FileStatus state) throws IOException {
+        try (InputStream in = fs.open(state.getPath())) {
+            return TrialStateFormat.read(in, state.getLen());
+        }
+    }
+
+    /** Renames a state that does not verify out of the states' names, so that it is neither used nor removed. */
+    private void setAside(Path state, Exception why, String then) {
+        try {
+            Path aside = DurableFiles.setAside(fs, state);
+            LOG.warn("trial {}: the state {} is damaged: {}; set aside as {} (kept, never used); {}", trialId, state,
+                    why.getMessage(), aside.getName(), then);
+        } catch (IOException e) {
+            LOG.warn("trial {}: the state {} is damaged: {}, and could not be set aside ({}); {}", trialId, state,
+                    why.getMessage(), e.toString(), then);
+        }
     }
 
     @Override
@@ -255,7 +287,7 @@ final class FolderStateStore implements StateStore {
         }
     }
 
-    /** The complete states, newest first. */
+    /** The states under their final names (none set aside), newest first. */
     private List<FileStatus> states() throws IOException {
         if (!fs.exists(folder)) {
             return List.of();

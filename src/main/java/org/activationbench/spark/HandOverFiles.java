@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 import org.activationbench.results.DurableFiles;
 import org.activationbench.results.Tables;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,13 +24,25 @@ import org.apache.hadoop.fs.Path;
  * {@code <state>/<trial_id>/checkpoints/epoch-NNNNNN-<attempt_id>}, one per checkpoint and attempt, holding the
  * epochs row's content (a serialized {@link Tables.Checkpoint}), and {@code <state>/<trial_id>/progress}, the
  * epoch an attempt has reached and its seconds per epoch, replaced as it trains. Every file is written under a
- * hidden temporary name and renamed into place, so a reader sees it whole or not at all.
+ * hidden temporary name and renamed into place, so a reader sees it whole or not at all. A checkpoint file ends with
+ * the CRC-32C of its bytes before it, so that one changed after it was written is never landed.
  */
 final class HandOverFiles {
 
     static final String CHECKPOINTS = "checkpoints";
     static final String PROGRESS = "progress";
     private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d{6,})-([0-9a-f-]{36})");
+    /** What a checkpoint file starts with, before its serialized {@link Tables.Checkpoint} and its checksum. */
+    private static final byte[] MAGIC = "activation-bench checkpoint\n".getBytes(StandardCharsets.US_ASCII);
+    /** Java serialization's stream header: how a checkpoint file written before the checksum starts. */
+    private static final byte[] UNCHECKED = {(byte) 0xac, (byte) 0xed};
+
+    /** A checkpoint file that does not verify (changed, cut short) or does not parse: it is set aside, never landed. */
+    static final class DamagedFileException extends IOException {
+        DamagedFileException(String message) {
+            super(message);
+        }
+    }
 
     /** What a progress file says: an attempt's last epoch trained, of how many, and its wall seconds per epoch so far. */
     record Progress(String attemptId, int epoch, int maxEpochs, double secondsPerEpoch) {}
@@ -45,19 +60,53 @@ final class HandOverFiles {
 
     static void writeCheckpoint(FileSystem fs, Path trialFolder, Tables.Checkpoint checkpoint) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(MAGIC);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(checkpoint);
         }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.toByteArray());
+        bytes.write(ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
         DurableFiles.write(fs, checkpointFile(trialFolder, checkpoint.attemptId(), checkpoint.metrics().epoch()),
                 bytes.toByteArray());
     }
 
+    /**
+     * Reads a checkpoint file; one written before checkpoint files carried a checksum is read without one.
+     *
+     * @throws DamagedFileException if it does not verify or does not parse
+     */
     static Tables.Checkpoint readCheckpoint(FileSystem fs, Path file) throws IOException {
-        try (InputStream in = fs.open(file); ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(in.readAllBytes()))) {
-            return (Tables.Checkpoint) objects.readObject();
-        } catch (ClassNotFoundException | ClassCastException e) {
-            throw new IOException(file + " is not a checkpoint of this version: " + e.getMessage(), e);
+        byte[] bytes;
+        try (InputStream in = fs.open(file)) {
+            bytes = in.readAllBytes();
         }
+        int from = 0;
+        int to = bytes.length;
+        if (!startsWith(bytes, UNCHECKED)) {
+            if (!startsWith(bytes, MAGIC) || bytes.length < MAGIC.length + Integer.BYTES) {
+                throw new DamagedFileException("it does not start as a checkpoint file (" + bytes.length + " bytes)");
+            }
+            from = MAGIC.length;
+            to = bytes.length - Integer.BYTES;
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, to);
+            int stored = ByteBuffer.wrap(bytes, to, Integer.BYTES).getInt();
+            if ((int) crc.getValue() != stored) {
+                throw new DamagedFileException(String.format(Locale.ROOT, "its CRC-32C is %08x, not the %08x written with it",
+                        (int) crc.getValue(), stored));
+            }
+        }
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes, from, to - from))) {
+            return (Tables.Checkpoint) objects.readObject();
+        } catch (ClassNotFoundException | IOException | RuntimeException e) {
+            // Its bytes are as written (or predate the checksum), yet they are not a checkpoint this version reads.
+            throw new DamagedFileException("it is not a checkpoint of this version (" + e + ")");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     static void writeProgress(FileSystem fs, Path trialFolder, Progress p) throws IOException {

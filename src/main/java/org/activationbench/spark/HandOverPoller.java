@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.activationbench.grid.TrialConfig;
+import org.activationbench.results.DurableFiles;
 import org.activationbench.results.Tables;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's side of streaming results: lists the state folders of the trials it waits for, reads their progress
  * into {@link RunningTrials} and returns the checkpoints that have not landed yet. Called on the lander thread only.
- * A trial's folder may vanish at any time (its state removed once its row landed): that is no error.
+ * A trial's folder may vanish at any time (its state removed once its row landed): that is no error. A checkpoint
+ * file that does not verify is set aside ({@code _damaged-epoch-...}) with a warning, and not landed.
  */
 final class HandOverPoller {
 
@@ -93,6 +95,10 @@ final class HandOverPoller {
                 c = HandOverFiles.readCheckpoint(fs, f.getPath());
             } catch (FileNotFoundException e) {
                 continue;
+            } catch (HandOverFiles.DamagedFileException e) {
+                read.add(path);
+                setAside(fs, trialFolder.getName(), f.getPath(), e);
+                continue;
             }
             read.add(path);
             if (!landed.contains(c.key())) {
@@ -101,5 +107,17 @@ final class HandOverPoller {
         }
         found.sort(java.util.Comparator.comparingInt(c -> c.metrics().epoch()));
         return found;
+    }
+
+    /** Not landed: the trial's record carries the checkpoint, and lands it if its attempt is the one that ends. */
+    private static void setAside(FileSystem fs, String trialId, Path file, IOException why) {
+        try {
+            Path aside = DurableFiles.setAside(fs, file);
+            LOG.warn("trial {}: the streamed checkpoint {} is damaged: {}; set aside as {} (kept) and not landed; the"
+                    + " trial's result carries that checkpoint", trialId, file, why.getMessage(), aside.getName());
+        } catch (IOException e) {
+            LOG.warn("trial {}: the streamed checkpoint {} is damaged: {}; not landed, and it could not be set aside ({})",
+                    trialId, file, why.getMessage(), e.toString());
+        }
     }
 }

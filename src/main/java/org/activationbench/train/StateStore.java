@@ -22,11 +22,12 @@ public interface StateStore {
         }
     };
 
-    /** Keeps {@code state} as the newest, complete before the previous one is given up. */
+    /** Keeps {@code state} as the newest, complete and verified before the previous one is given up. */
     void save(TrialState state);
 
     /**
-     * The newest complete state, or empty if there is none.
+     * The newest state that verifies ({@link TrialStateFormat}'s checksum), or empty if there is none; a store sets
+     * aside, never deletes, a state that does not.
      *
      * @throws ForeignStateException if the newest state was written in another format, which is never read
      */

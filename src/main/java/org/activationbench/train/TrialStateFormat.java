@@ -1,25 +1,34 @@
 package org.activationbench.train;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A {@link TrialState} as bytes: a header (a magic line, the format number, the fingerprint) that is read alone to
- * tell a foreign state, then the arrays streamed in blocks, bit for bit (raw IEEE 754 bits, NaN payloads included), and
- * an end mark, so a cut-off file is never taken for a state. Big-endian throughout.
+ * tell a foreign state, then the arrays streamed in blocks, bit for bit (raw IEEE 754 bits, NaN payloads included), an
+ * end mark, and the CRC-32C of every byte before it, so that a file cut short or with any byte changed is never taken
+ * for a state ({@link DamagedStateException}). Big-endian throughout.
  */
 public final class TrialStateFormat {
 
     static final String MAGIC = "activation-bench trial state";
     /** Raised whenever the layout below changes; a state of another format is ignored, never half-read. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
+    /** The format before the checksum was added, otherwise the same layout: still read, with nothing to verify. */
+    static final int UNCHECKED_FORMAT = 2;
     private static final String END = "end of state";
     /** Bytes per block when streaming arrays: no copy of a whole array besides the state's own. */
     private static final int BLOCK = 1 << 16;
@@ -28,7 +37,8 @@ public final class TrialStateFormat {
 
     /** Writes {@code state} to {@code out} (buffered here; the caller closes {@code out}). */
     public static void write(TrialState state, OutputStream out) throws IOException {
-        DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(out, BLOCK));
+        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, BLOCK), new CRC32C());
+        DataOutputStream d = new DataOutputStream(checked);
         d.writeUTF(MAGIC);
         d.writeInt(FORMAT);
         d.writeUTF(state.fingerprint());
@@ -63,31 +73,55 @@ public final class TrialStateFormat {
             }
         }
         d.writeUTF(END);
+        d.writeInt((int) checked.getChecksum().getValue());
         d.flush();
     }
 
     /**
-     * Reads a state.
+     * Reads a state of {@code size} bytes (the file's length, which bounds every length read from it, so that a changed
+     * length is found damaged instead of allocating gigabytes). A state of format {@value #UNCHECKED_FORMAT}, written
+     * before states carried a checksum, is read without one.
      *
-     * @throws ForeignStateException if the header is not this format's
-     * @throws IOException           if the bytes end early or do not end with the end mark
+     * @throws ForeignStateException if the header names another format, which is never read
+     * @throws DamagedStateException if the bytes are not a state as written: another magic line, cut short, a checksum
+     *                               that does not match, or anything after it
+     * @throws IOException           if {@code in} cannot be read
      */
-    public static TrialState read(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, BLOCK));
-        String magic;
-        int format;
+    public static TrialState read(InputStream in, long size) throws IOException {
+        int buffer = (int) Math.max(1, Math.min(size, BLOCK));
+        CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(in, buffer), new CRC32C());
+        DataInputStream d = new DataInputStream(checked);
         try {
-            magic = d.readUTF();
-            format = d.readInt();
-        } catch (EOFException | java.io.UTFDataFormatException e) {
-            throw new ForeignStateException("not an activation-bench trial state");
+            if (!d.readUTF().equals(MAGIC)) {
+                throw new DamagedStateException("it does not start as an activation-bench trial state");
+            }
+            int format = d.readInt();
+            if (format != FORMAT && format != UNCHECKED_FORMAT) {
+                throw new ForeignStateException("a state of format " + format + "; this version reads format " + FORMAT
+                        + " (and " + UNCHECKED_FORMAT + ")");
+            }
+            TrialState state = body(d, size);
+            if (format == FORMAT) {
+                int computed = (int) checked.getChecksum().getValue();
+                int stored = d.readInt();
+                if (computed != stored) {
+                    throw new DamagedStateException(String.format(java.util.Locale.ROOT,
+                            "its CRC-32C is %08x, not the %08x written with it", computed, stored));
+                }
+            }
+            if (d.read() != -1) {
+                throw new DamagedStateException("bytes follow the end of the state");
+            }
+            return state;
+        } catch (EOFException e) {
+            throw new DamagedStateException("it is cut short (" + size + " bytes)");
+        } catch (UTFDataFormatException | IllegalArgumentException e) {
+            throw new DamagedStateException("it does not parse (" + e.getMessage() + ")");
         }
-        if (!magic.equals(MAGIC)) {
-            throw new ForeignStateException("not an activation-bench trial state");
-        }
-        if (format != FORMAT) {
-            throw new ForeignStateException("a state of format " + format + "; this version reads format " + FORMAT);
-        }
+    }
+
+    /** Everything between the format number and the checksum. */
+    private static TrialState body(DataInputStream d, long size) throws IOException {
         String fingerprint = d.readUTF();
         int epoch = d.readInt();
         int minibatch = d.readInt();
@@ -96,12 +130,12 @@ public final class TrialStateFormat {
         long kept = d.readLong();
         long inEpoch = d.readLong();
         long spent = d.readLong();
-        float[] parameters = floats(d);
-        float[] updater = floats(d);
-        double[] norms = doubles(d);
-        List<Double> testLoss = boxed(doubles(d));
-        List<Double> testAccuracy = boxed(doubles(d));
-        int count = d.readInt();
+        float[] parameters = floats(d, size);
+        float[] updater = floats(d, size);
+        double[] norms = doubles(d, size);
+        List<Double> testLoss = boxed(doubles(d, size));
+        List<Double> testAccuracy = boxed(doubles(d, size));
+        int count = length(d, 1, size);
         List<CheckpointMetrics> checkpoints = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int at = d.readInt();
@@ -109,8 +143,8 @@ public final class TrialStateFormat {
             for (int j = 0; j < v.length; j++) {
                 v[j] = Double.longBitsToDouble(d.readLong());
             }
-            double[] dead = doubles(d);
-            double[] gradient = doubles(d);
+            double[] dead = doubles(d, size);
+            double[] gradient = doubles(d, size);
             Integer[] reached = new Integer[3];
             for (int j = 0; j < 3; j++) {
                 int e = d.readInt();
@@ -126,7 +160,7 @@ public final class TrialStateFormat {
                     reached[2], validationLoss, validationAccuracy));
         }
         if (!d.readUTF().equals(END)) {
-            throw new IOException("the state does not end with its end mark");
+            throw new DamagedStateException("it does not end with its end mark");
         }
         return new TrialState(fingerprint, epoch, minibatch, parameters, updater, iterations, epochs, norms,
                 testLoss, testAccuracy, checkpoints, kept, inEpoch, spent);
@@ -143,9 +177,9 @@ public final class TrialStateFormat {
         }
     }
 
-    private static float[] floats(DataInputStream d) throws IOException {
-        float[] values = new float[length(d)];
-        byte[] bytes = new byte[BLOCK];
+    private static float[] floats(DataInputStream d, long size) throws IOException {
+        float[] values = new float[length(d, Float.BYTES, size)];
+        byte[] bytes = new byte[Math.min(BLOCK, values.length * Float.BYTES)];
         for (int from = 0; from < values.length; from += BLOCK / 4) {
             int n = Math.min(BLOCK / 4, values.length - from);
             d.readFully(bytes, 0, n * 4);
@@ -163,11 +197,12 @@ public final class TrialStateFormat {
         }
     }
 
-    private static double[] doubles(DataInputStream d) throws IOException {
+    private static double[] doubles(DataInputStream d, long size) throws IOException {
         int n = d.readInt();
-        if (n < 0) {
+        if (n == -1) {
             return null;
         }
+        checkLength(n, Double.BYTES, size);
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = Double.longBitsToDouble(d.readLong());
@@ -175,15 +210,23 @@ public final class TrialStateFormat {
         return values;
     }
 
-    private static int length(DataInputStream d) throws IOException {
+    private static int length(DataInputStream d, int width, long size) throws IOException {
         int n = d.readInt();
-        if (n < 0) {
-            throw new IOException("a negative array length in the state: " + n);
-        }
+        checkLength(n, width, size);
         return n;
     }
 
-    private static List<Double> boxed(double[] values) {
+    /** A count of {@code width}-byte values that cannot be in a file of {@code size} bytes is a changed byte. */
+    private static void checkLength(int n, int width, long size) throws DamagedStateException {
+        if (n < 0 || (long) n * width > size) {
+            throw new DamagedStateException("it gives a length of " + n + " values, impossible in " + size + " bytes");
+        }
+    }
+
+    private static List<Double> boxed(double[] values) throws DamagedStateException {
+        if (values == null) {
+            throw new DamagedStateException("a test curve is missing");
+        }
         List<Double> list = new ArrayList<>(values.length);
         for (double v : values) {
             list.add(v);

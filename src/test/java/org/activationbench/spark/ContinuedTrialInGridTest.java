@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A grid whose trial left a state in the state folder (its attempt died in epoch 2) continues it from there: the
  * runs row says so and holds the numbers of an undisturbed run, and the state is removed once the row has landed
- * ({@code --keep-state} keeps it). Real MNIST, 1,000 examples, local[2].
+ * ({@code --keep-state} keeps it). A state whose bytes changed is set aside and the trial starts again, to the same
+ * numbers. Real MNIST, 1,000 examples, local[2].
  */
 class ContinuedTrialInGridTest {
 
@@ -45,6 +46,10 @@ class ContinuedTrialInGridTest {
             """;
 
     private static SparkSession spark;
+    /** The trial run once, never interrupted: what every continued run must equal. */
+    private static Row undisturbed;
+    @TempDir
+    static Path shared;
     private final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @TempDir
@@ -58,6 +63,20 @@ class ContinuedTrialInGridTest {
     @AfterAll
     static void stopSpark() {
         spark.stop();
+    }
+
+    private Row undisturbed() {
+        if (undisturbed == null) {
+            undisturbed = run(shared.resolve("undisturbed"), GridDriver.State.DEFAULT);
+        }
+        return undisturbed;
+    }
+
+    private static void assertSameNumbers(Row expected, Row actual) {
+        for (String column : List.of("test_accuracy", "train_loss", "test_loss", "train_accuracy", "test_loss_by_epoch",
+                "test_accuracy_by_epoch", "epochs_completed")) {
+            assertEquals((Object) expected.getAs(column), actual.getAs(column), column);
+        }
     }
 
     private Row run(Path out, GridDriver.State state) {
@@ -102,11 +121,11 @@ class ContinuedTrialInGridTest {
 
     @Test
     void aTrialContinuesFromItsStateToTheNumbersOfAnUndisturbedRun() throws Exception {
-        Row undisturbed = run(dir.resolve("undisturbed"), GridDriver.State.DEFAULT);
+        Row undisturbed = undisturbed();
         assertEquals(1, undisturbed.<Integer>getAs("first_trained_epoch"));
         assertEquals(1, undisturbed.<Integer>getAs("first_trained_minibatch"));
         assertEquals(undisturbed.<Double>getAs("train_seconds"), undisturbed.<Double>getAs("all_train_seconds"));
-        assertFalse(Files.exists(dir.resolve("undisturbed/state")), "no state is left after the run");
+        assertFalse(Files.exists(shared.resolve("undisturbed/state")), "no state is left after the run");
 
         GridSpec grid = GridDriverTest.grid(GRID);
         TrialConfig trial = grid.trials().get(0);
@@ -117,11 +136,40 @@ class ContinuedTrialInGridTest {
         Row continued = run(dir.resolve("continued"), new GridDriver.State(states.toString(), true, false));
         assertEquals(2, continued.<Integer>getAs("first_trained_epoch"));
         assertEquals(4, continued.<Integer>getAs("first_trained_minibatch"));
-        for (String column : List.of("test_accuracy", "train_loss", "test_loss", "train_accuracy", "test_loss_by_epoch",
-                "test_accuracy_by_epoch", "epochs_completed")) {
-            assertEquals((Object) undisturbed.getAs(column), continued.getAs(column), column);
-        }
+        assertSameNumbers(undisturbed, continued);
         assertTrue(continued.<Double>getAs("all_train_seconds") >= continued.<Double>getAs("train_seconds"));
         assertTrue(Files.exists(trialState.resolve("state-e000004-m000000000.bin")), "--keep-state keeps the final state");
+    }
+
+    /**
+     * The state left by the killed attempt has 84 of its parameters negated (their sign bits flipped, as a disk fault
+     * might); continued from, it would change every number after it. It is set aside, kept as it was, and the trial,
+     * with no other state, trains from epoch 1 to the numbers of the undisturbed run.
+     */
+    @Test
+    void aStateWhoseBytesChangedIsSetAsideAndTheTrialStartsAgainToTheSameNumbers() throws Exception {
+        TrialConfig trial = GridDriverTest.grid(GRID).trials().get(0);
+        Path states = dir.resolve("states");
+        plantState(states, trial);
+        Path file = states.resolve(trial.trialId()).resolve("state-e000002-m000000003.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        // The parameters follow the magic line, the format, the fingerprint, 4 ints, 3 longs and their length.
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        int parameters = 2 + Short.toUnsignedInt(b.getShort(0)) + 4;
+        parameters += 2 + Short.toUnsignedInt(b.getShort(parameters)) + 4 * 4 + 3 * 8;
+        int count = b.getInt(parameters);
+        assertEquals(235_146, count, "the MLP's parameters");
+        for (int i = 0; i < 84; i++) {
+            bytes[parameters + 4 + 4 * (i * (count / 84))] ^= (byte) 0x80;
+        }
+        Files.write(file, bytes);
+
+        Row continued = run(dir.resolve("continued"), new GridDriver.State(states.toString(), false, false));
+        assertEquals(1, continued.<Integer>getAs("first_trained_epoch"), "not continued from the damaged state");
+        assertEquals(1, continued.<Integer>getAs("first_trained_minibatch"));
+        assertSameNumbers(undisturbed(), continued);
+        Path aside = states.resolve(trial.trialId()).resolve("_damaged-state-e000002-m000000003.bin");
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(aside)), "set aside as it was, never deleted");
+        assertFalse(Files.exists(file));
     }
 }

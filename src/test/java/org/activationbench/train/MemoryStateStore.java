@@ -87,7 +87,7 @@ final class MemoryStateStore implements StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(TrialStateFormat.read(new ByteArrayInputStream(newest)));
+            return Optional.of(TrialStateFormat.read(new ByteArrayInputStream(newest), newest.length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
