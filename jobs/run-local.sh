@@ -21,6 +21,9 @@ cd "$repo"
 command=run
 case "${1:-}" in
   report|analyze|publish|findings) command=$1; shift ;;
+  ""|-*|*.conf) ;;
+  # Neither an option nor a grid file: a mistyped command, which the jar answers with the nearest one.
+  *) [ -e "$1" ] || { command=$1; shift; } ;;
 esac
 
 build_if_needed

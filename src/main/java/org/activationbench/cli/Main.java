@@ -9,14 +9,17 @@ import picocli.CommandLine.Command;
         description = "Seeded, paired benchmarks of activation functions trained with Deeplearning4j.",
         subcommands = {TrainCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class, PublishCommand.class, FindingsCommand.class,
                 BenchCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command there is nothing to do: the usage, on standard error, and exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        System.err.println("activation-bench: name a command");
+        spec.commandLine().usage(System.err);
+        return 2;
     }
 
     public static void main(String[] args) {

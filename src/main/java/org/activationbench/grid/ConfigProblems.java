@@ -40,7 +40,7 @@ final class ConfigProblems {
     String among(Config c, String key, String fallback, List<String> allowed) {
         String value = string(c, key, fallback);
         if (value != null && !allowed.contains(value)) {
-            add(key + ": unknown value '" + value + "'; allowed: " + String.join(", ", allowed));
+            add(Suggestion.unknownValue(key, value, allowed));
         }
         return value;
     }

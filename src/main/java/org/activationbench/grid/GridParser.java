@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -155,10 +156,16 @@ public final class GridParser {
 
     private GridSpec validate(String source, Config config) {
         ConfigProblems p = new ConfigProblems();
+        boolean unmatched = false;
         for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
             if (!KEYS.containsKey(e.getKey())) {
-                p.add(e.getKey() + ": unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+                Optional<String> near = Suggestion.nearest(e.getKey(), new java.util.TreeSet<>(KEYS.keySet()));
+                p.add(e.getKey() + ": unknown key" + near.map(n -> "; did you mean " + n + "?").orElse(""));
+                unmatched |= near.isEmpty();
             }
+        }
+        if (unmatched) {
+            p.add("the keys a grid may set: " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
         }
         String experiment = p.string(config, "experiment", null);
         if (experiment != null) {
@@ -176,7 +183,7 @@ public final class GridParser {
                 v -> (String) v);
         for (String a : activations) {
             if (!vocabulary.activations().contains(a)) {
-                p.add("grid.activations: unknown value '" + a + "'; allowed: " + String.join(", ", vocabulary.activations()));
+                p.add(Suggestion.unknownValue("grid.activations", a, vocabulary.activations()));
             }
         }
         List<String> slopeActivations = activations.stream().filter(vocabulary.slopeActivations()::contains).toList();

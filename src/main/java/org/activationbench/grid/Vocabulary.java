@@ -50,7 +50,7 @@ public record Vocabulary(
 
     private static void among(String key, String value, List<String> allowed, List<String> problems) {
         if (!allowed.contains(value)) {
-            problems.add(key + ": unknown value '" + value + "'; allowed: " + String.join(", ", allowed));
+            problems.add(Suggestion.unknownValue(key, value, allowed));
         }
     }
 }

@@ -98,7 +98,7 @@ class GridParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "grid.activatons = [relu]                | grid.activatons: unknown key; allowed:",
+            "grid.activatons = [relu]                | grid.activatons: unknown key; did you mean grid.activations?",
             "grid.activations = [relu, gelu]         | grid.activations: unknown value 'gelu'; allowed: relu, leakyrelu, prelu",
             "grid.architectures = [resnet]           | grid.architectures: unknown value 'resnet'; allowed: mlp, cnn, mlp-deep-N",
             "grid.architectures = [mlp-deep-64]      | grid.architectures: unknown value 'mlp-deep-64'",
@@ -158,7 +158,7 @@ class GridParserTest {
     void everyProblemIsReportedInOnePass() {
         GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf",
                 VALID + "grid.activations = [relu, leakyrelu, gelu]\ngrid.epochs = [0]\ntypo = 1\n"));
-        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertEquals(4, e.problems().size(), "three, and the keys a grid may set for the typo: " + e.problems());
     }
 
     @Test
@@ -307,5 +307,25 @@ class GridParserTest {
                 () -> parser.parse("test", sequential + "analysis.primary.metric = test_loss\n"));
         assertTrue(primary.problems().get(0).startsWith("analysis.primary: a sequential grid decides test accuracy"),
                 primary.problems().toString());
+    }
+
+    /** A near miss gets the name meant, once; only keys with no near match list every allowed key, and only once. */
+    @Test
+    void typosGetTheNearestNameOnce() {
+        GridException e = assertThrows(GridException.class, () -> parser.parse("test",
+                VALID.replace("activations = [relu, leakyrelu]", "activations = [relu, lekyrelu]") + """
+                grid.architecture = [mlp]
+                trainig.optimizer = adam
+                grid.seed = 3
+                colour = blue
+                shade = dark
+                """));
+        List<String> problems = e.problems();
+        assertTrue(problems.contains("grid.architecture: unknown key; did you mean grid.architectures?"), problems.toString());
+        assertTrue(problems.contains("trainig.optimizer: unknown key; did you mean training.optimizer?"), problems.toString());
+        assertTrue(problems.contains("grid.seed: unknown key; did you mean grid.seeds?"), problems.toString());
+        assertTrue(problems.contains("colour: unknown key") && problems.contains("shade: unknown key"), problems.toString());
+        assertEquals(1, problems.stream().filter(p -> p.startsWith("the keys a grid may set: ")).count(), problems.toString());
+        assertTrue(problems.contains("grid.activations: unknown value 'lekyrelu'; did you mean leakyrelu?"), problems.toString());
     }
 }
