@@ -40,10 +40,10 @@ public final class Findings {
     }
 
     static final List<Claim> CLAIMS = List.of(
-            new Claim("prevents dying neurons", "mnist-mlp", "mlp", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
-            new Claim("prevents dying neurons", "mnist-cnn", "cnn", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
-            new Claim("prevents dying neurons", "depth", "mlp-deep-32", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
-            new Claim("prevents dying neurons", "fashion-mnist", "mlp", Metric.DEAD_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "mnist-mlp", "mlp", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "mnist-cnn", "cnn", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "depth", "mlp-deep-32", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "fashion-mnist", "mlp", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
             // How fast an activation learns depends on its learning rate as much as on itself: at rates tuned apart,
             // the speed compared would be the rates'. So speed is compared at one rate for all.
             new Claim("converges faster", "mnist-mlp", "mlp", Metric.EPOCHS_TO_97, "leakyrelu(0.01)", null, "fixed"),
@@ -59,6 +59,10 @@ public final class Findings {
             new Claim("better in deeper networks", "depth-xavier", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.1)", null),
             new Claim("holds on a harder dataset", "fashion-mnist", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
             new Claim("holds on a harder dataset", "fashion-mnist", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null));
+
+    /** What a metric meant in comparisons landed by an earlier version, where its id was {@link Metric#earlierId()}. */
+    private static final java.util.Map<Metric, String> EARLIER = java.util.Map.of(Metric.INACTIVE_FRACTION,
+            "unweighted mean over the hidden layers, as published");
 
     private Findings() {}
 
@@ -85,20 +89,22 @@ public final class Findings {
                     + " | not yet published | | | |";
         }
         String sql = """
-                SELECT epoch, stage, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict, baseline_learning_rate
+                SELECT epoch, stage, metric, mean_difference, ci_low, ci_high, p_value_holm, n_pairs, verdict,
+                       baseline_learning_rate
                 FROM read_parquet('%s/*/*.parquet', hive_partitioning = true)
-                WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
+                WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric IN (?, ?) AND candidate = ?
                   AND (? IS NULL OR epoch = ?) AND (? IS NULL OR stage = ?)
                 ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
         String link = "[" + c.experiment() + "](notebooks-out/" + c.experiment() + "/report.ipynb)";
         try (PreparedStatement q = duck.prepareStatement(sql)) {
             q.setString(1, c.architecture());
             q.setString(2, c.metric().id());
-            q.setString(3, c.candidate());
-            q.setObject(4, c.epoch());
+            q.setString(3, c.metric().earlierId());
+            q.setString(4, c.candidate());
             q.setObject(5, c.epoch());
-            q.setString(6, c.stage());
+            q.setObject(6, c.epoch());
             q.setString(7, c.stage());
+            q.setString(8, c.stage());
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return "| " + c.claim() + " | " + link + " | " + what + " | not in the published tables | | | |";
@@ -106,7 +112,10 @@ public final class Findings {
                 String rates = "tuned".equals(r.getString("stage")) ? ", learning rates tuned per activation"
                         : c.stage() != null ? ", one learning rate (" + org.activationbench.grid.TrialConfig.number(r.getDouble("baseline_learning_rate"))
                         + ") for every activation" : "";
-                return "| " + c.claim() + " | " + link + " | " + what + ", epoch " + r.getInt("epoch") + rates + " | "
+                // A comparisons table landed by an earlier version compared the unweighted mean over layers.
+                String earlier = r.getString("metric").equals(c.metric().id()) ? "" : " (" + EARLIER.get(c.metric()) + ")";
+                return "| " + c.claim() + " | " + link + " | " + c.metric().label() + earlier + ", " + c.candidate() + ", "
+                        + c.architecture() + ", epoch " + r.getInt("epoch") + rates + " | "
                         + difference(c.metric(), r.getDouble("mean_difference"), r.getDouble("ci_low"), r.getDouble("ci_high"))
                         + " | " + Format.p(number(r, "p_value_holm")) + " | " + r.getInt("n_pairs") + " | "
                         + r.getString("verdict") + " |";
@@ -114,7 +123,7 @@ public final class Findings {
         }
     }
 
-    /** Accuracy and dead-unit fractions in percentage points, epochs in epochs, losses in nats. */
+    /** Accuracy and inactive-unit fractions in percentage points, epochs in epochs, losses in nats. */
     static String difference(Metric metric, double mean, double low, double high) {
         boolean points = metric != Metric.EPOCHS_TO_97 && metric != Metric.TEST_LOSS && metric != Metric.TRAIN_LOSS;
         double scale = points ? 100 : 1;

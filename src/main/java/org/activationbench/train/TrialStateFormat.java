@@ -13,13 +13,18 @@ import java.util.List;
 /**
  * A {@link TrialState} as bytes: a header (a magic line, the format number, the fingerprint) that is read alone to
  * tell a foreign state, then the arrays streamed in blocks, bit for bit (raw IEEE 754 bits, NaN payloads included), and
- * an end mark, so a cut-off file is never taken for a state. Big-endian throughout.
+ * an end mark, so a cut-off file is never taken for a state. Big-endian throughout. Format 3 added each checkpoint's
+ * units per layer and recovered units, and the inactive units of the last checkpoint; a state of format 2 is still
+ * read, without them (its checkpoints' units are filled in by the runner that continues it, and the recovered units of
+ * the first checkpoint after it are null).
  */
 public final class TrialStateFormat {
 
     static final String MAGIC = "activation-bench trial state";
     /** Raised whenever the layout below changes; a state of another format is ignored, never half-read. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
+    /** The format before units were followed across checkpoints; read, never written. */
+    static final int FORMAT_2 = 2;
     private static final String END = "end of state";
     /** Bytes per block when streaming arrays: no copy of a whole array besides the state's own. */
     private static final int BLOCK = 1 << 16;
@@ -51,7 +56,8 @@ public final class TrialStateFormat {
                     m.examplesPerSecond()}) {
                 d.writeLong(Double.doubleToRawLongBits(v));
             }
-            doubles(d, m.deadFraction());
+            doubles(d, m.inactiveFraction());
+            ints(d, m.hiddenUnits());
             doubles(d, m.gradientNorm());
             for (Integer e : new Integer[] {m.epochTo97(), m.epochTo98(), m.epochTo99()}) {
                 d.writeInt(e == null ? -1 : e);
@@ -60,6 +66,21 @@ public final class TrialStateFormat {
             if (m.validationLoss() != null) {
                 d.writeLong(Double.doubleToRawLongBits(m.validationLoss()));
                 d.writeLong(Double.doubleToRawLongBits(m.validationAccuracy()));
+            }
+            for (Integer n : new Integer[] {m.recoveredUnits(), m.newlyInactiveUnits(), m.previouslyInactiveUnits()}) {
+                d.writeInt(n == null ? -1 : n);
+            }
+        }
+        InactiveUnits inactive = state.inactive();
+        d.writeInt(inactive == null ? -1 : inactive.layers());
+        if (inactive != null) {
+            for (int h = 0; h < inactive.layers(); h++) {
+                d.writeInt(inactive.units()[h]);
+                long[] words = inactive.mask(h).toLongArray();
+                d.writeInt(words.length);
+                for (long w : words) {
+                    d.writeLong(w);
+                }
             }
         }
         d.writeUTF(END);
@@ -85,8 +106,9 @@ public final class TrialStateFormat {
         if (!magic.equals(MAGIC)) {
             throw new ForeignStateException("not an activation-bench trial state");
         }
-        if (format != FORMAT) {
-            throw new ForeignStateException("a state of format " + format + "; this version reads format " + FORMAT);
+        if (format != FORMAT && format != FORMAT_2) {
+            throw new ForeignStateException("a state of format " + format + "; this version reads formats " + FORMAT_2
+                    + " and " + FORMAT);
         }
         String fingerprint = d.readUTF();
         int epoch = d.readInt();
@@ -109,7 +131,8 @@ public final class TrialStateFormat {
             for (int j = 0; j < v.length; j++) {
                 v[j] = Double.longBitsToDouble(d.readLong());
             }
-            double[] dead = doubles(d);
+            double[] inactive = doubles(d);
+            int[] units = format == FORMAT_2 ? null : ints(d);
             double[] gradient = doubles(d);
             Integer[] reached = new Integer[3];
             for (int j = 0; j < 3; j++) {
@@ -122,14 +145,57 @@ public final class TrialStateFormat {
                 validationLoss = Double.longBitsToDouble(d.readLong());
                 validationAccuracy = Double.longBitsToDouble(d.readLong());
             }
-            checkpoints.add(new CheckpointMetrics(at, v[0], v[1], v[2], v[3], v[4], v[5], dead, gradient, reached[0], reached[1],
-                    reached[2], validationLoss, validationAccuracy));
+            Integer[] followed = new Integer[3];
+            for (int j = 0; j < 3 && format != FORMAT_2; j++) {
+                int n = d.readInt();
+                followed[j] = n < 0 ? null : n;
+            }
+            checkpoints.add(new CheckpointMetrics(at, v[0], v[1], v[2], v[3], v[4], v[5], inactive, units, gradient, reached[0],
+                    reached[1], reached[2], validationLoss, validationAccuracy, followed[0], followed[1], followed[2]));
         }
+        InactiveUnits inactive = format == FORMAT_2 ? null : inactiveUnits(d);
         if (!d.readUTF().equals(END)) {
             throw new IOException("the state does not end with its end mark");
         }
         return new TrialState(fingerprint, epoch, minibatch, parameters, updater, iterations, epochs, norms,
-                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent);
+                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent, inactive);
+    }
+
+    private static InactiveUnits inactiveUnits(DataInputStream d) throws IOException {
+        int layers = d.readInt();
+        if (layers < 0) {
+            return null;
+        }
+        int[] units = new int[layers];
+        java.util.BitSet[] masks = new java.util.BitSet[layers];
+        for (int h = 0; h < layers; h++) {
+            units[h] = length(d);
+            long[] words = new long[length(d)];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = d.readLong();
+            }
+            masks[h] = java.util.BitSet.valueOf(words);
+        }
+        try {
+            return new InactiveUnits(units, masks);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the state's inactive units do not fit its layers: " + e.getMessage());
+        }
+    }
+
+    private static void ints(DataOutputStream d, int[] values) throws IOException {
+        d.writeInt(values.length);
+        for (int v : values) {
+            d.writeInt(v);
+        }
+    }
+
+    private static int[] ints(DataInputStream d) throws IOException {
+        int[] values = new int[length(d)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = d.readInt();
+        }
+        return values;
     }
 
     private static void floats(DataOutputStream d, float[] values) throws IOException {

@@ -30,7 +30,8 @@ class AnalysisTest {
         assertEquals(2, leaky.familySize());
         assertEquals(8, leaky.stats().pairs());
         assertTrue(leaky.seedsForPointOne() != null && leaky.seedsForPointOne() >= 2);
-        assertEquals(Verdict.BETTER, find(all, 2, Metric.DEAD_FRACTION, "elu").verdict(), "lower dead fraction is better");
+        assertEquals(Verdict.BETTER, find(all, 2, Metric.INACTIVE_FRACTION, "elu").verdict(),
+                "a lower inactive fraction is better");
     }
 
     @Test

@@ -70,6 +70,33 @@ class FindingsTest {
                 + " [-0.20, +0.40] | 0.600 | 10 | no significant difference |"), String.join("\n", rows));
     }
 
+    /**
+     * A comparisons table landed before inactive units names the metric dead_fraction and compared the unweighted mean
+     * over layers: its row is found, and says so; one landed since reads as it is.
+     */
+    @Test
+    void anInactiveUnitClaimReadsTheMetricUnderEitherName(@TempDir Path reports) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            for (String[] e : new String[][] {{"mnist-cnn", "dead_fraction"}, {"fashion-mnist", "inactive_fraction"}}) {
+                Path comparisons = Files.createDirectories(reports.resolve(e[0] + "/tables/comparisons"));
+                s.execute("""
+                        COPY (SELECT * FROM (VALUES ('%s', 'per-task', 10, 'fixed', '%s', 'leakyrelu(0.01)', -0.0339,
+                                                     -0.0428, -0.026, 0.00004, 10, 'better', 0.001))
+                              t(architecture, strategy, epoch, stage, metric, candidate, mean_difference, ci_low, ci_high,
+                                p_value_holm, n_pairs, verdict, baseline_learning_rate), (SELECT '%s' AS experiment))
+                        TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(e[0].equals("mnist-cnn") ? "cnn" : "mlp",
+                        e[1], e[0], comparisons));
+            }
+        }
+        List<String> rows = Findings.table(reports).lines().toList();
+        assertTrue(rows.contains("| prevents dying neurons | [mnist-cnn](notebooks-out/mnist-cnn/report.ipynb) | inactive-unit"
+                + " fraction (unweighted mean over the hidden layers, as published), leakyrelu(0.01), cnn, epoch 10 | -3.39"
+                + " points [-4.28, -2.60] | 4.0e-05 | 10 | better |"), String.join("\n", rows));
+        assertTrue(rows.contains("| prevents dying neurons | [fashion-mnist](notebooks-out/fashion-mnist/report.ipynb) |"
+                + " inactive-unit fraction, leakyrelu(0.01), mlp, epoch 10 | -3.39 points [-4.28, -2.60] | 4.0e-05 | 10 |"
+                + " better |"), String.join("\n", rows));
+    }
+
     @Test
     void differencesReadInTheMetricsUnits() {
         assertEquals("+0.12 points [+0.03, +0.21]", Findings.difference(Metric.TEST_ACCURACY, 0.0012, 0.0003, 0.0021));
