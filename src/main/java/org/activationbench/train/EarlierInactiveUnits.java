@@ -32,7 +32,8 @@ public final class EarlierInactiveUnits {
             - the recovered and newly inactive units stay null: earlier versions did not follow units across \
             checkpoints.
 
-            `dead_fraction` and `mean_dead_fraction` stay in the schema, null in rows landed since, so that compacting             an output folder landed partly by an earlier version keeps them.
+            `dead_fraction` and `mean_dead_fraction` stay in the schema, null in rows landed since, so that compacting \
+            an output folder landed partly by an earlier version keeps them.
 
             A `comparisons` table landed by an earlier version names the metric `dead_fraction` and compared \
             `mean_dead_fraction`, the unweighted mean; comparing again (`analyze`, `report`) gives `inactive_fraction` \
