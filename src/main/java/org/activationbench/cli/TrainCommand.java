@@ -115,7 +115,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine%n", config.trialId(), config.architecture(),
                 config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(), config.engine());
-        System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  dead_fraction  grad_norm");
+        System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  inactive_units  recovered"
+                + "  grad_norm");
         NativeThreads.configure(threads);
         TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(TrainCommand::print));
         System.out.printf("status %s%s, %.1f s training%n", result.status(),
@@ -125,12 +126,23 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void print(CheckpointMetrics m) {
-        System.out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %9.4f  %8.4f  %7.1f  %10.0f  %s  %s%n", m.epoch(), m.trainLoss(),
+        System.out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %9.4f  %8.4f  %7.1f  %10.0f  %s  %s  %s%n", m.epoch(), m.trainLoss(),
                 m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond(),
-                format(m.deadFraction()), format(m.gradientNorm()));
+                inactive(m), m.recoveredUnits() == null ? "-" : m.recoveredUnits() + " of " + m.previouslyInactiveUnits(),
+                format(m.gradientNorm()));
         if (m.validationAccuracy() != null) {
             System.out.printf(Locale.ROOT, "       validation: loss %.4f, accuracy %.4f%n", m.validationLoss(), m.validationAccuracy());
         }
+    }
+
+    /** Per layer "inactive/units", then the network's fraction: "[3/256 0/128] 0.781%". */
+    private static String inactive(CheckpointMetrics m) {
+        int[] counts = m.inactiveUnits();
+        StringBuilder b = new StringBuilder("[");
+        for (int h = 0; h < counts.length; h++) {
+            b.append(h == 0 ? "" : " ").append(counts[h]).append('/').append(m.hiddenUnits()[h]);
+        }
+        return b.append("] ").append(String.format(Locale.ROOT, "%.3g%%", 100 * m.networkInactiveFraction())).toString();
     }
 
     private static String format(double[] values) {

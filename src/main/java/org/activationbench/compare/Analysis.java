@@ -115,8 +115,8 @@ public final class Analysis {
             List<Pairing> pairings = candidates.stream()
                     .map(c -> Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))).toList();
             int family = Math.max(1, (int) results.stream().filter(r -> r.pairs() >= FamilyInterval.MIN_PAIRS).count());
-            double margin = settings.margins().of(metric.marginKey());
-            boolean primary = settings.primary().is(metric.marginKey(), first.epoch());
+            double margin = settings.margins().of(metric.id());
+            boolean primary = settings.primary().is(metric.id(), first.epoch());
             for (int i = 0; i < candidates.size(); i++) {
                 PairedResult r = results.get(i);
                 Observation c = byLabel.get(candidates.get(i)).get(0);

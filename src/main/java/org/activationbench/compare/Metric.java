@@ -6,7 +6,12 @@ public enum Metric {
     TEST_LOSS("test_loss", false, "test loss"),
     TRAIN_ACCURACY("train_accuracy", true, "train accuracy"),
     TRAIN_LOSS("train_loss", false, "train loss"),
-    DEAD_FRACTION("dead_fraction", false, "dead-unit fraction"),
+    /**
+     * Hidden units whose pre-activation is never positive on the training set, as a fraction of the network's hidden
+     * units ({@code epochs.network_inactive_fraction}). For relu they are dead; for other activations they still pass
+     * a gradient, so the comparison is of inactive units, not of dead ones.
+     */
+    INACTIVE_FRACTION("inactive_fraction", false, "inactive-unit fraction"),
     EPOCHS_TO_97("epochs_to_97", false, "epochs to 97% test accuracy");
 
     private final String id;
@@ -31,9 +36,9 @@ public enum Metric {
         return label;
     }
 
-    /** The key of this metric's margin in {@code analysis.margins} (grid.Margins). */
-    public String marginKey() {
-        return this == DEAD_FRACTION ? "inactive_fraction" : id;
+    /** The id under which comparisons landed by earlier versions hold this metric, if it had another one. */
+    public String earlierId() {
+        return this == INACTIVE_FRACTION ? "dead_fraction" : id;
     }
 
     public boolean isAccuracy() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.activationbench.train.EarlierInactiveUnits;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.train.TrialStatus;
@@ -48,18 +49,23 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         }
     }
 
-    /** One trial at one checkpoint. */
+    /**
+     * One trial at one checkpoint.
+     *
+     * @param inactiveFraction        per hidden layer, the fraction of its units inactive on every training example
+     * @param networkInactiveFraction inactive units as a fraction of all the network's hidden units
+     */
     public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
             Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-            List<Double> deadFraction, double meanDeadFraction, Integer epochTo97, double learningRate, String stage,
+            List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97, double learningRate, String stage,
             Double validationAccuracy) {
 
         /** A checkpoint of a fixed-protocol trial at the default learning rate, without a validation split. */
         public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
-                double testAccuracy, List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
+                double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, deadFraction, meanDeadFraction, epochTo97, 1e-3, Observation.FIXED, null);
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null);
         }
 
         public String setting() {
@@ -72,7 +78,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             values[Metric.TEST_LOSS.ordinal()] = testLoss;
             values[Metric.TRAIN_ACCURACY.ordinal()] = trainAccuracy;
             values[Metric.TRAIN_LOSS.ordinal()] = trainLoss;
-            values[Metric.DEAD_FRACTION.ordinal()] = meanDeadFraction;
+            values[Metric.INACTIVE_FRACTION.ordinal()] = networkInactiveFraction;
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
             return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values,
@@ -106,12 +112,14 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         List<EpochRow> landed = new ArrayList<>();
         List<String> landedAttempts = new ArrayList<>();
         for (Row r : store.read(Tables.EPOCHS).collectAsList()) {
+            // Rows landed before inactive units were counted as such hold them under their earlier names.
+            List<Double> inactive = EarlierInactiveUnits.inactiveFraction(list(r, "inactive_fraction"), list(r, "dead_fraction"));
             landed.add(new EpochRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
                     r.getAs("alpha"), r.getAs("activation_label"), r.<Long>getAs("seed"), r.<Integer>getAs("epoch"),
                     r.<Double>getAs("train_loss"), r.<Double>getAs("train_accuracy"), r.<Double>getAs("test_loss"),
-                    r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
-                    r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"),
+                    r.<Double>getAs("test_accuracy"), inactive, EarlierInactiveUnits.networkInactiveFraction(
+                            r.getAs("network_inactive_fraction"), inactive, r.getAs("architecture")), r.getAs("epoch_to_97"),
                     runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
                     stage(r), r.getAs("validation_accuracy")));
             landedAttempts.add(r.getAs("attempt_id"));
@@ -149,6 +157,10 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
+    }
+
+    private static List<Double> list(Row r, String column) {
+        return r.isNullAt(r.fieldIndex(column)) ? null : r.getList(r.fieldIndex(column));
     }
 
     /** Files written before the stage column existed hold fixed-protocol trials only. */

@@ -6,10 +6,14 @@ import org.nd4j.linalg.activations.IActivation;
 /**
  * One activation the benchmark can train with.
  *
- * @param slope   whether the trial supplies a negative slope (alpha), the network learns it, or neither
- * @param factory builds the DL4J activation for a given alpha (ignored when the slope is not {@link Slope#FIXED})
+ * @param slope        whether the trial supplies a negative slope (alpha), the network learns it, or neither
+ * @param factory      builds the DL4J activation for a given alpha (ignored when the slope is not {@link Slope#FIXED})
+ * @param zeroBelowZero whether the derivative is 0 for every pre-activation &lt;= 0 (ReLU): a unit of such an
+ *                     activation that is inactive on every example gets no gradient through itself, it is <em>dead</em>;
+ *                     a unit of any other activation in that state still passes a gradient and is only inactive
  */
-public record ActivationSpec(String name, Slope slope, DoubleFunction<IActivation> factory, String description) {
+public record ActivationSpec(String name, Slope slope, DoubleFunction<IActivation> factory, String description,
+        boolean zeroBelowZero) {
 
     /** How an activation's negative slope is set. */
     public enum Slope {

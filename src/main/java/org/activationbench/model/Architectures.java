@@ -25,6 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Architectures {
 
     public static final int MIN_DEPTH = 2;
+    /** Units of every hidden layer of an {@code mlp-deep-N}. */
+    public static final int DEEP_UNITS = 128;
     public static final int MAX_DEPTH = 32;
     private static final Pattern DEEP = Pattern.compile("mlp-deep-(\\d+)");
 
@@ -47,6 +49,24 @@ public final class Architectures {
         return n >= MIN_DEPTH && n <= MAX_DEPTH ? n : 0;
     }
 
+    /**
+     * The units of each hidden layer of an architecture, input side first: neurons of a dense layer, channels of a
+     * convolution ({@code mlp} 256, 128; {@code cnn} 32, 64; {@code mlp-deep-N} N x 128). What {@link #build} builds.
+     */
+    public static List<Integer> hiddenUnits(String name) {
+        if (name.equals("mlp")) {
+            return List.of(256, 128);
+        }
+        if (name.equals("cnn")) {
+            return List.of(32, 64);
+        }
+        int depth = deepLayers(name);
+        if (depth == 0) {
+            throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + NAMES);
+        }
+        return java.util.Collections.nCopies(depth, DEEP_UNITS);
+    }
+
     /** The implementations an engine builds networks from. */
     public static LayerKit kit(Engine engine) {
         return engine == Engine.STOCK ? StockLayers.INSTANCE : FastLayers.INSTANCE;
@@ -59,17 +79,11 @@ public final class Architectures {
         LayerKit kit = kit(config.engine());
         Stack stack = new Stack(kit, spec, kit.activation(spec.create(config.alpha())), name.equals("cnn")
                 ? new long[] {1, side, side} : new long[] {(long) side * side});
-        if (name.equals("mlp")) {
-            stack.dense(256).dense(128);
-        } else if (name.equals("cnn")) {
-            stack.convolveAndPool(32).convolveAndPool(64);
-        } else {
-            int depth = deepLayers(name);
-            if (depth == 0) {
-                throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + NAMES);
-            }
-            for (int i = 0; i < depth; i++) {
-                stack.dense(128);
+        for (int units : hiddenUnits(name)) {
+            if (name.equals("cnn")) {
+                stack.convolveAndPool(units);
+            } else {
+                stack.dense(units);
             }
         }
         stack.add("output", kit.output(classes));

@@ -1,7 +1,7 @@
 package org.activationbench.model;
 
 /**
- * A hidden layer whose units are watched for dying.
+ * A hidden layer whose inactive units are counted.
  *
  * @param outputIndex the network layer whose output carries the sign of this layer's pre-activation
  * @param units       neurons for a dense layer, channels for a convolution

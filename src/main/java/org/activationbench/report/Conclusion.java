@@ -11,6 +11,8 @@ import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
 import org.activationbench.compare.Snapshot.RunRow;
+import org.activationbench.model.ActivationSpec;
+import org.activationbench.model.Activations;
 import org.activationbench.train.TrialStatus;
 
 /**
@@ -61,14 +63,28 @@ final class Conclusion {
             b.append(accuracy(setting));
         }
         b.append("\n\n### The articles' claims, on this run\n");
-        b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(run.comparisons(), Metric.DEAD_FRACTION,
-                c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + " units dead vs "
-                        + Format.percent(c.stats().meanCandidate())));
+        b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(run.comparisons(), Metric.INACTIVE_FRACTION,
+                c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + "'s hidden units " + state(activation(baseline))
+                        + " vs " + Format.percent(c.stats().meanCandidate()) + " " + state(c.candidateActivation())));
         b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97,
                 c -> Format.fixed(c.stats().meanBaseline(), 2) + " vs " + Format.fixed(c.stats().meanCandidate(), 2)
                         + " epochs to 97%")).append(speedNote);
         b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim());
         return b.toString();
+    }
+
+    /**
+     * What a unit never positive on the training set is under an activation: dead where the activation's slope below
+     * zero is zero (no gradient reaches it), else only inactive (it still passes a gradient).
+     */
+    static String state(String activation) {
+        return Activations.find(activation).map(ActivationSpec::zeroBelowZero).orElse(false) ? "dead" : "inactive";
+    }
+
+    /** The activation of a label: {@code leakyrelu(0.1)} is leakyrelu's. */
+    private static String activation(String label) {
+        int slope = label.indexOf('(');
+        return slope < 0 ? label : label.substring(0, slope);
     }
 
     private long count(TrialStatus status) {

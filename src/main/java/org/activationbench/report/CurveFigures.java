@@ -9,13 +9,16 @@ import org.activationbench.stats.MeanInterval;
 
 /**
  * Figures of a mean over seeds along an axis (epoch, alpha or hidden layer), with its 95% t-interval: learning curves,
- * test accuracy by alpha, dead units per layer. Each query returns the mean, sample sd and count; the interval is
+ * test accuracy by alpha, inactive units per layer. Each query returns the mean, sample sd and count; the interval is
  * computed from them.
  */
 final class CurveFigures {
 
-    /** Up to this many hidden layers the dead units are drawn over epochs, one line per activation and layer. */
+    /** Up to this many hidden layers the inactive units are drawn over epochs, one line per activation and layer. */
     static final int LAYERS_OVER_EPOCHS = 3;
+
+    /** What an inactive unit is, said in every caption that shows them. */
+    static final String UNITS = "never positive on the training set; dead for ReLU";
 
     private CurveFigures() {}
 
@@ -74,46 +77,47 @@ final class CurveFigures {
     }
 
     /**
-     * Dead units per hidden layer: over epochs, one line per activation and layer; for deeper networks, where those
+     * Inactive units per hidden layer: over epochs, one line per activation and layer; for deeper networks, where those
      * lines would be too many to read, by layer at the last checkpoint, one line per activation.
      */
-    static void deadUnits(Page page, String setting, int hiddenLayers, int lastEpoch) {
+    static void inactiveUnits(Page page, String setting, int hiddenLayers, int lastEpoch) {
         if (hiddenLayers > LAYERS_OVER_EPOCHS) {
-            deadUnitsByLayer(page, setting, lastEpoch);
+            inactiveUnitsByLayer(page, setting, lastEpoch);
             return;
         }
-        page.figure("Dead units per hidden layer by epoch, **" + setting + "** (percent of the layer's units; mean over seeds"
-                + " with its 95% t-interval).",
-                "dead-" + setting + ".png", """
+        page.figure("Inactive units per hidden layer by epoch, **" + setting + "** (" + UNITS + "; percent of the layer's"
+                + " units, mean over seeds with its 95% t-interval).",
+                "inactive-" + setting + ".png", """
                 SELECT activation_label, layer, layer_name, epoch, avg(100 * fraction) AS mean,
                        stddev_samp(100 * fraction) AS sd, count(*) AS seeds
-                FROM (SELECT e.activation, e.alpha, e.activation_label, e.epoch, unnest(e.dead_fraction) AS fraction,
-                             unnest(range(1, len(e.dead_fraction) + 1)) AS layer, unnest(r.hidden_layers) AS layer_name
+                FROM (SELECT e.activation, e.alpha, e.activation_label, e.epoch, unnest(e.inactive_fraction) AS fraction,
+                             unnest(range(1, len(e.inactive_fraction) + 1)) AS layer, unnest(r.hidden_layers) AS layer_name
                       FROM epochs e JOIN runs r USING (trial_id)
                       WHERE e.%s)
                 WHERE fraction IS NOT NULL
                 GROUP BY activation, alpha, activation_label, layer, layer_name, epoch
                 ORDER BY activation, coalesce(alpha, 0), activation_label, layer, epoch"""
                 .formatted(RunOutline.where(setting)),
-                rows -> page.charts().bands(setting + ": dead units per layer", "epoch", "dead units (%)",
+                rows -> page.charts().bands(setting + ": inactive units per layer", "epoch", "inactive units (%)",
                         bands(rows, i -> rows.string(i, "activation_label") + " / " + rows.string(i, "layer_name"), "epoch")));
     }
 
-    private static void deadUnitsByLayer(Page page, String setting, int epoch) {
-        page.figure("Dead units in each hidden layer (1 is next to the input) after epoch " + epoch + ", **" + setting
-                + "** (percent of the layer's units; mean over seeds with its 95% t-interval).", "dead-" + setting + ".png", """
+    private static void inactiveUnitsByLayer(Page page, String setting, int epoch) {
+        page.figure("Inactive units in each hidden layer (1 is next to the input) after epoch " + epoch + ", **" + setting
+                + "** (" + UNITS + "; percent of the layer's units, mean over seeds with its 95% t-interval).",
+                "inactive-" + setting + ".png", """
                 SELECT activation_label, layer, avg(100 * fraction) AS mean, stddev_samp(100 * fraction) AS sd,
                        count(*) AS seeds
-                FROM (SELECT activation, alpha, activation_label, unnest(dead_fraction) AS fraction,
-                             unnest(range(1, len(dead_fraction) + 1)) AS layer
+                FROM (SELECT activation, alpha, activation_label, unnest(inactive_fraction) AS fraction,
+                             unnest(range(1, len(inactive_fraction) + 1)) AS layer
                       FROM epochs
                       WHERE %s AND epoch = %d)
                 WHERE fraction IS NOT NULL
                 GROUP BY activation, alpha, activation_label, layer
                 ORDER BY activation, coalesce(alpha, 0), activation_label, layer"""
                 .formatted(RunOutline.where(setting), epoch),
-                rows -> page.charts().bands(setting + ": dead units by layer, epoch " + epoch, "hidden layer",
-                        "dead units (%)", bands(rows, i -> rows.string(i, "activation_label"), "layer")));
+                rows -> page.charts().bands(setting + ": inactive units by layer, epoch " + epoch, "hidden layer",
+                        "inactive units (%)", bands(rows, i -> rows.string(i, "activation_label"), "layer")));
     }
 
     /** One band per series name (rows whose name is null are left out), in the order the rows first name them. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.activationbench.compare.Metric;
+import org.activationbench.model.Architectures;
 
 /**
  * A DuckDB session over the Parquet tables of one output folder: the same macros and views the notebook's first
@@ -167,6 +168,15 @@ final class LandedTables implements AutoCloseable {
                 "CREATE MACRO metric_label(metric) AS CASE metric "
                         + Arrays.stream(Metric.values()).map(m -> "WHEN '" + m.id() + "' THEN '" + m.label().replace("'", "''") + "'")
                                 .collect(Collectors.joining(" ")) + " END",
+                // The units of an architecture's hidden layers, as Architectures builds them: to weight the per-layer
+                // inactive fractions of rows landed before network_inactive_fraction existed (EarlierInactiveUnits).
+                "CREATE MACRO hidden_units(architecture) AS CASE WHEN architecture = 'mlp' THEN "
+                        + Architectures.hiddenUnits("mlp") + " WHEN architecture = 'cnn' THEN " + Architectures.hiddenUnits("cnn")
+                        + " ELSE list_transform(range(TRY_CAST(regexp_extract(architecture, '^mlp-deep-([0-9]+)$', 1) AS INTEGER)),"
+                        + " i -> " + Architectures.DEEP_UNITS + ") END",
+                "CREATE MACRO inactive_counts(fractions, units) AS list_transform(range(1, len(fractions) + 1),"
+                        + " i -> CAST(round(CAST(fractions[i] AS DOUBLE) * CAST(units[i] AS DOUBLE)) AS INTEGER))",
+                "CREATE MACRO network_fraction(counts, units) AS CAST(list_sum(counts) AS DOUBLE) / CAST(list_sum(units) AS DOUBLE)",
                 "CREATE MACRO metric_order(metric) AS list_position(["
                         + Arrays.stream(Metric.values()).map(m -> "'" + m.id() + "'").collect(Collectors.joining(", ")) + "], metric)"));
         // A killed and resumed run can hold a trial twice until it is compacted: keep its best attempt (a final
@@ -202,7 +212,9 @@ final class LandedTables implements AutoCloseable {
         boolean runs = hasTable(s, all + "runs");
         List<String> sql = new ArrayList<>();
         if (hasTable(s, "landed_epochs")) {
-            sql.add(epochsView(all, runs, hasColumn(s, "landed_epochs", "attempt_id")));
+            sql.add(epochsView(all, runs, hasColumn(s, "landed_epochs", "attempt_id"),
+                    inactiveColumns(hasColumn(s, "landed_epochs", "inactive_fraction"),
+                            hasColumn(s, "landed_epochs", "dead_fraction"))));
             sql.add(unfinishedView(all, runs));
             if (tuned && runs) {
                 sql.addAll(hasTable(s, "all_comparisons") ? confirmation() : List.of(
@@ -219,13 +231,15 @@ final class LandedTables implements AutoCloseable {
      * attempt of its runs row. A trial not there yet (running, or cut short by a kill) keeps those its executors handed
      * over while it trained: per checkpoint, the row of the attempt that got furthest of those that reached it (an
      * attempt continued from a saved state hands over only the checkpoints after it; the numbers of every attempt
-     * agree, as trials are deterministic). Files landed before attempt ids existed keep one row per trial and epoch.
+     * agree, as trials are deterministic). Files landed before attempt ids existed keep one row per trial and epoch. The
+     * inactive-unit columns are read as {@code inactive} says.
      */
-    static String epochsView(String prefix, boolean runs, boolean attemptIds) {
+    static String epochsView(String prefix, boolean runs, boolean attemptIds, InactiveColumns inactive) {
         String once = "QUALIFY row_number() OVER (PARTITION BY trial_id, epoch ORDER BY %strain_seconds) = 1";
         if (!attemptIds) {
-            return "CREATE VIEW " + prefix + "epochs AS\nSELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy),"
-                    + " setting(architecture, strategy) AS setting\nFROM landed_epochs\n" + once.formatted("");
+            return "CREATE VIEW " + prefix + "epochs AS\nSELECT * " + inactive.exclude("") + "REPLACE (coalesce(strategy,"
+                    + " 'per-task') AS strategy" + inactive.replace() + "), setting(architecture, strategy) AS setting"
+                    + inactive.added() + "\nFROM landed_epochs\n" + once.formatted("");
         }
         String finished = runs ? """
                 WHERE NOT EXISTS (SELECT 1 FROM %1$sruns r WHERE r.trial_id = e.trial_id)
@@ -233,10 +247,49 @@ final class LandedTables implements AutoCloseable {
                 """.formatted(prefix) : "";
         return """
                 CREATE VIEW %sepochs AS
-                SELECT * EXCLUDE (reached) REPLACE (coalesce(strategy, 'per-task') AS strategy),
-                       setting(architecture, strategy) AS setting
+                SELECT * %sREPLACE (coalesce(strategy, 'per-task') AS strategy%s),
+                       setting(architecture, strategy) AS setting%s
                 FROM (SELECT *, max(epoch) OVER (PARTITION BY trial_id, attempt_id) AS reached FROM landed_epochs) e
-                """.formatted(prefix) + finished + once.formatted("reached DESC, attempt_id, ");
+                """.formatted(prefix, inactive.exclude("reached"), inactive.replace(), inactive.added()) + finished
+                + once.formatted("reached DESC, attempt_id, ");
+    }
+
+    /**
+     * How the {@code epochs} view reads the inactive-unit columns: as they are, or from the earlier {@code dead_fraction}
+     * where rows landed before them (the mapping of {@code EarlierInactiveUnits}, with the units of the architecture).
+     *
+     * @param current the landed rows have {@code inactive_fraction} and the columns beside it
+     * @param earlier the landed rows have {@code dead_fraction} (the view leaves it and {@code mean_dead_fraction} out)
+     */
+    static InactiveColumns inactiveColumns(boolean current, boolean earlier) {
+        String counts = "inactive_counts(dead_fraction, hidden_units(architecture))";
+        String network = "network_fraction(" + counts + ", hidden_units(architecture))";
+        if (!earlier) {
+            return new InactiveColumns(List.of(), "", "");
+        }
+        List<String> dropped = List.of("dead_fraction", "mean_dead_fraction");
+        if (current) {
+            return new InactiveColumns(dropped, ", coalesce(inactive_fraction, dead_fraction) AS inactive_fraction,"
+                    + " coalesce(inactive_units, " + counts + ") AS inactive_units,"
+                    + " coalesce(network_inactive_fraction, " + network + ") AS network_inactive_fraction", "");
+        }
+        return new InactiveColumns(dropped, "", ", dead_fraction AS inactive_fraction, " + counts + " AS inactive_units, "
+                + network + " AS network_inactive_fraction, CAST(NULL AS INTEGER) AS recovered_units,"
+                + " CAST(NULL AS DOUBLE) AS recovered_fraction, CAST(NULL AS INTEGER) AS newly_inactive_units");
+    }
+
+    /** SQL fragments of the epochs view: columns left out, columns replaced and columns added (each with its comma). */
+    record InactiveColumns(List<String> dropped, String replace, String added) {
+
+        /** {@code EXCLUDE (...) } with {@code first} and the dropped columns; empty if there are none. */
+        String exclude(String first) {
+            List<String> all = new ArrayList<>();
+            if (!first.isEmpty()) {
+                all.add(first);
+            }
+            all.addAll(dropped);
+            return all.isEmpty() ? "" : "EXCLUDE (" + String.join(", ", all) + ") ";
+        }
     }
 
     /**

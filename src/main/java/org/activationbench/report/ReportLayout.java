@@ -99,13 +99,18 @@ final class ReportLayout {
             page.text("## Test accuracy by alpha");
             settings.forEach(s -> CurveFigures.byAlpha(page, s, baseline));
         }
-        page.text("## Dead units");
-        page.text("A unit is *dead* at a checkpoint when its pre-activation is ≤ 0 for every one of the training examples. For"
-                + " ReLU such a unit outputs 0 and receives no gradient; for Leaky ReLU it still passes a gradient of alpha, so"
-                + " the same measure counts units that *would* be dead under ReLU.");
+        page.text("## Inactive units");
+        page.text("A unit (a neuron of a dense layer, a channel of a convolution) is *inactive* at a checkpoint when its"
+                + " pre-activation is ≤ 0 on every one of the training examples. Under ReLU such a unit outputs 0 and gets no"
+                + " gradient through itself: it is *dead*. Under Leaky ReLU, PReLU, ELU, SELU, tanh, sigmoid, Swish or Mish it"
+                + " still passes a gradient, so it is only inactive. The comparisons count inactive units as a share of all"
+                + " the network's hidden units, each layer weighted by its units; the figures show each layer's share.");
         if (!run.snapshot().runs().isEmpty()) {
             // The layers' names come from the runs rows: none has landed while every trial still trains.
-            settings.forEach(s -> CurveFigures.deadUnits(page, s, outline.hiddenLayers(s), outline.finalEpoch(s)));
+            settings.forEach(s -> CurveFigures.inactiveUnits(page, s, outline.hiddenLayers(s), outline.finalEpoch(s)));
+        }
+        if (tables.query("SELECT count(recovered_units) AS n FROM epochs").number(0, "n") > 0) {
+            SummaryTables.recovery(page);
         }
         ActivationFigures.add(page, run.snapshot());
         if (run.snapshot().runs().stream().anyMatch(r -> r.status() != TrialStatus.OK)) {

@@ -41,10 +41,10 @@ record RunOutline(Snapshot snapshot, String baseline) {
                 .thenComparing(e -> e.alpha() == null ? 0.0 : e.alpha())).map(EpochRow::label).distinct().toList();
     }
 
-    /** The hidden layers whose dead units a setting's checkpoints measure. */
+    /** The hidden layers whose inactive units a setting's checkpoints measure. */
     int hiddenLayers(String setting) {
-        return snapshot.epochs().stream().filter(e -> e.setting().equals(setting) && e.deadFraction() != null)
-                .mapToInt(e -> e.deadFraction().size()).max().orElse(0);
+        return snapshot.epochs().stream().filter(e -> e.setting().equals(setting) && e.inactiveFraction() != null)
+                .mapToInt(e -> e.inactiveFraction().size()).max().orElse(0);
     }
 
     int finalEpoch(String setting) {

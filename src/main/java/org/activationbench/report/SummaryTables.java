@@ -12,14 +12,15 @@ final class SummaryTables {
     private SummaryTables() {}
 
     static void finalAccuracy(Page page) {
-        page.table("Test accuracy at each architecture's last checkpoint, over seeds (sd in points).",
+        page.table("Test accuracy at each architecture's last checkpoint, over seeds (sd in points; inactive units: the"
+                + " share of all hidden units " + CurveFigures.UNITS + ").",
                 List.of("architecture", "activation", "epoch", "seeds", "mean test acc.", "sd", "min", "max", "test loss",
-                        "dead units", "reached 97%"), """
+                        "inactive units", "reached 97%"), """
                 WITH last AS (SELECT setting, max(epoch) AS epoch FROM epochs GROUP BY setting)
                 SELECT setting, activation_label, epoch, count(*) AS seeds,
                        percent(avg(test_accuracy)) AS mean_test_accuracy, fixed(100 * stddev_samp(test_accuracy), 3) AS sd,
                        percent(min(test_accuracy)) AS min, percent(max(test_accuracy)) AS max,
-                       fixed(avg(test_loss), 4) AS test_loss, percent(avg(mean_dead_fraction)) AS dead_units,
+                       fixed(avg(test_loss), 4) AS test_loss, percent(avg(network_inactive_fraction)) AS inactive_units,
                        count(epoch_to_97) || '/' || count(*) AS reached_97
                 FROM epochs JOIN last USING (setting, epoch)
                 GROUP BY setting, activation_label, epoch
@@ -48,10 +49,10 @@ final class SummaryTables {
                 ORDER BY %s, epoch, %s""".formatted(GROUP_ORDER, CANDIDATES));
     }
 
-    /** Accuracies and dead fractions in percent and their differences in points; losses and epochs as they are. */
+    /** Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are. */
     static void otherMetrics(Page page, String baseline) {
-        page.table("The other metrics at the last checkpoint (accuracies and dead fractions in percent, their differences in"
-                + " points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
+        page.table("The other metrics at the last checkpoint (accuracies and inactive-unit fractions in percent, their"
+                + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
                 List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "interval",
                         "margin", "verdict", "endpoint"), """
                 SELECT setting, epoch, metric_label(metric) AS metric, candidate,
@@ -63,9 +64,25 @@ final class SummaryTables {
                             ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS interval,
                        CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) ELSE '±' || fixed(margin, 4) END AS margin,
                        verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint
-                FROM (SELECT *, metric IN ('train_accuracy', 'dead_fraction') AS fraction FROM comparisons) c
+                FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction') AS fraction FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
                 ORDER BY %s, metric_order(metric), %s""".formatted(GROUP_ORDER, CANDIDATES));
+    }
+
+    /** Units followed from one checkpoint to the next: how many came back, how many went inactive. */
+    static void recovery(Page page) {
+        page.table("Inactive units followed across checkpoints (mean over seeds, all hidden layers): *recovered* were"
+                + " inactive at the previous checkpoint and are active at this one, *newly inactive* the reverse; the share"
+                + " recovered is out of those inactive at the previous checkpoint (mean over the seeds that had any).",
+                List.of("architecture", "activation", "epoch", "seeds", "inactive units", "recovered", "newly inactive",
+                        "share recovered"), """
+                SELECT setting, activation_label, epoch, count(*) AS seeds,
+                       fixed(avg(list_sum(inactive_units)), 1) AS inactive_units, fixed(avg(recovered_units), 1) AS recovered,
+                       fixed(avg(newly_inactive_units), 1) AS newly_inactive, percent(avg(recovered_fraction)) AS share_recovered
+                FROM epochs
+                WHERE recovered_units IS NOT NULL
+                GROUP BY setting, activation_label, epoch
+                ORDER BY setting_order(setting), activation_label, epoch""");
     }
 }

@@ -1,6 +1,7 @@
 package org.activationbench.results;
 
 import java.util.List;
+import org.activationbench.train.EarlierInactiveUnits;
 
 /** Renders the published tables as the Markdown of {@code docs/schema.md}, so the document cannot drift from the code. */
 public final class SchemaDocument {
@@ -25,6 +26,7 @@ public final class SchemaDocument {
                         .append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
             }
         }
+        b.append('\n').append(EarlierInactiveUnits.DOCUMENTATION);
         return b.toString();
     }
 

@@ -115,8 +115,11 @@ public final class Tables {
                     TrialRecord::taskSeconds),
             required("started_at", TIMESTAMP, "UTC", "when the trial started", r -> r.result().startedAt()),
             required("finished_at", TIMESTAMP, "UTC", "when the trial ended", r -> r.result().finishedAt()),
-            required("hidden_layers", STRING_LIST, "", "names of the layers in epochs.dead_fraction, input side first",
+            required("hidden_layers", STRING_LIST, "", "names of the layers in epochs.inactive_fraction, input side first",
                     r -> r.result().hiddenLayers()),
+            optional("hidden_units", INT_LIST, "units", "units of each of those layers: neurons of a dense layer, channels of"
+                    + " a convolution (mlp: 256, 128; cnn: 32, 64 channels; mlp-deep-N: N x 128); null in rows landed before it"
+                    + " existed, whose architecture gives the same", r -> r.result().hiddenUnits()),
             required("gradient_layers", STRING_LIST, "", "names of the layers in epochs.gradient_norm, input side first",
                     r -> r.result().gradientLayers()),
             required("project_version", STRING, "", "activation-bench version", r -> r.provenance().projectVersion()),
@@ -179,11 +182,30 @@ public final class Tables {
                     e -> e.metrics().trainSeconds()),
             required("examples_per_second", DOUBLE, "examples/s", "training examples processed per training second",
                     e -> e.metrics().examplesPerSecond()),
-            required("dead_fraction", DOUBLE_LIST, "fraction",
-                    "per hidden layer (runs.hidden_layers): units whose pre-activation is <= 0 on every training example",
-                    e -> boxed(e.metrics().deadFraction())),
-            required("mean_dead_fraction", DOUBLE, "fraction", "mean of dead_fraction over the hidden layers",
-                    e -> Arrays.stream(e.metrics().deadFraction()).average().orElse(0.0)),
+            optional("inactive_fraction", DOUBLE_LIST, "fraction", "per hidden layer (runs.hidden_layers): the fraction of"
+                    + " its units whose pre-activation is <= 0 on every training example (a unit is a neuron of a dense layer,"
+                    + " a channel of a convolution: the CNN has 32 + 64); for relu such a unit is dead (no gradient), for any"
+                    + " other activation only inactive; null in rows landed before it existed (see dead_fraction)",
+                    e -> boxed(e.metrics().inactiveFraction())),
+            optional("inactive_units", INT_LIST, "units", "per hidden layer: its inactive units (inactive_fraction x"
+                    + " runs.hidden_units); null in rows landed before it existed", e -> boxed(e.metrics().inactiveUnits())),
+            optional("network_inactive_fraction", DOUBLE, "fraction", "inactive units as a fraction of all hidden units of"
+                    + " the network (sum of inactive_units / sum of runs.hidden_units: each layer weighted by its units);"
+                    + " null in rows landed before it existed", e -> e.metrics().networkInactiveFraction()),
+            optional("recovered_units", INT, "units", "units inactive at the trial's previous checkpoint and active at this"
+                    + " one, over all hidden layers; null at the first checkpoint, and where the units of the checkpoint"
+                    + " before are not known: the checkpoints of a trial continued from a state an earlier version saved"
+                    + " (state format 2), up to the first after it", e -> e.metrics().recoveredUnits()),
+            optional("recovered_fraction", DOUBLE, "fraction", "recovered_units out of the units inactive at the previous"
+                    + " checkpoint; null where recovered_units is or none were inactive", e -> e.metrics().recoveredFraction()),
+            optional("newly_inactive_units", INT, "units", "units active at the previous checkpoint and inactive at this"
+                    + " one, over all hidden layers; null where recovered_units is", e -> e.metrics().newlyInactiveUnits()),
+            optional("dead_fraction", DOUBLE_LIST, "fraction", "the per-layer inactive fraction under its former name, in rows"
+                    + " landed before inactive_fraction existed; null since. Readers take it as inactive_fraction",
+                    e -> null),
+            optional("mean_dead_fraction", DOUBLE, "fraction", "in rows landed before inactive_fraction existed, the"
+                    + " unweighted mean of dead_fraction over the hidden layers (not network_inactive_fraction, which weights"
+                    + " each layer by its units); null since", e -> null),
             optional("gradient_norm", DOUBLE_LIST, "",
                     "per layer with parameters (runs.gradient_layers): L2 norm of the mean-loss gradient, averaged over the"
                             + " epoch's last 20 minibatches; null for data-parallel trials, whose gradients stay on the executors",
@@ -207,8 +229,9 @@ public final class Tables {
                     + " the tuning seeds' validation accuracy, on the confirmation seeds)", ComparisonRow::stage),
             required("epoch", INT, "epochs", "checkpoint epoch", ComparisonRow::epoch),
             required("metric", STRING, "",
-                    "test_accuracy | test_loss | train_accuracy | train_loss | dead_fraction (epochs.mean_dead_fraction)"
-                            + " | epochs_to_97 (first epoch reaching 97% test accuracy; a trial that had not by this checkpoint counts as epoch + 1)",
+                    "test_accuracy | test_loss | train_accuracy | train_loss | inactive_fraction"
+                            + " (epochs.network_inactive_fraction; in tables landed before it existed, dead_fraction: the"
+                            + " unweighted epochs.mean_dead_fraction) | epochs_to_97 (first epoch reaching 97% test accuracy; a trial that had not by this checkpoint counts as epoch + 1)",
                     ComparisonRow::metric),
             required("higher_is_better", BOOLEAN, "", "whether a larger value of the metric is an improvement",
                     ComparisonRow::higherIsBetter),
@@ -352,6 +375,10 @@ public final class Tables {
     }
 
     private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    private static List<Integer> boxed(int[] values) {
         return Arrays.stream(values).boxed().toList();
     }
 }

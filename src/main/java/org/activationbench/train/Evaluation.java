@@ -1,6 +1,7 @@
 package org.activationbench.train;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import org.activationbench.data.Split;
 import org.activationbench.model.HiddenLayer;
@@ -10,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One inference pass over a whole split, in large chunks: mean cross-entropy, accuracy and, when hidden
- * layers are given, the fraction of dead units in each.
+ * layers are given, which of their units are inactive (pre-activation &lt;= 0 on every example of the split).
  */
 final class Evaluation {
 
@@ -19,12 +20,23 @@ final class Evaluation {
 
     final double loss;
     final double accuracy;
-    final double[] deadFraction;
+    final InactiveUnits inactive;
 
-    private Evaluation(double loss, double accuracy, double[] deadFraction) {
+    private Evaluation(double loss, double accuracy, InactiveUnits inactive) {
         this.loss = loss;
         this.accuracy = accuracy;
-        this.deadFraction = deadFraction;
+        this.inactive = inactive;
+    }
+
+    /** Per hidden layer, the fraction of its units that are inactive. */
+    double[] inactiveFraction() {
+        int[] counts = inactive.counts();
+        int[] units = inactive.units();
+        double[] fractions = new double[counts.length];
+        for (int h = 0; h < counts.length; h++) {
+            fractions[h] = counts[h] / (double) units[h];
+        }
+        return fractions;
     }
 
     static Evaluation of(MultiLayerNetwork net, Split split, int classes, List<HiddenLayer> hidden, int chunk) {
@@ -71,12 +83,17 @@ final class Evaluation {
                 lossSum -= Math.log(Math.max(p, MIN_PROBABILITY));
             }
         }
-        double[] dead = new double[hidden.size()];
+        int[] units = new int[hidden.size()];
+        BitSet[] masks = new BitSet[hidden.size()];
         for (int h = 0; h < hidden.size(); h++) {
             double zero = hidden.get(h).zeroOutput();
-            dead[h] = Arrays.stream(maxOutput[h]).filter(m -> m <= zero).count() / (double) maxOutput[h].length;
+            units[h] = maxOutput[h].length;
+            masks[h] = new BitSet(units[h]);
+            for (int u = 0; u < units[h]; u++) {
+                masks[h].set(u, maxOutput[h][u] <= zero);
+            }
         }
-        return new Evaluation(lossSum / split.count(), correct / (double) split.count(), dead);
+        return new Evaluation(lossSum / split.count(), correct / (double) split.count(), new InactiveUnits(units, masks));
     }
 
     private static float[] flat(INDArray matrix) {
@@ -89,7 +106,7 @@ final class Evaluation {
         double[] values = perUnit.toDoubleVector();
         perUnit.close();
         for (int u = 0; u < max.length; u++) {
-            // A NaN output is never counted as dead: Math.max propagates it and NaN <= zero is false.
+            // A NaN output is never counted as inactive: Math.max propagates it and NaN <= zero is false.
             max[u] = Math.max(max[u], values[u]);
         }
     }

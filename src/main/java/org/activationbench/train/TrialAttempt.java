@@ -61,7 +61,10 @@ final class TrialAttempt {
         }
         progress.testLoss.addAll(state.testLossByEpoch());
         progress.testAccuracy.addAll(state.testAccuracyByEpoch());
-        progress.checkpoints.addAll(state.checkpoints());
+        // A state of format 2 kept neither the units per layer (they are this network's) nor the inactive units.
+        int[] units = progress.hiddenUnits.stream().mapToInt(Integer::intValue).toArray();
+        state.checkpoints().forEach(m -> progress.checkpoints.add(m.hiddenUnits() == null ? m.withHiddenUnits(units) : m));
+        progress.inactive = state.inactive();
         progress.epochsCompleted = state.epoch() - 1;
         keptNanos = state.keptTrainNanos() - state.epochTrainNanos();
         progress.trainSeconds = keptNanos / 1e9;
@@ -142,7 +145,7 @@ final class TrialAttempt {
         saving.store().save(new TrialState(fingerprint, epoch, done, NetworkState.parameters(net),
                 NetworkState.updaterState(net), net.getIterationCount(), net.getEpochCount(),
                 done > 0 ? trainer.gradientNormProgress() : null, progress.testLoss, progress.testAccuracy,
-                progress.checkpoints, kept, inEpoch, spent));
+                progress.checkpoints, kept, inEpoch, spent, progress.inactive));
         lastSave = System.nanoTime();
     }
 }

@@ -12,6 +12,9 @@ final class TrialProgress {
     final List<Double> testLoss = new ArrayList<>();
     final List<Double> testAccuracy = new ArrayList<>();
     List<String> hiddenLayers = List.of();
+    List<Integer> hiddenUnits = List.of();
+    /** The units inactive at the last checkpoint reached; null before the first, or if continued from a format-2 state. */
+    InactiveUnits inactive;
     List<String> gradientLayers = List.of();
     int epochsCompleted;
     double trainSeconds;
@@ -34,7 +37,7 @@ final class TrialProgress {
 
     TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
         return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
-                gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds,
+                hiddenUnits, gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds,
                 Math.max(allTrainSeconds, trainSeconds), firstTrainedEpoch, firstTrainedMinibatch, started, Instant.now());
     }
 }

@@ -7,7 +7,8 @@ import org.activationbench.grid.TrialConfig;
 /**
  * The outcome of one trial: its status, the metrics of every checkpoint it reached, and its timings.
  *
- * @param hiddenLayers   names of the layers {@link CheckpointMetrics#deadFraction()} refers to, in order
+ * @param hiddenLayers   names of the layers {@link CheckpointMetrics#inactiveFraction()} refers to, in order
+ * @param hiddenUnits    the units of each of those layers (neurons, or channels of a convolution)
  * @param gradientLayers names of the layers {@link CheckpointMetrics#gradientNorm()} refers to, in order
  * @param epochsCompleted epochs fully trained (for DIVERGED: before the epoch in which the loss broke)
  * @param testLossByEpoch     test loss after every epoch trained, epoch 1 first
@@ -28,6 +29,7 @@ public record TrialResult(
         String errorMessage,
         List<CheckpointMetrics> checkpoints,
         List<String> hiddenLayers,
+        List<Integer> hiddenUnits,
         List<String> gradientLayers,
         int epochsCompleted,
         List<Double> testLossByEpoch,

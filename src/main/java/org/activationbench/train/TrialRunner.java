@@ -100,6 +100,7 @@ public final class TrialRunner {
     private void train(TrialConfig config, Dataset data, BuiltNetwork built, MultiLayerNetwork net, TrialProgress progress,
             TrialListener listener, StateSaving saving) {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
+        progress.hiddenUnits = built.hidden().stream().map(HiddenLayer::units).toList();
         int chunk = (int) Math.max(1, Math.min(evaluationChunk, CHUNK_FLOATS / built.widestActivation()));
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
@@ -131,11 +132,17 @@ public final class TrialRunner {
                     Evaluation validation = data.validation() == null ? null
                             : Evaluation.of(net, data.validation(), data.classes(), List.of(), chunk);
                     Integer[] reached = progress.reached();
+                    InactiveUnits before = progress.inactive;
                     CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
                             test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
-                            train.deadFraction, trainer.gradientNorms(paramLayers), reached[0], reached[1], reached[2],
-                            validation == null ? null : validation.loss, validation == null ? null : validation.accuracy);
+                            train.inactiveFraction(), train.inactive.units(), trainer.gradientNorms(paramLayers), reached[0],
+                            reached[1], reached[2], validation == null ? null : validation.loss,
+                            validation == null ? null : validation.accuracy,
+                            before == null ? null : train.inactive.recoveredSince(before),
+                            before == null ? null : train.inactive.newlyInactiveSince(before),
+                            before == null ? null : java.util.Arrays.stream(before.counts()).sum());
                     progress.checkpoints.add(metrics);
+                    progress.inactive = train.inactive;
                     listener.onCheckpoint(metrics);
                     attempt.save(epoch + 1, 0);
                 }

@@ -7,8 +7,9 @@ import org.activationbench.grid.TrialConfig;
  * Everything a trial needs to continue exactly where it was saved, at a boundary between two minibatches: the
  * network's parameters (PReLU's learned slopes among them), the updater's state (Adam's moments) and the iteration
  * and epoch counters its bias correction reads, the position in the epoch's minibatch order (the order itself follows
- * from the seed and the epoch, {@link ExampleOrder}), the gradient norms summed so far in a checkpoint epoch, and the
- * test metrics, checkpoints and timings measured so far. Training uses no other random state: no dropout, and the
+ * from the seed and the epoch, {@link ExampleOrder}), the gradient norms summed so far in a checkpoint epoch, the
+ * test metrics, checkpoints and timings measured so far, and which units were inactive at the last checkpoint (what
+ * the next one's recovered units are counted against). Training uses no other random state: no dropout, and the
  * minibatch order is derived, not drawn.
  *
  * @param fingerprint      the trial and code version that wrote it ({@link #fingerprint(TrialConfig)}); a state whose
@@ -21,6 +22,8 @@ import org.activationbench.grid.TrialConfig;
  * @param keptTrainNanos   training time of the work this state holds
  * @param epochTrainNanos  the part of {@code keptTrainNanos} spent in {@code epoch}
  * @param spentTrainNanos  all training time spent on the trial up to this save, work lost by earlier attempts included
+ * @param inactive         the units inactive at the last of {@code checkpoints}; null if there is none, or if the state
+ *                         was written in format 2, which did not keep them
  */
 public record TrialState(
         String fingerprint,
@@ -36,7 +39,8 @@ public record TrialState(
         List<CheckpointMetrics> checkpoints,
         long keptTrainNanos,
         long epochTrainNanos,
-        long spentTrainNanos) {
+        long spentTrainNanos,
+        InactiveUnits inactive) {
 
     public TrialState {
         if (epoch < 1 || minibatch < 0) {
@@ -46,6 +50,15 @@ public record TrialState(
         if (testLossByEpoch.size() != epoch - 1 || testAccuracyByEpoch.size() != epoch - 1) {
             throw new IllegalArgumentException("a state at epoch " + epoch + " holds the test metrics of " + (epoch - 1)
                     + " epochs, found " + testLossByEpoch.size() + " and " + testAccuracyByEpoch.size());
+        }
+        if (inactive != null) {
+            CheckpointMetrics last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+            if (last == null || (last.hiddenUnits() != null && !(java.util.Arrays.equals(last.hiddenUnits(), inactive.units())
+                    && java.util.Arrays.equals(last.inactiveUnits(), inactive.counts())))) {
+                throw new IllegalArgumentException("a state's inactive units (" + inactive + ") must be those of its last"
+                        + " checkpoint, found " + (last == null ? "no checkpoint" : java.util.Arrays.toString(last.inactiveUnits())
+                        + " of " + java.util.Arrays.toString(last.hiddenUnits())));
+            }
         }
         testLossByEpoch = List.copyOf(testLossByEpoch);
         testAccuracyByEpoch = List.copyOf(testAccuracyByEpoch);

@@ -20,14 +20,17 @@ import java.util.zip.CheckedOutputStream;
  * A {@link TrialState} as bytes: a header (a magic line, the format number, the fingerprint) that is read alone to
  * tell a foreign state, then the arrays streamed in blocks, bit for bit (raw IEEE 754 bits, NaN payloads included), an
  * end mark, and the CRC-32C of every byte before it, so that a file cut short or with any byte changed is never taken
- * for a state ({@link DamagedStateException}). Big-endian throughout.
+ * for a state ({@link DamagedStateException}). Big-endian throughout. Format 3 added the checksum, each checkpoint's
+ * units per layer and recovered units, and the inactive units of the last checkpoint; a state of format 2 is still
+ * read, unverified and without them (its checkpoints' units are filled in by the runner that continues it, and the
+ * recovered units of the first checkpoint after it are null).
  */
 public final class TrialStateFormat {
 
     static final String MAGIC = "activation-bench trial state";
     /** Raised whenever the layout below changes; a state of another format is ignored, never half-read. */
     static final int FORMAT = 3;
-    /** The format before the checksum was added, otherwise the same layout: still read, with nothing to verify. */
+    /** The format before the checksum and the followed units: still read, with nothing to verify. */
     static final int UNCHECKED_FORMAT = 2;
     private static final String END = "end of state";
     /** Bytes per block when streaming arrays: no copy of a whole array besides the state's own. */
@@ -61,7 +64,8 @@ public final class TrialStateFormat {
                     m.examplesPerSecond()}) {
                 d.writeLong(Double.doubleToRawLongBits(v));
             }
-            doubles(d, m.deadFraction());
+            doubles(d, m.inactiveFraction());
+            ints(d, m.hiddenUnits());
             doubles(d, m.gradientNorm());
             for (Integer e : new Integer[] {m.epochTo97(), m.epochTo98(), m.epochTo99()}) {
                 d.writeInt(e == null ? -1 : e);
@@ -70,6 +74,21 @@ public final class TrialStateFormat {
             if (m.validationLoss() != null) {
                 d.writeLong(Double.doubleToRawLongBits(m.validationLoss()));
                 d.writeLong(Double.doubleToRawLongBits(m.validationAccuracy()));
+            }
+            for (Integer n : new Integer[] {m.recoveredUnits(), m.newlyInactiveUnits(), m.previouslyInactiveUnits()}) {
+                d.writeInt(n == null ? -1 : n);
+            }
+        }
+        InactiveUnits inactive = state.inactive();
+        d.writeInt(inactive == null ? -1 : inactive.layers());
+        if (inactive != null) {
+            for (int h = 0; h < inactive.layers(); h++) {
+                d.writeInt(inactive.units()[h]);
+                long[] words = inactive.mask(h).toLongArray();
+                d.writeInt(words.length);
+                for (long w : words) {
+                    d.writeLong(w);
+                }
             }
         }
         d.writeUTF(END);
@@ -100,7 +119,7 @@ public final class TrialStateFormat {
                 throw new ForeignStateException("a state of format " + format + "; this version reads format " + FORMAT
                         + " (and " + UNCHECKED_FORMAT + ")");
             }
-            TrialState state = body(d, size);
+            TrialState state = body(d, size, format);
             if (format == FORMAT) {
                 int computed = (int) checked.getChecksum().getValue();
                 int stored = d.readInt();
@@ -121,7 +140,7 @@ public final class TrialStateFormat {
     }
 
     /** Everything between the format number and the checksum. */
-    private static TrialState body(DataInputStream d, long size) throws IOException {
+    private static TrialState body(DataInputStream d, long size, int format) throws IOException {
         String fingerprint = d.readUTF();
         int epoch = d.readInt();
         int minibatch = d.readInt();
@@ -143,7 +162,8 @@ public final class TrialStateFormat {
             for (int j = 0; j < v.length; j++) {
                 v[j] = Double.longBitsToDouble(d.readLong());
             }
-            double[] dead = doubles(d, size);
+            double[] inactive = doubles(d, size);
+            int[] units = format == UNCHECKED_FORMAT ? null : ints(d, size);
             double[] gradient = doubles(d, size);
             Integer[] reached = new Integer[3];
             for (int j = 0; j < 3; j++) {
@@ -156,14 +176,66 @@ public final class TrialStateFormat {
                 validationLoss = Double.longBitsToDouble(d.readLong());
                 validationAccuracy = Double.longBitsToDouble(d.readLong());
             }
-            checkpoints.add(new CheckpointMetrics(at, v[0], v[1], v[2], v[3], v[4], v[5], dead, gradient, reached[0], reached[1],
-                    reached[2], validationLoss, validationAccuracy));
+            Integer[] followed = new Integer[3];
+            for (int j = 0; j < 3 && format != UNCHECKED_FORMAT; j++) {
+                int n = d.readInt();
+                followed[j] = n < 0 ? null : n;
+            }
+            checkpoints.add(new CheckpointMetrics(at, v[0], v[1], v[2], v[3], v[4], v[5], inactive, units, gradient, reached[0],
+                    reached[1], reached[2], validationLoss, validationAccuracy, followed[0], followed[1], followed[2]));
         }
+        InactiveUnits inactive = format == UNCHECKED_FORMAT ? null : inactiveUnits(d, size);
         if (!d.readUTF().equals(END)) {
             throw new DamagedStateException("it does not end with its end mark");
         }
         return new TrialState(fingerprint, epoch, minibatch, parameters, updater, iterations, epochs, norms,
-                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent);
+                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent, inactive);
+    }
+
+    private static InactiveUnits inactiveUnits(DataInputStream d, long size) throws IOException {
+        int layers = d.readInt();
+        if (layers < 0) {
+            return null;
+        }
+        if (layers > size) {
+            throw new DamagedStateException("it names " + layers + " layers of inactive units in " + size + " bytes");
+        }
+        int[] units = new int[layers];
+        java.util.BitSet[] masks = new java.util.BitSet[layers];
+        for (int h = 0; h < layers; h++) {
+            units[h] = length(d, 0, size);
+            long[] words = new long[length(d, Long.BYTES, size)];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = d.readLong();
+            }
+            masks[h] = java.util.BitSet.valueOf(words);
+        }
+        try {
+            return new InactiveUnits(units, masks);
+        } catch (IllegalArgumentException e) {
+            throw new DamagedStateException("its inactive units do not fit its layers: " + e.getMessage());
+        }
+    }
+
+    /** An int array, or -1 for none (a checkpoint continued from a format-2 state knows no units). */
+    private static void ints(DataOutputStream d, int[] values) throws IOException {
+        d.writeInt(values == null ? -1 : values.length);
+        for (int i = 0; values != null && i < values.length; i++) {
+            d.writeInt(values[i]);
+        }
+    }
+
+    private static int[] ints(DataInputStream d, long size) throws IOException {
+        int n = d.readInt();
+        if (n == -1) {
+            return null;
+        }
+        checkLength(n, Integer.BYTES, size);
+        int[] values = new int[n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = d.readInt();
+        }
+        return values;
     }
 
     private static void floats(DataOutputStream d, float[] values) throws IOException {

@@ -33,7 +33,8 @@ class AnalysisTest {
         assertEquals(null, leaky.seedsToDecide(), "a decided comparison needs no more seeds");
         assertTrue(leaky.primary() && !find(all, 1, Metric.TEST_ACCURACY, "leakyrelu(0.1)").primary(),
                 "test accuracy at the last checkpoint is the primary endpoint by default");
-        assertEquals(Verdict.BETTER, find(all, 2, Metric.DEAD_FRACTION, "elu").verdict(), "lower dead fraction is better");
+        assertEquals(Verdict.BETTER, find(all, 2, Metric.INACTIVE_FRACTION, "elu").verdict(),
+                "a lower inactive fraction is better");
     }
 
     /**

@@ -44,11 +44,11 @@ public final class SyntheticRuns {
                         for (int epoch = 1; epoch <= 2; epoch++) {
                             double accuracy = 0.96 + 0.01 * epoch + seedEffect + strategyEffect
                                     + (label.startsWith("leakyrelu") ? 0.005 : 0) + random.nextGaussian() * 0.0005;
-                            double dead = label.equals("relu") ? 0.02 : 0.0;
+                            double inactive = label.equals("relu") ? 0.02 : 0.0;
                             epochs.add(new EpochRow(id, "mnist", architecture, strategy, activation, alpha, label, seed, epoch,
-                                    0.1 / epoch, accuracy + 0.01, 0.12 / epoch, accuracy, deadFractions(architecture, dead),
-                                    deadFractions(architecture, dead).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                                    accuracy >= 0.97 ? Integer.valueOf(epoch) : null));
+                                    0.1 / epoch, accuracy + 0.01, 0.12 / epoch, accuracy, inactiveFractions(architecture, inactive),
+                                    inactiveFractions(architecture, inactive).stream().mapToDouble(Double::doubleValue).average()
+                                            .orElseThrow(), accuracy >= 0.97 ? Integer.valueOf(epoch) : null));
                         }
                     }
                 }
@@ -64,8 +64,8 @@ public final class SyntheticRuns {
     }
 
     /** The last layer's fraction is the given one; the layers before it have half of it. */
-    private static List<Double> deadFractions(String architecture, double dead) {
+    private static List<Double> inactiveFractions(String architecture, double inactive) {
         int n = hiddenLayers(architecture).size();
-        return IntStream.range(0, n).mapToObj(i -> i == n - 1 ? dead : dead / 2).toList();
+        return IntStream.range(0, n).mapToObj(i -> i == n - 1 ? inactive : inactive / 2).toList();
     }
 }

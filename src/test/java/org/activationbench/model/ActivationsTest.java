@@ -55,7 +55,28 @@ public class ActivationsTest {
                 Activations.names());
     }
 
-    /** Dead units are read from layer outputs, which needs f(z) &lt;= f(0) exactly when z &lt;= 0, for every activation. */
+    /**
+     * A unit inactive on every example is dead exactly where the activation's derivative is 0 below zero: relu, and no
+     * other registered activation (Leaky ReLU's slope is alpha &gt; 0; PReLU is built on an identity and learns its slope).
+     */
+    @Test
+    void onlyAnActivationWithoutGradientBelowZeroSaysItsInactiveUnitsAreDead() {
+        for (String name : Activations.names()) {
+            ActivationSpec spec = Activations.get(name);
+            IActivation f = spec.create(spec.takesAlpha() ? 0.01 : null);
+            float[] zs = {-5f, -1f, -0.01f};
+            INDArray in = Nd4j.create(zs, new long[] {1, zs.length}, DataType.FLOAT);
+            INDArray gradient = f.backprop(in.dup(), Nd4j.ones(DataType.FLOAT, 1, zs.length)).getFirst();
+            boolean zero = true;
+            for (int i = 0; i < zs.length; i++) {
+                zero &= gradient.getDouble(i) == 0.0;
+            }
+            assertEquals(zero, spec.zeroBelowZero(), name);
+        }
+        assertEquals(List.of("relu"), Activations.dyingNames());
+    }
+
+    /** Inactive units are read from layer outputs, which needs f(z) &lt;= f(0) exactly when z &lt;= 0, for every activation. */
     @Test
     void everyActivationKeepsTheSignOfItsInput() {
         for (String name : Activations.names()) {

@@ -44,6 +44,16 @@ class ArchitecturesTest {
         assertTrue(built.hidden().stream().allMatch(h -> h.units() == 128));
     }
 
+    /** The units the tables' readers take for rows landed without runs.hidden_units are those the networks are built with. */
+    @Test
+    void theHiddenUnitsOfAnArchitectureAreThoseItsNetworkIsBuiltWith() {
+        for (String name : List.of("mlp", "cnn", "mlp-deep-2", "mlp-deep-5")) {
+            BuiltNetwork built = Architectures.build(ActivationsTest.config(name, "relu", null), 28, 10);
+            assertEquals(built.hidden().stream().map(HiddenLayer::units).toList(), Architectures.hiddenUnits(name), name);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Architectures.hiddenUnits("mlp-deep-33"));
+    }
+
     @Test
     void namesOutsideTheFamilyAreRejected() {
         assertTrue(Architectures.isKnown("mlp-deep-2") && Architectures.isKnown("mlp-deep-32"));

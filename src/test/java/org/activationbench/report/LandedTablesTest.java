@@ -1,6 +1,7 @@
 package org.activationbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.activationbench.results.TableFiles;
+import org.activationbench.results.Tables;
+import org.activationbench.train.EarlierInactiveUnits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +145,57 @@ class LandedTablesTest {
         try (LandedTables tables = new LandedTables(dir, "e")) {
             assertEquals(1, tables.query("SELECT * FROM epochs").size());
             assertEquals("t", tables.query("SELECT trial_id FROM unfinished").string(0, "trial_id"));
+        }
+    }
+
+    /**
+     * The published fashion-mnist tables hold dead_fraction and its unweighted mean: the epochs view reads them as the
+     * comparisons do (EarlierInactiveUnits), the network's fraction weighted by the units of the architecture's layers.
+     */
+    @Test
+    void rowsLandedBeforeInactiveUnitsReadAsTheComparisonsReadThem() {
+        try (LandedTables tables = new LandedTables(Path.of("notebooks-out", "fashion-mnist", "tables"), "fashion-mnist")) {
+            LandedTables.Rows rows = tables.query("""
+                    SELECT e.architecture, e.network_inactive_fraction, l.dead_fraction[1] AS f1, l.dead_fraction[2] AS f2,
+                           e.inactive_fraction = l.dead_fraction AS same, e.inactive_units[1] AS c1, e.inactive_units[2] AS c2,
+                           e.recovered_units, e.newly_inactive_units, len(e.inactive_units) AS layers
+                    FROM epochs e JOIN landed_epochs l USING (trial_id, epoch)""");
+            assertEquals(240, rows.size());
+            int differ = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                String architecture = rows.string(i, "architecture");
+                List<Double> dead = List.of(rows.number(i, "f1"), rows.number(i, "f2"));
+                int[] units = architecture.equals("mlp") ? new int[] {256, 128} : new int[] {32, 64};
+                assertEquals(EarlierInactiveUnits.networkInactiveFraction(null, dead, architecture),
+                        rows.number(i, "network_inactive_fraction"), 0.0);
+                assertEquals("true", rows.string(i, "same"));
+                assertEquals(2.0, rows.number(i, "layers"));
+                assertEquals(Math.round(dead.get(0) * units[0]), rows.number(i, "c1"), 0.0);
+                assertEquals(Math.round(dead.get(1) * units[1]), rows.number(i, "c2"), 0.0);
+                assertEquals(null, rows.string(i, "recovered_units"));
+                assertEquals(null, rows.string(i, "newly_inactive_units"));
+                differ += (dead.get(0) + dead.get(1)) / 2 != rows.number(i, "network_inactive_fraction") ? 1 : 0;
+            }
+            assertTrue(differ > 0, "some rows' weighted figure differs from the mean of their layers");
+            assertEquals(0, tables.query("SELECT * FROM information_schema.columns WHERE table_name = 'epochs'"
+                    + " AND column_name IN ('dead_fraction', 'mean_dead_fraction')").size(), "the earlier names are left out");
+        }
+    }
+
+    /** Rows landed with the inactive-unit columns are read as they are. */
+    @Test
+    void rowsWithInactiveUnitsAreReadAsTheyAre() throws Exception {
+        List<Map<String, Object>> epochs = List.of(Map.of("trial_id", "t", "architecture", "mlp", "epoch", 2,
+                "inactive_fraction", List.of(0.5, 0.25), "inactive_units", List.of(128, 32), "network_inactive_fraction", 0.25,
+                "recovered_units", 3, "newly_inactive_units", 4, "recovered_fraction", 0.1));
+        TableFiles.write(dir, "e", Tables.EPOCHS, epochs);
+        try (LandedTables tables = new LandedTables(dir, "e")) {
+            LandedTables.Rows rows = tables.query("SELECT network_inactive_fraction, inactive_units[2] AS c2, recovered_units,"
+                    + " newly_inactive_units FROM epochs");
+            assertEquals(0.25, rows.number(0, "network_inactive_fraction"));
+            assertEquals(32.0, rows.number(0, "c2"));
+            assertEquals(3.0, rows.number(0, "recovered_units"));
+            assertEquals(4.0, rows.number(0, "newly_inactive_units"));
         }
     }
 }

@@ -82,12 +82,15 @@ class ReporterTest {
                 assertFalse(cell.has("outputs"));
             }
         }
-        // forest, accuracy and loss curves, seeds, dead units, activations and derivatives
+        // forest, accuracy and loss curves, seeds, inactive units, activations and derivatives
         assertEquals(7, images);
-        // final accuracy, accuracy comparisons, other metrics, provenance
-        assertEquals(4, tables);
+        // final accuracy, accuracy comparisons, other metrics, units followed across checkpoints, provenance
+        assertEquals(5, tables);
         String text = nb.toString();
-        assertTrue(text.contains("leakyrelu(0.1) is **better** than relu"), "the conclusion names the planted difference");
+        assertTrue(text.contains("leakyrelu(0.1) **better**, +0.5"), "the conclusion names the planted difference");
+        // relu's inactive units are dead; leakyrelu's only inactive (they still pass a gradient).
+        assertTrue(text.contains("of relu's hidden units dead vs 0.00% inactive"), "the conclusion says which units are dead");
+        assertTrue(text.contains("Inactive units followed across checkpoints"), "the recovery table");
         assertTrue(text.contains("read_parquet('{RESULTS}/epochs/*/*.parquet'"));
     }
 
@@ -118,8 +121,9 @@ class ReporterTest {
     void everyQueryCellRunsAndReturnsTheTableItShows() throws Exception {
         for (Snapshot snapshot : List.of(SyntheticRuns.snapshot(), deepWithTwoStrategies(), cnn())) {
             NotebookRun.Shown shown = NotebookRun.run(write(snapshot));
-            // Final accuracy, comparisons, other metrics, provenance; and a CNN's run beside the published figures.
-            assertEquals(snapshot.epochs().get(0).architecture().equals("cnn") ? 5 : 4, shown.tables());
+            // Final accuracy, comparisons, other metrics, units followed across checkpoints, provenance; and a CNN's run
+            // beside the published figures.
+            assertEquals(snapshot.epochs().get(0).architecture().equals("cnn") ? 6 : 5, shown.tables());
             assertTrue(shown.figures() >= 5, "figures: " + shown.figures());
         }
     }
@@ -152,11 +156,11 @@ class ReporterTest {
         assertTrue(said2 >= 0 && said2 < said16, "conclusion: " + said2 + ", " + said16);
         int forest4 = html.indexOf("forest-mlp-deep-4.png");
         assertTrue(forest4 >= 0 && forest4 < html.indexOf("forest-mlp-deep-16.png"), "figures");
-        // Beyond 3 hidden layers, one line per activation and layer over epochs would be too many: dead units by layer.
-        assertTrue(html.contains("Dead units per hidden layer by epoch, <strong>mlp-deep-2</strong>"), html);
-        assertTrue(html.contains("Dead units in each hidden layer (1 is next to the input) after epoch 2,"
+        // Beyond 3 hidden layers, one line per activation and layer over epochs would be too many: inactive units by layer.
+        assertTrue(html.contains("Inactive units per hidden layer by epoch, <strong>mlp-deep-2</strong>"), html);
+        assertTrue(html.contains("Inactive units in each hidden layer (1 is next to the input) after epoch 2,"
                 + " <strong>mlp-deep-16</strong>"), html);
-        assertTrue(Files.size(report.resolve("figures").resolve("dead-mlp-deep-16.png")) > 0);
+        assertTrue(Files.size(report.resolve("figures").resolve("inactive-mlp-deep-16.png")) > 0);
         NotebookRun.run(report);
     }
 

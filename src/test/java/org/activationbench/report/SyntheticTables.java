@@ -102,8 +102,15 @@ final class SyntheticTables {
         row.put("train_accuracy", e.trainAccuracy());
         row.put("test_loss", e.testLoss());
         row.put("test_accuracy", e.testAccuracy());
-        row.put("dead_fraction", e.deadFraction());
-        row.put("mean_dead_fraction", e.meanDeadFraction());
+        row.put("inactive_fraction", e.inactiveFraction());
+        row.put("inactive_units", e.inactiveFraction().stream().map(f -> (int) Math.round(100 * f)).toList());
+        row.put("network_inactive_fraction", e.networkInactiveFraction());
+        if (e.epoch() > 1) {
+            // Made up: 0 to 2 of 4 units inactive at the previous checkpoint came back, 1 went.
+            row.put("recovered_units", (int) (e.seed() % 3));
+            row.put("recovered_fraction", (e.seed() % 3) / 4.0);
+            row.put("newly_inactive_units", 1);
+        }
         row.put("epoch_to_97", e.epochTo97());
         return row;
     }

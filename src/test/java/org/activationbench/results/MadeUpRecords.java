@@ -27,10 +27,10 @@ public final class MadeUpRecords {
         List<CheckpointMetrics> checkpoints = new ArrayList<>();
         for (int epoch = 1; epoch <= epochsReached; epoch++) {
             checkpoints.add(new CheckpointMetrics(epoch, 0.5, accuracy, 0.5, accuracy, epoch, 100, new double[] {0.1},
-                    new double[] {1.0, 2.0}, null, null, null));
+                    new int[] {10}, new double[] {1.0, 2.0}, null, null, null));
         }
         TrialResult result = new TrialResult(config, status, status == TrialStatus.OK ? null : "java.lang.IllegalStateException",
-                status == TrialStatus.OK ? null : "made up", checkpoints, List.of("dense1"), List.of("dense1", "output"),
+                status == TrialStatus.OK ? null : "made up", checkpoints, List.of("dense1"), List.of(10), List.of("dense1", "output"),
                 epochsReached, curve(epochsReached, 0.5), curve(epochsReached, accuracy), epochsReached,
                 epochsReached, 1, 1, finished.minusSeconds(10), finished);
         return new TrialRecord(result, PROVENANCE, 1.0, 0);

@@ -26,12 +26,14 @@ class TablesTest {
 
     private static final TrialConfig CONFIG = new TrialConfig("mnist", "mlp-deep-3", "leakyrelu", 0.25, 41,
             List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK);
+    /** Hidden layers of 16 and 32 units: 2 + 8 inactive at the first checkpoint, 1 + 16 at the second. */
+    private static final int[] UNITS = {16, 32};
     private static final CheckpointMetrics FIRST = new CheckpointMetrics(1, 0.31, 0.91, 0.33, 0.92, 5.5, 101.0,
-            new double[] {0.125, 0.25}, new double[] {1.5, 2.5, 3.5}, null, null, null);
+            new double[] {0.125, 0.25}, UNITS, new double[] {1.5, 2.5, 3.5}, null, null, null);
     private static final CheckpointMetrics SECOND = new CheckpointMetrics(2, 0.21, 0.971, 0.23, 0.975, 11.5, 102.0,
-            new double[] {0.0625, 0.5}, null, 2, null, null);
+            new double[] {0.0625, 0.5}, UNITS, null, 2, null, null, null, null, 3, 10, 10);
     private static final TrialResult RESULT = new TrialResult(CONFIG, TrialStatus.OK, null, null, List.of(FIRST, SECOND),
-            List.of("dense0", "dense1"), List.of("dense0", "dense1", "output"), 2, List.of(0.25, 0.23),
+            List.of("dense0", "dense1"), List.of(16, 32), List.of("dense0", "dense1", "output"), 2, List.of(0.25, 0.23),
             List.of(0.96, 0.975), 12.5, 14.25, 2, 31,
             Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:20Z"));
     private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc1234", "1.0.0-M2", "3.5.3", "CpuBackend / OPENBLAS",
@@ -74,7 +76,7 @@ class TablesTest {
                 Map.entry("test_loss_by_epoch", List.of(0.25, 0.23)), Map.entry("test_accuracy_by_epoch", List.of(0.96, 0.975)),
                 Map.entry("task_seconds", 19.5), Map.entry("started_at", Instant.parse("2026-11-30T10:00:00Z")),
                 Map.entry("finished_at", Instant.parse("2026-11-30T10:00:20Z")),
-                Map.entry("hidden_layers", List.of("dense0", "dense1")),
+                Map.entry("hidden_layers", List.of("dense0", "dense1")), Map.entry("hidden_units", List.of(16, 32)),
                 Map.entry("gradient_layers", List.of("dense0", "dense1", "output")), Map.entry("project_version", "0.1.0"),
                 Map.entry("git_commit", "abc1234"), Map.entry("dl4j_version", "1.0.0-M2"), Map.entry("spark_version", "3.5.3"),
                 Map.entry("nd4j_backend", "CpuBackend / OPENBLAS"), Map.entry("java_version", "17.0.9"),
@@ -100,23 +102,34 @@ class TablesTest {
         assertEquals(2, rows.size());
         Map<String, Object> expected = key();
         expected.putAll(Map.of("epoch", 1, "train_loss", 0.31, "train_accuracy", 0.91, "test_loss", 0.33, "test_accuracy", 0.92,
-                "train_seconds", 5.5, "examples_per_second", 101.0, "dead_fraction", List.of(0.125, 0.25),
-                "mean_dead_fraction", 0.1875, "gradient_norm", List.of(1.5, 2.5, 3.5)));
+                "train_seconds", 5.5, "examples_per_second", 101.0, "inactive_fraction", List.of(0.125, 0.25),
+                "inactive_units", List.of(2, 8), "gradient_norm", List.of(1.5, 2.5, 3.5)));
+        expected.put("network_inactive_fraction", 10 / 48.0);
         expected.put("learning_rate", 0.0011);
         Map<String, Object> first = byName(Tables.EPOCHS, rows.get(0));
-        assertNull(first.get("validation_accuracy"));
+        // The first checkpoint follows no units; the earlier names of the inactive fractions are never written.
+        for (String column : List.of("validation_accuracy", "recovered_units", "recovered_fraction", "newly_inactive_units",
+                "dead_fraction", "mean_dead_fraction")) {
+            assertNull(first.get(column), column);
+        }
         expected.forEach((column, value) -> assertEquals(value, first.get(column), column));
         Map<String, Object> second = byName(Tables.EPOCHS, rows.get(1));
         assertEquals(2, second.get("epoch_to_97"));
         assertNull(second.get("gradient_norm"));
-        assertEquals(0.28125, second.get("mean_dead_fraction"));
+        assertEquals(List.of(1, 16), second.get("inactive_units"));
+        // 17 of 48 units, where the mean of the layers' fractions would say 28.125%.
+        assertEquals(17 / 48.0, second.get("network_inactive_fraction"));
+        assertEquals(3, second.get("recovered_units"));
+        assertEquals(0.3, second.get("recovered_fraction"));
+        assertEquals(10, second.get("newly_inactive_units"));
+        assertNull(second.get("dead_fraction"));
     }
 
     @Test
     void aPerTaskTrialHasNoDataParallelSettings() {
         TrialConfig perTask = new TrialConfig("mnist", "mlp", "relu", null, 1, List.of(1), "adam", 0.001, 128, "xavier");
         TrialResult failed = new TrialResult(perTask, TrialStatus.FAILED, "java.lang.OutOfMemoryError", "heap", List.of(),
-                List.of("dense0"), List.of("dense0", "output"), 0, List.of(), List.of(), 0.0, 0.0, 1, 1, Instant.EPOCH,
+                List.of("dense0"), List.of(256), List.of("dense0", "output"), 0, List.of(), List.of(), 0.0, 0.0, 1, 1, Instant.EPOCH,
                 Instant.EPOCH);
         Map<String, Object> row = byName(Tables.RUNS, Tables.runRow(new TrialRecord(failed, PROVENANCE, 1.0, 0)));
         assertEquals("FAILED", row.get("status"));
@@ -132,9 +145,10 @@ class TablesTest {
         TrialConfig config = new TrialConfig("mnist", "mlp", "relu", null, 1000, List.of(1), "adam", 0.003, 128, "xavier", 0,
                 org.activationbench.grid.Strategy.DEFAULT, org.activationbench.grid.Engine.FAST,
                 new org.activationbench.grid.ValidationSplit(10_000, 7), org.activationbench.grid.Stage.TUNING);
-        CheckpointMetrics m = new CheckpointMetrics(1, 0.3, 0.9, 0.31, 0.91, 1.0, 100.0, new double[] {0.1}, null, null, null,
-                null, 0.32, 0.905);
-        TrialResult result = new TrialResult(config, TrialStatus.OK, null, null, List.of(m), List.of("dense0"), List.of(), 1,
+        CheckpointMetrics m = new CheckpointMetrics(1, 0.3, 0.9, 0.31, 0.91, 1.0, 100.0, new double[] {0.1}, new int[] {10}, null,
+                null, null, null, 0.32, 0.905, null, null, null);
+        TrialResult result = new TrialResult(config, TrialStatus.OK, null, null, List.of(m), List.of("dense0"), List.of(10),
+                List.of(), 1,
                 List.of(0.31), List.of(0.91), 1.0, 1.0, 1, 1, Instant.EPOCH, Instant.EPOCH);
         TrialRecord record = new TrialRecord(result, PROVENANCE, 1.0, 0);
         Map<String, Object> run = byName(Tables.RUNS, Tables.runRow(record));

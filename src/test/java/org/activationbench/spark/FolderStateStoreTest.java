@@ -26,7 +26,7 @@ class FolderStateStoreTest {
         List<Double> curve = java.util.Collections.nCopies(epoch - 1, 0.5);
         return new TrialState("fingerprint", epoch, minibatch, new float[] {first, Float.intBitsToFloat(0x7fc00001), -0f},
                 new float[] {1, 2, 3, 4, 5, 6}, 17, 0, minibatch > 0 ? new double[] {1.5, 2.5, 2} : null, curve, curve,
-                List.of(), 10, 3, 12);
+                List.of(), 10, 3, 12, null);
     }
 
     private FolderStateStore store() {

@@ -108,7 +108,10 @@ class GridDriverTest {
             assertEquals(4, count(duck, "SELECT count(*) FROM " + runsGlob + " WHERE experiment = 'e2e' AND status = 'OK'"));
             assertEquals(2, count(duck, "SELECT count(*) FROM " + runsGlob + " WHERE alpha = 0.1"));
             assertEquals(8, count(duck, "SELECT count(*) FROM " + epochsGlob + " e JOIN " + runsGlob
-                    + " r USING (trial_id) WHERE e.test_accuracy > 0.5 AND len(e.dead_fraction) = len(r.hidden_layers)"));
+                    + " r USING (trial_id) WHERE e.test_accuracy > 0.5 AND len(e.inactive_fraction) = len(r.hidden_layers)"
+                    + " AND r.hidden_units = [256, 128] AND e.dead_fraction IS NULL"
+                    + " AND e.network_inactive_fraction = list_sum(e.inactive_units) / 384"
+                    + " AND (e.epoch = 1) = (e.recovered_units IS NULL)"));
             // Timestamps are INT64 microseconds, not the legacy INT96.
             assertEquals(1, count(duck, "SELECT count(*) FROM parquet_schema('" + out
                     + "/runs/*/*.parquet') WHERE name = 'started_at' AND type = 'INT64'"));

@@ -28,7 +28,7 @@ class HandOverPollerTest {
 
     private static Tables.Checkpoint checkpoint(TrialConfig trial, int epoch, double testAccuracy) {
         return new Tables.Checkpoint(trial, ATTEMPT, new CheckpointMetrics(epoch, 0.5, 0.8, 0.5, testAccuracy, 1.0, 1000,
-                new double[] {0, 0}, null, null, null, null));
+                new double[] {0, 0}, null, null, null, null, null));
     }
 
     private List<String> checkpointFiles(Path folder) throws IOException {

@@ -155,7 +155,8 @@ class StreamedCheckpointsTest {
         StateFolder state = StateFolder.resolve(out.toString(), null, false, false, "local[2]");
         String earlier = "00000000-0000-4000-8000-000000000000";
         HandOverFiles.writeCheckpoint(state.fileSystem(), state.trial(trial.trialId()), new Tables.Checkpoint(trial, earlier,
-                new CheckpointMetrics(1, 2.0, 0.123, 2.0, 0.123, 1.0, 1000, new double[] {0, 0}, null, null, null, null)));
+                new CheckpointMetrics(1, 2.0, 0.123, 2.0, 0.123, 1.0, 1000, new double[] {0, 0}, new int[] {256, 128}, null, null, null,
+                        null)));
         Path epochsDir = out.resolve("epochs/experiment=stream");
         // Hold the trial after epoch 1 until the earlier attempt's checkpoint has been polled and landed.
         TrialTask.testListener = new TrialListener() {

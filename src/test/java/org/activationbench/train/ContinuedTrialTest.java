@@ -68,6 +68,9 @@ class ContinuedTrialTest {
         attempts.add(runner.run(config, DATA, TrialListener.NONE,
                 new StateSaving(store.keepTimerSaves(true).dieBeforeSaving("4:14"), ALWAYS)));
         TrialResult last = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.live(), 0));
+        // Checkpoint 4 was reached by an attempt continued from a state: its recovered units are counted against the
+        // inactive units of checkpoint 2 that the state kept.
+        assertTrue(plain.checkpoints().get(2).recoveredUnits() != null && last.checkpoints().get(2).recoveredUnits() != null);
 
         for (TrialResult killed : attempts) {
             assertEquals(TrialStatus.FAILED, killed.status());
@@ -128,7 +131,8 @@ class ContinuedTrialTest {
         TrialState s = oldCode.last();
         oldCode.plant(bytes(new TrialState(s.fingerprint().replace(" code ", " code 0.0.9 0000000 "), s.epoch(), s.minibatch(),
                 s.parameters(), s.updaterState(), s.iterationCount(), s.epochCount(), s.gradientNorms(), s.testLossByEpoch(),
-                s.testAccuracyByEpoch(), s.checkpoints(), s.keptTrainNanos(), s.epochTrainNanos(), s.spentTrainNanos())));
+                s.testAccuracyByEpoch(), s.checkpoints(), s.keptTrainNanos(), s.epochTrainNanos(), s.spentTrainNanos(),
+                s.inactive())));
         TrialResult afterOldCode = runner.run(config, DATA, TrialListener.NONE, new StateSaving(oldCode.live(), 0));
         assertEquals(1, afterOldCode.firstTrainedEpoch());
         assertSameNumbers(plain, afterOldCode);
@@ -142,6 +146,89 @@ class ContinuedTrialTest {
         TrialResult afterOtherFormat = runner.run(config, DATA, TrialListener.NONE, new StateSaving(otherFormat.live(), 0));
         assertEquals(1, afterOtherFormat.firstTrainedEpoch());
         assertSameNumbers(plain, afterOtherFormat);
+    }
+
+    /**
+     * A state of format 2, which kept neither the units per layer nor the inactive units, is continued: the checkpoints
+     * before it get the network's units, and the first checkpoint after it has no recovered units (nothing to count
+     * them against; nor have those before it, measured by a version that did not count them); every other number is
+     * the uninterrupted trial's.
+     */
+    @Test
+    void aStateOfFormat2IsContinuedWithoutRecoveredUnitsAtTheNextCheckpoint() throws Exception {
+        TrialConfig config = config("mlp", "relu", null, Engine.FAST);
+        TrialResult plain = runner.run(config, DATA);
+        MemoryStateStore store = new MemoryStateStore();
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieAfterSaving("3:0"), 0));
+        TrialState s = store.last();
+        assertTrue(s.inactive() != null, "a state of format 3 keeps the inactive units of checkpoint 2");
+        store.plant(format2(s));
+        TrialState read = TrialStateFormat.read(new java.io.ByteArrayInputStream(store.bytes()), store.bytes().length);
+        assertEquals(null, read.inactive());
+        assertEquals(null, read.checkpoints().get(1).hiddenUnits());
+
+        TrialResult continued = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.live(), 0));
+        assertEquals(3, continued.firstTrainedEpoch());
+        assertEquals(null, continued.checkpoints().get(2).recoveredUnits());
+        assertEquals(null, continued.checkpoints().get(2).newlyInactiveUnits());
+        assertTrue(plain.checkpoints().get(2).recoveredUnits() != null);
+        // Format 2 kept no recovered units of its own checkpoints either.
+        List<CheckpointMetrics> expected = plain.checkpoints().stream().map(p -> new CheckpointMetrics(p.epoch(), p.trainLoss(),
+                p.trainAccuracy(), p.testLoss(), p.testAccuracy(), p.trainSeconds(), p.examplesPerSecond(), p.inactiveFraction(),
+                p.hiddenUnits(), p.gradientNorm(), p.epochTo97(), p.epochTo98(), p.epochTo99(), p.validationLoss(),
+                p.validationAccuracy(), null, null, null)).toList();
+        assertSameNumbers(new TrialResult(plain.config(), plain.status(), null, null, expected, plain.hiddenLayers(),
+                plain.hiddenUnits(), plain.gradientLayers(), plain.epochsCompleted(), plain.testLossByEpoch(),
+                plain.testAccuracyByEpoch(), 0, 0, 1, 1, plain.startedAt(), plain.finishedAt()), continued);
+    }
+
+    /** A state at the end of an epoch as format 2 wrote it: each checkpoint's per-layer fractions, no units, no masks. */
+    private static byte[] format2(TrialState state) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+        d.writeUTF(TrialStateFormat.MAGIC);
+        d.writeInt(2);
+        d.writeUTF(state.fingerprint());
+        for (int v : new int[] {state.epoch(), state.minibatch(), state.iterationCount(), state.epochCount()}) {
+            d.writeInt(v);
+        }
+        for (long v : new long[] {state.keptTrainNanos(), state.epochTrainNanos(), state.spentTrainNanos()}) {
+            d.writeLong(v);
+        }
+        d.writeInt(state.parameters().length);
+        for (float v : state.parameters()) {
+            d.writeInt(Float.floatToRawIntBits(v));
+        }
+        d.writeInt(state.updaterState().length);
+        for (float v : state.updaterState()) {
+            d.writeInt(Float.floatToRawIntBits(v));
+        }
+        doubles(d, state.gradientNorms());
+        doubles(d, state.testLossByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
+        doubles(d, state.testAccuracyByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
+        d.writeInt(state.checkpoints().size());
+        for (CheckpointMetrics m : state.checkpoints()) {
+            d.writeInt(m.epoch());
+            for (double v : new double[] {m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.trainSeconds(),
+                    m.examplesPerSecond()}) {
+                d.writeLong(Double.doubleToRawLongBits(v));
+            }
+            doubles(d, m.inactiveFraction());
+            doubles(d, m.gradientNorm());
+            for (Integer e : new Integer[] {m.epochTo97(), m.epochTo98(), m.epochTo99()}) {
+                d.writeInt(e == null ? -1 : e);
+            }
+            d.writeBoolean(false);
+        }
+        d.writeUTF("end of state");
+        return out.toByteArray();
+    }
+
+    private static void doubles(java.io.DataOutputStream d, double[] values) throws java.io.IOException {
+        d.writeInt(values == null ? -1 : values.length);
+        for (int i = 0; values != null && i < values.length; i++) {
+            d.writeLong(Double.doubleToRawLongBits(values[i]));
+        }
     }
 
     static byte[] bytes(TrialState state) {
@@ -170,7 +257,11 @@ class ContinuedTrialTest {
             assertEquals(Double.doubleToRawLongBits(x.trainAccuracy()), Double.doubleToRawLongBits(y.trainAccuracy()), at);
             assertEquals(Double.doubleToRawLongBits(x.testLoss()), Double.doubleToRawLongBits(y.testLoss()), at);
             assertEquals(Double.doubleToRawLongBits(x.testAccuracy()), Double.doubleToRawLongBits(y.testAccuracy()), at);
-            assertArrayEquals(x.deadFraction(), y.deadFraction(), at);
+            assertArrayEquals(x.inactiveFraction(), y.inactiveFraction(), at);
+            assertArrayEquals(x.hiddenUnits(), y.hiddenUnits(), at);
+            assertEquals(x.recoveredUnits(), y.recoveredUnits(), at);
+            assertEquals(x.newlyInactiveUnits(), y.newlyInactiveUnits(), at);
+            assertEquals(x.previouslyInactiveUnits(), y.previouslyInactiveUnits(), at);
             assertArrayEquals(x.gradientNorm(), y.gradientNorm(), at);
             assertEquals(List.of(String.valueOf(x.epochTo97()), String.valueOf(x.epochTo98()), String.valueOf(x.epochTo99())),
                     List.of(String.valueOf(y.epochTo97()), String.valueOf(y.epochTo98()), String.valueOf(y.epochTo99())), at);

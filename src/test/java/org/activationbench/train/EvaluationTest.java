@@ -3,6 +3,7 @@ package org.activationbench.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.BitSet;
 import java.util.List;
 import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
@@ -18,12 +19,13 @@ class EvaluationTest {
     private static final Dataset DATA = SyntheticData.dataset(300, 10, 5);
 
     /**
-     * A hand-set network: in layer 1, units 0..63 have bias -1 and zero weights (always dead), unit 64 has bias -0.5
-     * and weight 1 from pixel 56 (row 2, lit for class 0), which exceeds 0.5 on some examples (so alive), the rest bias +1 (alive).
-     * Layer 2 sees only constants; its even units get bias -1 (dead), odd ones +1. Expected: 64/256 and 64/128.
+     * A hand-set network: in layer 1, units 0..63 have bias -1 and zero weights (always inactive), unit 64 has bias
+     * -0.5 and weight 1 from pixel 56 (row 2, lit for class 0), which exceeds 0.5 on some examples (so active), the rest
+     * bias +1 (active). Layer 2 sees only constants; its even units get bias -1 (inactive), odd ones +1. Expected: units
+     * 0..63 of 256 and the 64 even units of 128, whatever the activation.
      */
     @Test
-    void deadUnitFractionOfAHandBuiltNetwork() {
+    void inactiveUnitsOfAHandBuiltNetwork() {
         for (String activation : List.of("relu", "leakyrelu", "sigmoid", "prelu")) {
             TrialConfig config = new TrialConfig("synthetic", "mlp", activation, activation.equals("leakyrelu") ? 0.1 : null,
                     1, List.of(1), "adam", 1e-3, 32, "xavier");
@@ -43,7 +45,17 @@ class EvaluationTest {
                 b2.putScalar(u, u % 2 == 0 ? -1 : 1);
             }
             Evaluation e = Evaluation.of(net, DATA.train(), 10, built.hidden(), 64);
-            assertArrayEquals(new double[] {64 / 256.0, 64 / 128.0}, e.deadFraction, 0.0, activation);
+            assertArrayEquals(new int[] {256, 128}, e.inactive.units(), activation);
+            assertArrayEquals(new int[] {64, 64}, e.inactive.counts(), activation);
+            BitSet layer1 = new BitSet();
+            layer1.set(0, 64);
+            BitSet layer2 = new BitSet();
+            for (int u = 0; u < 128; u += 2) {
+                layer2.set(u);
+            }
+            assertEquals(layer1, e.inactive.mask(0), activation);
+            assertEquals(layer2, e.inactive.mask(1), activation);
+            assertArrayEquals(new double[] {64 / 256.0, 64 / 128.0}, e.inactiveFraction(), 0.0, activation);
         }
     }
 

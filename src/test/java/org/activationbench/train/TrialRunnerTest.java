@@ -34,7 +34,8 @@ class TrialRunnerTest {
         assertTrue(last.testAccuracy() > 0.9, "test accuracy " + last.testAccuracy());
         assertTrue(last.trainLoss() < result.checkpoints().get(0).trainLoss() + 1e-9 || last.trainLoss() < 0.2,
                 "loss should fall: " + result.checkpoints());
-        assertEquals(result.hiddenLayers().size(), last.deadFraction().length);
+        assertEquals(result.hiddenLayers().size(), last.inactiveFraction().length);
+        assertEquals(result.hiddenUnits(), java.util.Arrays.stream(last.hiddenUnits()).boxed().toList());
         assertEquals(result.gradientLayers().size(), last.gradientNorm().length);
         for (double norm : last.gradientNorm()) {
             assertTrue(norm > 0 && Double.isFinite(norm), "gradient norm " + norm);
@@ -53,7 +54,8 @@ class TrialRunnerTest {
             assertEquals(x.testLoss(), y.testLoss(), 0.0);
             assertEquals(x.testAccuracy(), y.testAccuracy(), 0.0);
             assertArrayEquals(x.gradientNorm(), y.gradientNorm(), 0.0);
-            assertArrayEquals(x.deadFraction(), y.deadFraction(), 0.0);
+            assertArrayEquals(x.inactiveFraction(), y.inactiveFraction(), 0.0);
+            assertEquals(x.recoveredUnits(), y.recoveredUnits());
         }
         TrialResult other = runner.run(config.withSeed(1), DATA);
         assertNotEquals(a.last().trainLoss(), other.last().trainLoss(), "another seed must give another run");
@@ -70,6 +72,34 @@ class TrialRunnerTest {
         assertEquals(dense.last().trainLoss(), only.last().trainLoss(), 0.0);
         assertEquals(sparse.last().testAccuracy(), only.last().testAccuracy(), 0.0);
         assertTrue(sparse.last().trainSeconds() > sparse.checkpoints().get(0).trainSeconds());
+    }
+
+    /**
+     * Units are followed from each checkpoint to the next: none at the first; after it, the units inactive now are those
+     * inactive before, less the recovered, plus the newly inactive. Learning rate 0.05 leaves ReLU units inactive.
+     */
+    @Test
+    void recoveredUnitsFollowTheUnitsFromTheCheckpointBefore() {
+        TrialConfig config = new TrialConfig("synthetic", "mlp", "relu", null, 5, List.of(1, 2, 3, 5), "adam", 0.05, 32,
+                "xavier");
+        TrialResult result = runner.run(config, DATA);
+        assertEquals(TrialStatus.OK, result.status(), result.errorClass() + ": " + result.errorMessage());
+        assertEquals(List.of(256, 128), result.hiddenUnits());
+        CheckpointMetrics first = result.checkpoints().get(0);
+        assertNull(first.recoveredUnits());
+        assertNull(first.newlyInactiveUnits());
+        int changes = 0;
+        for (int i = 1; i < result.checkpoints().size(); i++) {
+            CheckpointMetrics before = result.checkpoints().get(i - 1);
+            CheckpointMetrics now = result.checkpoints().get(i);
+            int inactiveBefore = java.util.Arrays.stream(before.inactiveUnits()).sum();
+            assertEquals(inactiveBefore, now.previouslyInactiveUnits(), "checkpoint " + now.epoch());
+            assertEquals(java.util.Arrays.stream(now.inactiveUnits()).sum(),
+                    inactiveBefore - now.recoveredUnits() + now.newlyInactiveUnits(), "checkpoint " + now.epoch());
+            changes += now.recoveredUnits() + now.newlyInactiveUnits();
+        }
+        assertTrue(changes > 0, "the check must see units change: " + result.checkpoints().stream()
+                .map(m -> java.util.Arrays.toString(m.inactiveUnits())).toList());
     }
 
     @Test

@@ -32,11 +32,11 @@ class TrialStateFormatTest {
                 new float[] {0.25f, -1.5f, Float.intBitsToFloat(0x7fc00001), -0f},
                 new float[] {1e-3f, 2e-3f, 3e-3f, 4e-3f, 5e-3f, 6e-3f, 7e-3f, 8e-3f}, 37, 2,
                 new double[] {0.5, 1.25, 3}, List.of(0.75, 0.5), List.of(0.8125, 0.875),
-                List.of(new CheckpointMetrics(1, 0.7, 0.8, 0.75, 0.8125, 1.5, 2000, new double[] {0.125, 0.25},
-                                new double[] {2.5, 3.5}, null, null, null, 0.625, 0.84375),
-                        new CheckpointMetrics(2, 0.45, 0.9, 0.5, 0.875, 3.0, 2100, new double[] {0.0625, 0.25}, null, 2, null,
-                                null, null, null)),
-                4_000_000_000L, 500_000_000L, 6_000_000_000L);
+                List.of(new CheckpointMetrics(1, 0.7, 0.8, 0.75, 0.8125, 1.5, 2000, new double[] {0.125, 0.25}, null,
+                                new double[] {2.5, 3.5}, null, null, null, 0.625, 0.84375, null, null, null),
+                        new CheckpointMetrics(2, 0.45, 0.9, 0.5, 0.875, 3.0, 2100, new double[] {0.0625, 0.25}, null, null, 2,
+                                null, null, null, null, null, null, null)),
+                4_000_000_000L, 500_000_000L, 6_000_000_000L, null);
     }
 
     static byte[] bytes(TrialState state) {
@@ -63,7 +63,7 @@ class TrialStateFormatTest {
                 .append(s.testAccuracyByEpoch());
         for (CheckpointMetrics m : s.checkpoints()) {
             b.append("\ncheckpoint ").append(m.epoch()).append(bits(new double[] {m.trainLoss(), m.trainAccuracy(), m.testLoss(),
-                    m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond()})).append(bits(m.deadFraction()))
+                    m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond()})).append(bits(m.inactiveFraction()))
                     .append(bits(m.gradientNorm())).append(List.of(String.valueOf(m.epochTo97()), String.valueOf(m.epochTo98()),
                             String.valueOf(m.epochTo99()), String.valueOf(m.validationLoss()), String.valueOf(m.validationAccuracy())));
         }
@@ -132,6 +132,7 @@ class TrialStateFormatTest {
         }
         assertEquals(2, ByteBuffer.wrap(old, 2 + TrialStateFormat.MAGIC.length(), 4).getInt(), "the fixture is of format 2");
         assertEquals(render(sample()), render(read(old)));
-        assertEquals(old.length + 4, bytes(sample()).length, "format 3 adds the 4 bytes of the checksum, nothing else");
+        assertEquals(old.length + 2 * (4 + 12) + 4 + 4, bytes(sample()).length, "format 3 adds per checkpoint its units"
+                + " (none: 4 bytes) and its followed units (12), then the last checkpoint's masks (none: 4) and the checksum");
     }
 }
