@@ -8,7 +8,7 @@
 #                  --total-executor-cores N, --num-executors N, --properties-file FILE (default conf/spark-cluster.conf)
 #   run options:   as for jobs/run-local.sh (--set, --unset, --output, --resume, --overwrite, --data), and --state-dir URI:
 #                  where trials keep their state, on a file system every executor reaches (required when --output
-#                  is on this machine's disk; or --no-state)
+#                  is on this machine's disk, unless the master is on loopback as jobs/cluster.sh's; or --no-state)
 #   --plan         print the trials, trial-epochs and estimated core-hours and wall time on the cores asked for
 #                  (--total-executor-cores, or --num-executors x --executor-cores, or --cores N) and exit; nothing
 #                  is submitted, so --master is not needed

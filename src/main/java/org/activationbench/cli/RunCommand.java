@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--state-dir", paramLabel = "URI", description = "where trials keep their state while they train, on a"
             + " file system every executor reaches (default: <output>/state; required with a cluster master when the"
-            + " output folder is on the driver's disk)")
+            + " output folder is on the driver's disk, unless it is a standalone master on a loopback address)")
     String stateDir;
 
     @Option(names = "--keep-state", description = "keep each trial's state after its result has landed")

@@ -3,7 +3,9 @@ package org.activationbench.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -14,7 +16,8 @@ import org.apache.spark.SparkEnv;
  * Where the trials of a run keep their state while they train ({@code --state-dir}, default {@code <output>/state}):
  * one folder per trial, {@code <state>/<trial_id>/}. Executors write there directly, so the folder must be one every
  * executor reaches: with a cluster master, a state folder on the driver's own disk is refused unless the user named
- * it with {@code --state-dir} (a mount shared by every host is then trusted). Serializable, so tasks carry it.
+ * it with {@code --state-dir} (a mount shared by every host is then trusted) or the master is a standalone master on
+ * a loopback address, whose executors all run on the driver's machine. Serializable, so tasks carry it.
  */
 public final class StateFolder implements Serializable {
 
@@ -40,7 +43,8 @@ public final class StateFolder implements Serializable {
      * @param output   the run's output folder (path or URI)
      * @param stateDir {@code --state-dir}, or null for {@code <output>/state}
      * @param master   the Spark master the run uses ({@code local[*]}, {@code spark://...}, {@code yarn}, ...)
-     * @throws GridDriver.RefusedException for a cluster master with the default folder on the driver's disk
+     * @throws GridDriver.RefusedException for a master with executors on other machines and the default folder on the
+     *                                      driver's disk
      */
     public static StateFolder resolve(String output, String stateDir, boolean keep, boolean off, String master) {
         if (off) {
@@ -55,7 +59,7 @@ public final class StateFolder implements Serializable {
             throw new GridDriver.RefusedException("--state-dir: '" + stateDir + "' is not a folder or URI");
         }
         String root = qualified(explicit ? new Path(stateDir) : new Path(new Path(output), DEFAULT_NAME));
-        if (!explicit && !isLocalMaster(master) && isDriverLocal(root)) {
+        if (!explicit && !executorsShareDriversDisk(master) && isDriverLocal(root)) {
             throw new GridDriver.RefusedException("the trials' state would go to " + root + ", on the driver's own disk, but"
                     + " master " + master + " runs trials on executors that write their state themselves and may not"
                     + " reach it; pass --state-dir URI on a file system every executor reaches (hdfs://, s3a://, or a"
@@ -163,9 +167,57 @@ public final class StateFolder implements Serializable {
         }
     }
 
-    /** {@code local}, {@code local[N]}, {@code local-cluster[...]}: every executor is on the driver's machine. */
-    static boolean isLocalMaster(String master) {
-        return master == null || master.startsWith("local");
+    /**
+     * Whether every executor of {@code master} runs on the driver's machine: {@code local}, {@code local[N]},
+     * {@code local-cluster[...]}, and a standalone master on a loopback address ({@code spark://127.0.0.1:7077},
+     * {@code spark://localhost:7077}, {@code spark://[::1]:7077}), which only workers on this machine can reach.
+     */
+    static boolean executorsShareDriversDisk(String master) {
+        if (master == null || master.startsWith("local")) {
+            return true;
+        }
+        if (!master.startsWith("spark://")) {
+            return false; // yarn, k8s://, mesos://: executors are wherever the cluster manager puts them
+        }
+        // A standalone master may be a list for high availability: spark://host1:7077,host2:7077.
+        for (String address : master.substring("spark://".length()).split(",")) {
+            if (!isLoopback(hostOf(address))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The host of {@code host:port}, {@code [v6]:port} or a bare host; IPv6 brackets removed. */
+    private static String hostOf(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close < 0 ? address : address.substring(1, close);
+        }
+        int colon = address.indexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
+    /**
+     * {@code localhost}, an IPv4 literal in 127.0.0.0/8, or the IPv6 loopback literal. Decided from the text alone:
+     * no name is looked up, so a host name that merely resolves to this machine is not trusted.
+     */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (host.matches("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
+            return true;
+        }
+        if (host.contains(":") && host.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                // An IPv6 literal (only hex digits and colons) is parsed, never looked up.
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A path or {@code file:} URI: a folder on the driver's own disk. */

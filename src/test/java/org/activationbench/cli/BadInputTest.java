@@ -107,7 +107,7 @@ class BadInputTest {
     /** Where trials keep their state is checked before any work, and a cluster needs a folder every executor reaches. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--master=spark://127.0.0.1:9 | on the driver's own disk, but master spark://127.0.0.1:9",
+            "--master=spark://192.0.2.1:9 | on the driver's own disk, but master spark://192.0.2.1:9",
             "--no-state --keep-state       | --no-state keeps no state, so it takes neither --state-dir nor --keep-state",
             "--state-dir=nosuchfs://b/s    | the state folder nosuchfs://b/s cannot be reached"})
     void aStateFolderThatCannotServeIsRefusedWithExitTwo(String options, String message) throws IOException {

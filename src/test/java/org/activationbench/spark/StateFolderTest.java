@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Where a run's trials keep their state, and which folders a cluster run refuses. */
@@ -29,6 +30,33 @@ class StateFolderTest {
                 && e.getMessage().contains("--no-state") && e.getMessage().contains("spark://10.0.0.1:7077"), e.getMessage());
         assertThrows(GridDriver.RefusedException.class,
                 () -> StateFolder.resolve("file:/data/results/quick", null, false, false, "yarn"));
+    }
+
+    @Test
+    void aStandaloneMasterOnALoopbackAddressKeepsTheStateOnTheDriversDisk() {
+        // Only workers on this machine reach a master listening on loopback, so its executors share the driver's disk.
+        for (String master : List.of("spark://127.0.0.1:7077", "spark://127.3.4.5:7077", "spark://localhost:7077",
+                "spark://LOCALHOST:7077", "spark://[::1]:7077", "spark://[0:0:0:0:0:0:0:1]:7077",
+                "spark://127.0.0.1:7077,localhost:7078")) {
+            StateFolder state = StateFolder.resolve("/data/results/quick", null, false, false, master);
+            assertEquals("file:/data/results/quick/state", state.location(), master);
+            assertFalse(state.explicit(), master);
+        }
+    }
+
+    @Test
+    void everyOtherMasterWithTheStateOnTheDriversDiskIsRefusedAsBefore() {
+        for (String master : List.of("spark://master.example.org:7077", "spark://10.0.0.1:7077", "spark://128.0.0.1:7077",
+                "spark://127.0.0.256:7077", "spark://127.0.0.1.example.org:7077", "spark://localhost.example.org:7077",
+                "spark://[::2]:7077", "spark://[fe80::1]:7077", "spark://127.0.0.1:7077,master.example.org:7077",
+                "yarn", "k8s://https://127.0.0.1:6443", "mesos://127.0.0.1:5050")) {
+            GridDriver.RefusedException e = assertThrows(GridDriver.RefusedException.class,
+                    () -> StateFolder.resolve("/data/results/quick", null, false, false, master), master);
+            assertEquals("the trials' state would go to file:/data/results/quick/state, on the driver's own disk, but master "
+                    + master + " runs trials on executors that write their state themselves and may not reach it; pass"
+                    + " --state-dir URI on a file system every executor reaches (hdfs://, s3a://, or a folder mounted at"
+                    + " the same path on every host), or --no-state to keep no state", e.getMessage());
+        }
     }
 
     @Test
