@@ -62,7 +62,9 @@ class ReadmeCommandsIT {
     /** README lines not run, and why. */
     static final Map<String, String> SKIPPED = Map.of(
             "mvn -B verify", "the build that runs this test",
-            "mvn -B package -DskipTests", "failsafe runs after package: the jar the other lines use is built");
+            "mvn -B package -DskipTests", "failsafe runs after package: the jar the other lines use is built",
+            "jobs/run-local.sh publish --output results/depth", "it needs a complete run of depth.conf (1.2 core-hours),"
+                    + " and publish refuses a smaller one; PublishCommandTest publishes a complete run of a small grid");
 
     /** README lines checked with {@code --plan} appended instead of run, and why. */
     static final Map<String, String> PLANNED = Map.of(
@@ -182,12 +184,18 @@ class ReadmeCommandsIT {
         } else if (line.command.contains(" -jar target/activation-bench.jar train")) {
             command += " --train-examples " + TRAIN_EXAMPLES;
             expected = Pattern.compile("(?m)^status OK");
+        } else if (words.size() > 1 && words.get(1).equals("publish")) {
+            expected = Pattern.compile("(?m)^published: ");
         } else if (line.command.startsWith("jobs/cluster.sh start")) {
             clusterStarted = true;
             expected = Pattern.compile("registered");
         }
         if (current == null || trainsAGrid && !PLANNED.containsKey(line.command)) {
             current = newFarm();
+        }
+        if (words.size() > 1 && words.get(1).equals("publish")) {
+            // The published reports are checked in: the line analyses a copy of them, never the checkout's.
+            copyTree(ROOT.resolve("notebooks-out"), current.resolve("notebooks-out"));
         }
         long start = System.nanoTime();
         Run r = run(current, command, LOGS.resolve("line-" + line.number + ".log"));
@@ -238,6 +246,19 @@ class ReadmeCommandsIT {
     }
 
     /** A project root for one run: links to the checkout, with empty output folders of its own. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     private static Path newFarm() {
         try {
             Path farm = Files.createTempDirectory(farms, "root");
