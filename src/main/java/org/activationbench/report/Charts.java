@@ -107,13 +107,36 @@ final class Charts {
     /** One row per comparison: mean difference and its interval; significant rows in red. */
     byte[] forest(String title, String xTitle, List<String> labels, double[] mean, double[] low, double[] high,
             boolean[] significant) {
+        Color[] colours = new Color[labels.size()];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = significant[i] ? new Color(0xd62728) : new Color(0x1f77b4);
+        }
+        return forest(title, xTitle, labels, mean, low, high, colours, Double.NaN);
+    }
+
+    /** The colour of a verdict in the figures: better green, worse red, equivalent blue, anything else grey. */
+    static Color verdictColour(String verdict) {
+        return switch (verdict) {
+            case "better" -> new Color(0x2ca02c);
+            case "worse" -> new Color(0xd62728);
+            case "equivalent" -> new Color(0x1f77b4);
+            default -> new Color(0x7f7f7f);
+        };
+    }
+
+    /**
+     * Intervals of paired differences, one row each, coloured as given, with the line of no difference and, unless
+     * {@code margin} is NaN, dashed lines at plus and minus the margin.
+     */
+    byte[] forest(String title, String xTitle, List<String> labels, double[] mean, double[] low, double[] high,
+            Color[] colours, double margin) {
         XYChart chart = xy(title, xTitle, "");
         int n = labels.size();
         double lo = 0;
         double hi = 0;
         for (int i = 0; i < n; i++) {
             double y = n - i;
-            Color c = significant[i] ? new Color(0xd62728) : new Color(0x1f77b4);
+            Color c = colours[i];
             XYSeries ci = chart.addSeries(labels.get(i), new double[] {low[i], high[i]}, new double[] {y, y});
             ci.setMarker(SeriesMarkers.NONE);
             ci.setLineColor(c);
@@ -131,6 +154,17 @@ final class Charts {
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(Color.DARK_GRAY);
         zero.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f}, 0f));
+        if (!Double.isNaN(margin)) {
+            for (double edge : new double[] {-margin, margin}) {
+                XYSeries band = chart.addSeries("margin " + edge, new double[] {edge, edge}, new double[] {0.5, n + 0.5});
+                band.setMarker(SeriesMarkers.NONE);
+                band.setLineColor(new Color(0x9467bd));
+                band.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {2f, 4f}, 0f));
+            }
+            lo = Math.min(lo, -margin);
+            hi = Math.max(hi, margin);
+        }
         double pad = Math.max((hi - lo) * 0.08, 1e-9);
         chart.getStyler().setXAxisMin(lo - pad);
         chart.getStyler().setXAxisMax(hi + pad);

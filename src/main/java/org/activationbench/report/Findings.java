@@ -42,7 +42,10 @@ public final class Findings {
     }
 
     static final List<Claim> CLAIMS = List.of(
+            // A tuned grid's claims are shown at the rates tuned per activation and at one shared rate: where the two
+            // analyses disagree, both verdicts stand side by side.
             new Claim("prevents dying neurons", "mnist-mlp", "mlp", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
+            new Claim("prevents dying neurons", "mnist-mlp", "mlp", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null, "fixed"),
             new Claim("prevents dying neurons", "mnist-cnn", "cnn", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
             new Claim("prevents dying neurons", "depth", "mlp-deep-32", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
             new Claim("prevents dying neurons", "fashion-mnist", "mlp", Metric.INACTIVE_FRACTION, "leakyrelu(0.01)", null),
@@ -53,6 +56,8 @@ public final class Findings {
             new Claim("converges faster", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.3)", 1),
             new Claim("better accuracy", "mnist-mlp", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
             new Claim("better accuracy", "mnist-mlp", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.3)", null),
+            new Claim("better accuracy", "mnist-mlp", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null, "fixed"),
+            new Claim("better accuracy", "mnist-mlp", "mlp", Metric.TEST_ACCURACY, "leakyrelu(0.3)", null, "fixed"),
             new Claim("better accuracy", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),
             new Claim("better accuracy", "mnist-cnn", "cnn", Metric.TEST_ACCURACY, "leakyrelu(0.3)", null),
             new Claim("better in deeper networks", "depth", "mlp-deep-32", Metric.TEST_ACCURACY, "leakyrelu(0.01)", null),

@@ -3,6 +3,8 @@ package org.activationbench.report;
 import java.util.List;
 import java.util.Objects;
 import org.activationbench.compare.ComparedRun;
+import org.activationbench.compare.Metric;
+import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
@@ -46,6 +48,11 @@ final class ReportLayout {
         ComparedRun shown = grid.tuned() ? new ComparedRun(run.snapshot(), run.settings(), run.comparisons().stream()
                 .filter(c -> c.stage().equals(Observation.TUNED)).toList()) : run;
         page.text("# activation-bench report: " + run.snapshot().experiment());
+        if (run.comparisons().stream().anyMatch(Comparison::primary)) {
+            Metric primary = java.util.Arrays.stream(Metric.values())
+                    .filter(m -> m.id().equals(run.settings().primary().metric())).findFirst().orElseThrow();
+            PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline);
+        }
         page.text(conclusion(run, shown, outline, grid).markdown());
         if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
             page.text(TuningConclusion.markdown(run.comparisons(), outline, grid, baseline));
