@@ -131,6 +131,41 @@ class WriteFaultsTest {
         assertTrue(Files.isRegularFile(report.resolve("report.html")));
     }
 
+    /**
+     * The reported scenario, on a real 1.4 MB file system (tmpfs; needs root with CAP_SYS_ADMIN): 12 MLP trials of
+     * 3,000 examples, epochs 1 and 2, whose states alone (2.8 MB each, two per trial training at once) cannot fit. The
+     * run is refused before it trains, with the figures, instead of training every trial with nothing landing.
+     */
+    @Test
+    void aGridThatCannotFitOnItsDiskIsRefusedBeforeItTrains() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1400k", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+                "a 1.4 MB tmpfs cannot be mounted here (needs root with CAP_SYS_ADMIN): " + said.strip());
+        try {
+            Path grid = Files.writeString(dir.resolve("small.conf"), """
+                    experiment = "small-disk"
+                    dataset = mnist
+                    grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1, 2], seeds = 6 }
+                    data.train-examples = 3000
+                    """);
+            CommandRun run = CommandRun.of("run", grid.toString(), "--output", disk.resolve("out").toString(),
+                    "--master", "local[2]", "--no-report");
+            assertEquals(2, run.code(), run.out() + run.err());
+            // Expected need: rows 12 x 2 x (13.5 + 3 x 6.5 KB) = 792 KB; states 2 x 2 x (235,146 x 12 + 16,384) bytes.
+            long states = 4 * (235_146L * 12 + 16_384);
+            String need = String.format(java.util.Locale.ROOT, "%.1f MB", (792_000 + states) / 1e6);
+            assertTrue(run.err().contains("run: " + disk.resolve("out") + " has "), run.err());
+            assertTrue(run.err().contains(" free, and this grid writes up to " + need + " there (rows 792 KB, the states of"
+                    + " 2 trial(s) training at once "), run.err());
+            assertFalse(Files.exists(disk.resolve("out").resolve("grid.conf")), "nothing written");
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
+        }
+    }
+
     /** Runs with the fault armed; checks the exit code, the one line, and that no trial started after the failure. */
     private CommandRun stoppedBy(Fault fault, boolean resume, String... more) throws InterruptedException {
         String output = FaultyFileSystem.uri(dir.resolve("out"));
