@@ -11,6 +11,7 @@ import org.activationbench.report.ReportFolder;
 import org.activationbench.report.Reporter;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
+import org.activationbench.results.WriteFailure;
 import org.activationbench.spark.AfterGrid;
 
 /** The steps after a grid's tables have landed: the comparisons table, then (unless {@code reportDir} is null) the report. */
@@ -36,7 +37,11 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
                     + " short; compared on the checkpoints they reached): " + String.join(", ", unfinished));
         }
         if (reportDir != null) {
-            Reporter.write(compared, output, reportDir);
+            try {
+                Reporter.write(compared, output, reportDir);
+            } catch (java.io.UncheckedIOException e) {
+                throw WriteFailure.at(reportDir, e);
+            }
             console.println("report: " + reportDir.resolve("report.html") + " and report.ipynb");
         }
         return compared;

@@ -11,8 +11,10 @@ import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.report.ReportFolder;
+import org.activationbench.results.WriteFailure;
 import org.activationbench.spark.GridDriver;
 import org.activationbench.train.Vocabularies;
+import org.apache.hadoop.fs.FSError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a grid of trials on Spark and land the results in Parquet tables.",
                 "Exit codes: 0 every trial OK or DIVERGED, 2 invalid input (nothing written), 3 some trials FAILED,"
-                        + " 1 the run itself failed."})
+                        + " 4 a write failed (a full disk, a read-only or vanished folder: the rows landed are kept; free"
+                        + " space, then the same command with --resume), 1 the run itself failed."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "conf/grids/quick.conf", paramLabel = "GRID",
@@ -120,6 +123,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (GridDriver.RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
+        } catch (WriteFailure e) {
+            return stopped(e, out);
+        } catch (FSError e) {
+            // A write no path caught: Hadoop's local file system reports a full disk as this Error.
+            return stopped(WriteFailure.of(out, e).orElseThrow(), out);
         } catch (RuntimeException e) {
             if (!shuttingDown()) {
                 throw e;
@@ -134,6 +142,13 @@ final class RunCommand implements Callable<Integer> {
             GridJvmFigures.of(summary).write(figuresJson);
         }
         return summary.failed() > 0 ? 3 : 0;
+    }
+
+    /** Exit code 4: one line naming the path, the cause and what to do. */
+    private static int stopped(WriteFailure e, String out) {
+        System.err.println("run: stopped: " + e.getMessage() + "; the rows that landed are kept in " + out
+                + ": free space (or make the folder writable), then run the same command with --resume");
+        return 4;
     }
 
     /** Whether the JVM is running its shutdown hooks (a signal or System.exit): no hook can be added then. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -24,11 +25,16 @@ public final class DurableFiles {
     /** Writes {@code content} to {@code file}, replacing it if it exists. */
     public static void write(FileSystem fs, Path file, byte[] content) throws IOException {
         Path temporary = temporary(file);
-        try (FSDataOutputStream out = fs.create(temporary, true)) {
-            out.write(content);
-            out.hsync();
+        try {
+            try (FSDataOutputStream out = fs.create(temporary, true)) {
+                out.write(content);
+                out.hsync();
+            }
+            forceIfLocal(fs, temporary);
+        } catch (IOException | RuntimeException | FSError e) {
+            deleteQuietly(fs, temporary, e);
+            throw e;
         }
-        forceIfLocal(fs, temporary);
         if (fs.exists(file) && isLocal(fs)) {
             // A local rename replaces the target atomically; Hadoop's would refuse, so go through java.nio.
             java.nio.file.Files.move(local(fs, temporary), local(fs, file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
@@ -40,6 +46,15 @@ public final class DurableFiles {
             rename(fs, temporary, file);
         }
         forceIfLocal(fs, file.getParent());
+    }
+
+    /** Removes a file this process was writing when the write failed (cut short, often empty), keeping the failure. */
+    static void deleteQuietly(FileSystem fs, Path temporary, Throwable failure) {
+        try {
+            fs.delete(temporary, false);
+        } catch (IOException | RuntimeException | FSError e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -15,7 +17,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.DelegatingPositionOutputStream;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -32,19 +36,74 @@ final class ParquetFiles {
         Path hidden = DurableFiles.temporary(file);
         MessageType schema = table.parquetSchema();
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(hidden, conf))
-                .withType(schema)
-                .withConf(conf)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build()) {
-            for (Object[] row : rows) {
-                writer.write(group(groups.newGroup(), table, row));
+        try {
+            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(synced(fs, hidden))
+                    .withType(schema)
+                    .withConf(conf)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .build()) {
+                for (Object[] row : rows) {
+                    writer.write(group(groups.newGroup(), table, row));
+                }
             }
+            DurableFiles.forceIfLocal(fs, hidden);
+        } catch (IOException | RuntimeException | FSError e) {
+            // A file cut short under the hidden name is this writer's own: removed, so that no empty file is left.
+            DurableFiles.deleteQuietly(fs, hidden, e);
+            throw e;
         }
-        DurableFiles.forceIfLocal(fs, hidden);
         DurableFiles.rename(fs, hidden, file);
         DurableFiles.forceIfLocal(fs, file.getParent());
+    }
+
+    /**
+     * The file as Parquet's writer sees it, {@code hsync}ed before it is closed on a file system other than the local
+     * disk (on HDFS, the blocks are on the datanodes' disks, not only in their memory, before the rename); the local
+     * disk is flushed with {@code FileChannel.force} instead, by {@link DurableFiles#forceIfLocal}.
+     */
+    private static OutputFile synced(FileSystem fs, Path file) {
+        return new OutputFile() {
+            @Override
+            public PositionOutputStream create(long blockSizeHint) throws IOException {
+                FSDataOutputStream out = fs.create(file, true);
+                return new DelegatingPositionOutputStream(out) {
+                    @Override
+                    public long getPos() throws IOException {
+                        return out.getPos();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        try (out) {
+                            if (!DurableFiles.isLocal(fs)) {
+                                out.hsync();
+                            }
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+                return create(blockSizeHint);
+            }
+
+            @Override
+            public boolean supportsBlockSize() {
+                return false;
+            }
+
+            @Override
+            public long defaultBlockSize() {
+                return fs.getDefaultBlockSize(file);
+            }
+
+            @Override
+            public String getPath() {
+                return file.toString();
+            }
+        };
     }
 
     /** Whether a file is whole Parquet: its footer, written last, can be read. */

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -88,13 +89,18 @@ public final class ResultStore {
             Tables.checkpoints(r).stream().filter(landedBefore.negate()).map(Tables::epochRow).forEach(epochs::add);
         }
         String name = fileName(records.get(0).result().config().trialId());
+        if (!epochs.isEmpty()) {
+            write(new Path(tableDir(Tables.EPOCHS), name), Tables.EPOCHS, epochs);
+        }
+        write(new Path(tableDir(Tables.RUNS), name), Tables.RUNS, runs);
+    }
+
+    /** Writes one data file; a failure of the file system is a {@link WriteFailure} naming it. */
+    private void write(Path file, Table table, List<Object[]> rows) {
         try {
-            if (!epochs.isEmpty()) {
-                ParquetFiles.write(conf, new Path(tableDir(Tables.EPOCHS), name), Tables.EPOCHS, epochs);
-            }
-            ParquetFiles.write(conf, new Path(tableDir(Tables.RUNS), name), Tables.RUNS, runs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results under " + root, e);
+            ParquetFiles.write(conf, file, table, rows);
+        } catch (Exception | FSError e) {
+            throw WriteFailure.at(file, e);
         }
     }
 
@@ -107,11 +113,7 @@ public final class ResultStore {
             return;
         }
         Path file = new Path(tableDir(Tables.EPOCHS), fileName(checkpoints.get(0).config().trialId()));
-        try {
-            ParquetFiles.write(conf, file, Tables.EPOCHS, checkpoints.stream().map(Tables::epochRow).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results under " + root, e);
-        }
+        write(file, Tables.EPOCHS, checkpoints.stream().map(Tables::epochRow).toList());
     }
 
     /** The {@link Tables.Checkpoint#key() keys} of the checkpoints landed so far with an attempt id. */
@@ -160,16 +162,23 @@ public final class ResultStore {
     /**
      * Rewrites runs and epochs as one file each from the files there now: per trial the runs row of its best attempt
      * (a final status over FAILED, then the latest) and the epochs rows of that same attempt. Only the files read are
-     * deleted, and only once their replacement is in place.
+     * deleted, and only once their replacement is in place. A failure of the file system is a {@link WriteFailure}; the
+     * files read are then untouched, or replaced whole, and the next compaction (or recovery) settles the rest.
      */
     public void compact() {
         recover();
+        List<Compaction> staged;
         try {
-            for (Compaction c : stageCompaction()) {
+            staged = stageCompaction();
+        } catch (Exception | FSError e) {
+            throw WriteFailure.at(new Path(root, Compaction.PREFIX + "*"), e);
+        }
+        for (Compaction c : staged) {
+            try {
                 c.finish();
+            } catch (Exception | FSError e) {
+                throw WriteFailure.at(c.staging(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compact the tables under " + root, e);
         }
     }
 
@@ -202,24 +211,32 @@ public final class ResultStore {
 
     private Compaction stage(Table table, String id, List<Path> inputs, Dataset<Row> rows) throws IOException {
         Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), id);
-        c.recordInputs(inputs);
-        rows.select(Arrays.stream(table.sparkSchema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .partitionBy(Table.PARTITION).parquet(c.staging().toString());
+        try {
+            c.recordInputs(inputs);
+            rows.select(Arrays.stream(table.sparkSchema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                    .toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                    .partitionBy(Table.PARTITION).parquet(c.staging().toString());
+        } catch (Exception | FSError e) {
+            // Spark reports a task's failed write as a SparkException whose causes hold the file system's error.
+            throw WriteFailure.at(c.staging(), e);
+        }
         return c;
     }
 
     /** Replaces a derived table (comparisons) by the given rows, written from this process, swapped in whole. */
     public void replace(Table table, List<Object[]> rows) {
+        Path dir = new Path(root, table.name());
         try {
-            Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), UUID.randomUUID().toString());
+            Compaction c = new Compaction(fs(), dir, tableDir(table), UUID.randomUUID().toString());
             c.recordInputs(Compaction.dataFiles(fs(), tableDir(table)));
             Path staged = new Path(c.staging(), Table.PARTITION + "=" + experiment);
-            ParquetFiles.write(conf, new Path(staged, "part-00000.parquet"), table, rows);
+            dir = new Path(staged, "part-00000.parquet");
+            ParquetFiles.write(conf, dir, table, rows);
             DurableFiles.write(fs(), new Path(staged, "_SUCCESS"), new byte[0]);
+            dir = tableDir(table);
             c.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + table.name() + " under " + root, e);
+        } catch (Exception | FSError e) {
+            throw WriteFailure.at(dir, e);
         }
     }
 
@@ -229,42 +246,23 @@ public final class ResultStore {
             for (Table table : Tables.ALL) {
                 Compaction.recoverAll(fs(), new Path(root, table.name()), tableDir(table));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot recover the compaction under " + root, e);
+        } catch (Exception | FSError e) {
+            throw WriteFailure.at(root, e);
         }
     }
 
     /**
      * Sets aside every runs or epochs file that is not readable Parquet (a file cut short by a crash or a full disk),
      * with the file landed or compacted with it in the other table, so that their trials count as missing and run
-     * again. Each file set aside is renamed {@code _damaged-NAME}, named in {@code notice}, and never deleted.
+     * again. Each file set aside is renamed {@code _damaged-NAME}, named in {@code notice}, and never deleted. Returns
+     * how many were set aside.
      */
-    public void setAsideDamaged(Consumer<String> notice) {
+    public int setAsideDamaged(Consumer<String> notice) {
         try {
-            for (Table table : List.of(Tables.RUNS, Tables.EPOCHS)) {
-                for (Path file : Compaction.dataFiles(fs(), tableDir(table))) {
-                    if (ParquetFiles.readable(conf, file)) {
-                        continue;
-                    }
-                    Table other = table == Tables.RUNS ? Tables.EPOCHS : Tables.RUNS;
-                    String partner = file.getName().startsWith("c-") ? file.getName().substring(0, 39) : file.getName();
-                    setAside(file, notice, "it is not readable Parquet");
-                    for (Path p : Compaction.dataFiles(fs(), tableDir(other))) {
-                        if (p.getName().startsWith(partner)) {
-                            setAside(p, notice, "it was written with " + file.getName() + ", which is not readable Parquet");
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot check the files under " + root, e);
+            return DamagedDataFiles.setAside(fs(), conf, List.of(tableDir(Tables.RUNS), tableDir(Tables.EPOCHS)), notice);
+        } catch (Exception | FSError e) {
+            throw WriteFailure.at(root, e);
         }
-    }
-
-    private void setAside(Path file, Consumer<String> notice, String why) throws IOException {
-        Path aside = new Path(file.getParent(), DAMAGED + file.getName());
-        DurableFiles.rename(fs(), file, aside);
-        notice.accept("set aside " + file + " as " + aside.getName() + ": " + why + "; its trials run again");
     }
 
     private FileSystem fs() throws IOException {

@@ -5,6 +5,7 @@ import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.Tables;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialListener;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ final class CheckpointHandOver implements TrialListener {
     private void write(Write w) {
         try {
             w.run();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | FSError e) {
             if (!warned) {
                 warned = true;
                 LOG.warn("trial {}: cannot hand over progress in {} ({}); its results land when it ends", config.trialId(),

@@ -22,6 +22,7 @@ import org.activationbench.train.StateStore;
 import org.activationbench.train.TrialState;
 import org.activationbench.train.TrialStateFormat;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -136,13 +137,14 @@ final class FolderStateStore implements StateStore {
                     fs.delete(older.getPath(), false);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // The previous state stays; the trial goes on and may lose more work if its attempt dies.
+        } catch (IOException | RuntimeException | FSError e) {
+            // The previous state stays; the trial goes on and may lose more work if its attempt dies. FSError is how
+            // Hadoop's local file system reports a full disk.
             LOG.warn("trial {}: its state at {} could not be saved in {} ({}); it continues, and the previous state stays",
                     trialId, state.position(), folder, e.toString());
             try {
                 fs.delete(temporary, false);
-            } catch (IOException ignored) {
+            } catch (IOException | RuntimeException | FSError ignored) {
                 // Best effort: the next save overwrites it.
             }
         }
@@ -200,7 +202,7 @@ final class FolderStateStore implements StateStore {
             try {
                 fs.mkdirs(folder);
                 DurableFiles.write(fs, new Path(folder, SPENT), Long.toString(nanos).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | FSError e) {
                 LOG.warn("trial {}: its training time could not be noted in {} ({})", trialId, folder, e.toString());
             }
         });

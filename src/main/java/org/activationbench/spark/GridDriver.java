@@ -3,43 +3,20 @@ package org.activationbench.spark;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
-import org.activationbench.data.DataFileException;
-import org.activationbench.data.Dataset;
-import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetLoader;
-import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.WriterLock;
-import org.activationbench.results.Tables;
 import org.activationbench.results.TrialRecord;
-import org.activationbench.train.Provenance;
-import org.activationbench.train.TrialListener;
-import org.activationbench.train.TrialResult;
-import org.activationbench.train.TrialRunner;
 import org.activationbench.train.TrialStatus;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
-import scala.runtime.AbstractFunction0;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * Runs a grid on Spark: checks everything it can before starting (data files, output folder), fans the per-task
@@ -159,6 +136,12 @@ public final class GridDriver {
     }
 
     private Summary run(SparkSession spark, OutputFolder out) {
+        SparkContext sc = spark.sparkContext();
+        int slots = Math.max(1, sc.defaultParallelism() / sc.conf().getInt("spark.task.cpus", 1));
+        SpaceCheck.problem(SpaceCheck.need(grid.mostTrials(), slots, stateFolder), out, stateFolder, console::println)
+                .ifPresent(p -> {
+                    throw new RefusedException(p);
+                });
         try (WriterLock lock = out.lock("run " + grid.experiment(), console::println)) {
             return runLocked(spark, out);
         }
@@ -179,12 +162,16 @@ public final class GridDriver {
         }
         ResultStore store = new ResultStore(spark, out.location(), grid.experiment());
         store.recover();
-        if (options.resume()) {
-            store.setAsideDamaged(console::println);
-        }
+        int setAside = options.resume() ? store.setAsideDamaged(console::println) : 0;
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
+        if (options.resume()) {
+            Set<String> withState = FolderStateStore.trialsWithState(stateFolder);
+            long continued = all.stream().filter(t -> !done.contains(t.trialId()) && withState.contains(t.trialId())).count();
+            console.println(grid.experiment() + ": resuming: " + skipped + " of " + all.size() + " trials landed, "
+                    + continued + " to continue from their saved state, " + setAside + " damaged file(s) set aside");
+        }
         // States and hand-over files a killed driver left behind after landing their trials' rows.
         HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
@@ -263,37 +250,11 @@ public final class GridDriver {
                     .run(perTask, counts::add);
         }
         for (TrialConfig trial : dataParallel) {
-            runDataParallel(sc, trial, store, counts, progress);
+            List<TrialRecord> batch = DataParallelTrial.run(sc, options.dataRoot(), trial, store);
+            counts.add(batch);
+            progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
+            batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
         }
-    }
-
-    /**
-     * Trains one trial across the executors (parameter averaging), measuring it here on the driver between epochs,
-     * and lands it like any other.
-     */
-    private void runDataParallel(SparkContext sc, TrialConfig trial, ResultStore store, Counts counts, ProgressBar progress) {
-        long start = System.nanoTime();
-        Dataset data = DatasetCache.get(options.dataRoot(), DatasetSpec.byId(trial.dataset()));
-        AtomicReference<ParameterAveragingTrainer> trainer = new AtomicReference<>();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
-        // Trained here on the driver: each checkpoint lands as it passes, no hand-over needed.
-        String attemptId = java.util.UUID.randomUUID().toString();
-        java.util.Set<String> streamed = new java.util.HashSet<>();
-        TrialResult result = new TrialRunner(1000, (config, d, net) -> {
-            trainer.set(new ParameterAveragingTrainer(jsc, config, d.train().count(), net));
-            return trainer.get();
-        }).run(trial, data, TrialListener.checkpoints(m -> {
-            Tables.Checkpoint c = new Tables.Checkpoint(trial, attemptId, m);
-            store.landCheckpoints(List.of(c));
-            streamed.add(c.key());
-        }));
-        ParameterAveragingTrainer t = trainer.get();
-        List<TrialRecord> batch = List.of(new TrialRecord(result, Provenance.current(), (System.nanoTime() - start) / 1e9, 0,
-                t == null ? null : t.workers(), t == null ? null : t.workerFitSeconds(), attemptId));
-        store.land(batch, c -> streamed.contains(c.key()));
-        counts.add(batch);
-        progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
-        batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
     }
 
     static int count(List<TrialRecord> batch, TrialStatus status) {

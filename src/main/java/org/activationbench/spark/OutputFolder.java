@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.activationbench.results.DurableFiles;
+import org.activationbench.results.WriteFailure;
 import org.activationbench.results.WriterLock;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -88,8 +90,8 @@ final class OutputFolder {
             fs.mkdirs(path);
             adopt();
             DurableFiles.write(fs, new Path(path, GRID_FILE), text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + new Path(path, GRID_FILE), e);
+        } catch (IOException | RuntimeException | FSError e) {
+            throw WriteFailure.at(new Path(path, GRID_FILE), e);
         }
     }
 
@@ -101,8 +103,8 @@ final class OutputFolder {
                         ("# written by activation-bench; --overwrite removes only these\n" + String.join("\n", WRITTEN) + "\n")
                                 .getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + new Path(path, MANIFEST), e);
+        } catch (IOException | RuntimeException | FSError e) {
+            throw WriteFailure.at(new Path(path, MANIFEST), e);
         }
     }
 

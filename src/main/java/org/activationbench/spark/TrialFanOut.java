@@ -68,7 +68,7 @@ final class TrialFanOut {
             t.setDaemon(true);
             return t;
         });
-        AtomicReference<RuntimeException> landingError = new AtomicReference<>();
+        AtomicReference<Throwable> landingError = new AtomicReference<>();
         RunningTrials trials = progress.trials();
         trials.submitted(todo);
         HandOverPoller poller = new HandOverPoller(state, todo);
@@ -98,9 +98,8 @@ final class TrialFanOut {
                 landed.accept(batch);
                 progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
                 batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(outcome(r)));
-            } catch (RuntimeException e) {
-                landingError.set(e);
-                sc.cancelAllJobs();
+            } catch (RuntimeException | Error e) {
+                stop(landingError, e);
             }
         };
         Runnable poll = () -> {
@@ -116,9 +115,8 @@ final class TrialFanOut {
                     e.getValue().forEach(c -> landedKeys.add(c.key()));
                 }
                 progress.refresh();
-            } catch (RuntimeException e) {
-                landingError.set(e);
-                sc.cancelAllJobs();
+            } catch (RuntimeException | Error e) {
+                stop(landingError, e);
             }
         };
         // Which trials run: a task's partition index is the trial's index in todo.
@@ -158,7 +156,7 @@ final class TrialFanOut {
             job.get();
         } catch (Exception e) {
             if (landingError.get() != null) {
-                throw landingError.get();
+                throw rethrow(landingError.get());
             }
             throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         } finally {
@@ -172,8 +170,26 @@ final class TrialFanOut {
             }
         }
         if (landingError.get() != null) {
-            throw landingError.get();
+            throw rethrow(landingError.get());
         }
+    }
+
+    /**
+     * The first failure to land (a {@link org.activationbench.results.WriteFailure}, or anything else the lander
+     * threw) stops the run: the job is cancelled, so no trial starts after it; nothing more lands. Caught here because
+     * the lander's executor would keep it, unseen, in a future no one reads.
+     */
+    private void stop(AtomicReference<Throwable> landingError, Throwable e) {
+        if (landingError.compareAndSet(null, e)) {
+            sc.cancelAllJobs();
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) t;
     }
 
     /** The line a trial that did not end OK gets as it lands. */
