@@ -31,6 +31,10 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
     ComparedRun run(ResultStore store, GridSpec grid, String output) {
         ComparedRun compared = ComparisonsTable.write(store, grid);
         console.println("comparisons: " + store.tableDir(Tables.COMPARISONS));
+        if (!compared.comparisons().isEmpty() && compared.comparisons().stream().noneMatch(c -> c.primary())) {
+            console.println("the grid's primary endpoint, " + grid.primary().metric() + " at epoch " + grid.primary().epoch()
+                    + ", is not among this run's checkpoints: every comparison is secondary");
+        }
         List<String> unfinished = compared.snapshot().unfinished();
         if (!unfinished.isEmpty()) {
             console.println(unfinished.size() + " trial(s) unfinished (checkpoints landed, no result yet: still running or cut"

@@ -44,18 +44,22 @@ final class AnalysisBlock {
 
     /**
      * The primary endpoint: the grid's, else test accuracy at the sequential design's checkpoint, else at the last
-     * checkpoint. A sequential grid decides test accuracy at its checkpoint, so that is its primary endpoint.
+     * checkpoint. A sequential grid decides test accuracy at its checkpoint, so that is its primary endpoint. A declared
+     * epoch that the grid's checkpoints do not reach (a smoke run of a canonical grid with fewer epochs) stays declared:
+     * such a run has no primary comparison, and its report says so.
      */
     static PrimaryEndpoint primary(Config config, ConfigProblems p, List<Integer> epochs, SequentialSettings sequential) {
         int last = epochs.stream().filter(e -> e != null && e > 0).mapToInt(Integer::intValue).max().orElse(1);
         int fallbackEpoch = sequential != null ? sequential.epoch() : last;
         String metric = p.among(config, "analysis.primary.metric", "test_accuracy", Margins.metrics());
         Integer epoch = GridParser.wholeNumber(p.number(config, "analysis.primary.epoch", fallbackEpoch));
-        if (config.hasPath("analysis.primary.epoch") && (epoch == null || !epochs.contains(epoch))) {
-            p.add("analysis.primary.epoch: " + config.getValue("analysis.primary.epoch").render() + " is not a checkpoint in grid.epochs "
-                    + epochs + "; remove it to use the last");
-        }
-        if (epoch == null || !epochs.contains(epoch)) {
+        if (epoch == null || epoch < 1) {
+            if (config.hasPath("analysis.primary.epoch")) {
+                p.add("analysis.primary.epoch: " + config.getValue("analysis.primary.epoch").render() + " is not a positive"
+                        + " whole number of epochs; remove it to use the last checkpoint");
+            }
+            epoch = fallbackEpoch;
+        } else if (!config.hasPath("analysis.primary.epoch") && !epochs.contains(epoch)) {
             epoch = fallbackEpoch;
         }
         boolean declared = config.hasPath("analysis.primary.metric") || config.hasPath("analysis.primary.epoch");

@@ -52,6 +52,10 @@ final class ReportLayout {
             Metric primary = java.util.Arrays.stream(Metric.values())
                     .filter(m -> m.id().equals(run.settings().primary().metric())).findFirst().orElseThrow();
             PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline);
+        } else if (!run.comparisons().isEmpty()) {
+            page.text("The grid's primary endpoint, " + run.settings().primary().metric() + " at epoch "
+                    + run.settings().primary().epoch() + ", is not among this run's comparisons: every comparison below is"
+                    + " secondary.");
         }
         page.text(conclusion(run, shown, outline, grid).markdown());
         if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
