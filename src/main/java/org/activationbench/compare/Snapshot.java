@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.activationbench.grid.Condition;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.train.TrialStatus;
@@ -30,7 +31,18 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
             double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
             String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
-            String javaVersion, String os, String host, double learningRate, String stage) {
+            String javaVersion, String os, String host, double learningRate, String stage, String condition) {
+
+        /** A trial of a grid with one condition. */
+        public RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
+                String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs,
+                double trainSeconds, double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt,
+                List<String> hiddenLayers, String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion,
+                String backend, String javaVersion, String os, String host, double learningRate, String stage) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, status, errorClass, errorMessage,
+                    maxEpochs, trainSeconds, taskSeconds, nativeThreads, startedAt, finishedAt, hiddenLayers, projectVersion,
+                    gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, learningRate, stage, "");
+        }
 
         /** A trial of a fixed-protocol grid at the default learning rate. */
         public RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
@@ -52,14 +64,24 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
             Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
             List<Double> deadFraction, double meanDeadFraction, Integer epochTo97, double learningRate, String stage,
-            Double validationAccuracy) {
+            Double validationAccuracy, String condition) {
+
+        /** A checkpoint of a trial of a grid with one condition. */
+        public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+                Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                double testAccuracy, List<Double> deadFraction, double meanDeadFraction, Integer epochTo97,
+                double learningRate, String stage, Double validationAccuracy) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
+                    testLoss, testAccuracy, deadFraction, meanDeadFraction, epochTo97, learningRate, stage, validationAccuracy,
+                    "");
+        }
 
         /** A checkpoint of a fixed-protocol trial at the default learning rate, without a validation split. */
         public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
                 double testAccuracy, List<Double> deadFraction, double meanDeadFraction, Integer epochTo97) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, deadFraction, meanDeadFraction, epochTo97, 1e-3, Observation.FIXED, null);
+                    testLoss, testAccuracy, deadFraction, meanDeadFraction, epochTo97, 1e-3, Observation.FIXED, null, "");
         }
 
         public String setting() {
@@ -76,7 +98,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
             return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values,
-                    Observation.FIXED, learningRate);
+                    Observation.FIXED, learningRate, condition);
         }
     }
 
@@ -98,7 +120,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<java.sql.Timestamp>getAs("started_at").toInstant(), r.<java.sql.Timestamp>getAs("finished_at").toInstant(),
                     r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
                     r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
-                    r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r));
+                    r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r), runCondition(r));
             if (runs.merge(row.trialId(), row, Snapshot::better) == row) {
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
             }
@@ -113,7 +135,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<Double>getAs("test_accuracy"), r.getList(r.fieldIndex("dead_fraction")),
                     r.<Double>getAs("mean_dead_fraction"), r.getAs("epoch_to_97"),
                     runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
-                    stage(r), r.getAs("validation_accuracy")));
+                    stage(r), r.getAs("validation_accuracy"), epochCondition(r, runs)));
             landedAttempts.add(r.getAs("attempt_id"));
         }
         // A trial without a runs row keeps, per checkpoint, the row of the attempt that got furthest of those that
@@ -144,11 +166,36 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
         chosen.forEach((key, i) -> epochs.put(key, landed.get(i)));
         List<RunRow> runList = new ArrayList<>(runs.values());
-        runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
+        runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::condition).thenComparing(RunRow::label)
+                .thenComparingLong(RunRow::seed));
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
-        epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
+        epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::condition).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
+    }
+
+    /** A runs row's condition; rows landed before the column existed name it by their optimizer and weight init. */
+    private static String runCondition(Row r) {
+        String c = r.getAs("condition");
+        return c != null ? c : new Condition(r.getAs("optimizer"), r.getAs("weight_init"), Condition.DEFAULT_BIAS_INIT,
+                Condition.DEFAULT_WEIGHT_DECAY, false).label();
+    }
+
+    /**
+     * An epochs row's condition; for a row landed before the column existed, its trial's runs row's, or for a trial
+     * without one the runs rows' single condition (a grid from before conditions existed has one), else none.
+     */
+    private static String epochCondition(Row r, Map<String, RunRow> runs) {
+        String c = r.getAs("condition");
+        if (c != null) {
+            return c;
+        }
+        RunRow run = runs.get(r.<String>getAs("trial_id"));
+        if (run != null) {
+            return run.condition();
+        }
+        java.util.Set<String> all = runs.values().stream().map(RunRow::condition).collect(java.util.stream.Collectors.toSet());
+        return all.size() == 1 ? all.iterator().next() : "";
     }
 
     /** Files written before the stage column existed hold fixed-protocol trials only. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.Stage;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class TablesTest {
 
     private static final TrialConfig CONFIG = new TrialConfig("mnist", "mlp-deep-3", "leakyrelu", 0.25, 41,
-            List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK);
+            List.of(1, 2), "nesterovs", 0.0011, 96, "he", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK, null,
+            Stage.FIXED, 0.0125, 0.0003, true);
     private static final CheckpointMetrics FIRST = new CheckpointMetrics(1, 0.31, 0.91, 0.33, 0.92, 5.5, 101.0,
             new double[] {0.125, 0.25}, new double[] {1.5, 2.5, 3.5}, null, null, null);
     private static final CheckpointMetrics SECOND = new CheckpointMetrics(2, 0.21, 0.971, 0.23, 0.975, 11.5, 102.0,
@@ -60,6 +62,10 @@ class TablesTest {
         m.put("engine", "stock");
         m.put("stage", "fixed");
         m.put("attempt_id", RECORD.attemptId());
+        m.put("bias_init", 0.0125);
+        m.put("weight_decay", 0.0003);
+        m.put("batch_norm", true);
+        m.put("condition", "nesterovs, he, bias 0.0125, wd 0.0003, bn");
         return m;
     }
 
@@ -67,8 +73,8 @@ class TablesTest {
     void everyRunsColumnHoldsItsField() {
         Map<String, Object> expected = key();
         expected.putAll(Map.ofEntries(Map.entry("checkpoints", List.of(1, 2)), Map.entry("max_epochs", 2),
-                Map.entry("optimizer", "adam"), Map.entry("learning_rate", 0.0011), Map.entry("batch_size", 96),
-                Map.entry("weight_init", "xavier"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
+                Map.entry("optimizer", "nesterovs"), Map.entry("learning_rate", 0.0011), Map.entry("batch_size", 96),
+                Map.entry("weight_init", "he"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
                 Map.entry("train_loss", 0.21), Map.entry("train_accuracy", 0.971), Map.entry("test_loss", 0.23),
                 Map.entry("test_accuracy", 0.975), Map.entry("epoch_to_97", 2), Map.entry("train_seconds", 12.5),
                 Map.entry("test_loss_by_epoch", List.of(0.25, 0.23)), Map.entry("test_accuracy_by_epoch", List.of(0.96, 0.975)),
@@ -103,6 +109,8 @@ class TablesTest {
                 "train_seconds", 5.5, "examples_per_second", 101.0, "dead_fraction", List.of(0.125, 0.25),
                 "mean_dead_fraction", 0.1875, "gradient_norm", List.of(1.5, 2.5, 3.5)));
         expected.put("learning_rate", 0.0011);
+        expected.put("optimizer", "nesterovs");
+        expected.put("weight_init", "he");
         Map<String, Object> first = byName(Tables.EPOCHS, rows.get(0));
         assertNull(first.get("validation_accuracy"));
         expected.forEach((column, value) -> assertEquals(value, first.get(column), column));
