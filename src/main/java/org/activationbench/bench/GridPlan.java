@@ -38,6 +38,22 @@ public final class GridPlan {
      */
     static final long LAYER_COST_IN_WEIGHTS = 15_500;
 
+    /**
+     * An epoch with batch normalisation over one without, MLPs and CNN: measured with 12,800-example epochs on the
+     * project's 2-core machine while other work ran (fast engine: MLP 1.9-2.7 s against 0.6-1.3 s; CNN 69-74 s against
+     * 6.6-13 s; the stock MLP 3.6-4.7 s against 0.7-2.9 s). The CNN's cost is Deeplearning4j's BatchNormalization on
+     * its 26x26 and 11x11 maps, which the fast engine has no replacement for, and the unfused first convolution.
+     */
+    static final double BATCH_NORM_MLP = 2.0;
+    static final double BATCH_NORM_CNN = 8.5;
+
+    /**
+     * An epoch with weight decay over one without: one more pass over the parameters per step, and on the fast engine
+     * Adam no longer folds the division by the minibatch size into its pass (about 3% of an MLP step). Assumed, as the
+     * difference was below what the loaded machine resolved (0.8-1.0x measured).
+     */
+    static final double WEIGHT_DECAY = 1.05;
+
     /** One group of the plan: the trials of an architecture and strategy. */
     public record Group(String architecture, String strategy, int trials, long trialEpochs, double coreSeconds) {}
 
@@ -46,6 +62,8 @@ public final class GridPlan {
     private final int cores;
     private double oneThreadSeconds;
     private double longestTrial;
+    /** Whether any trial has batch normalisation or weight decay, which the plan prices by assumed factors. */
+    private boolean conditioned;
 
     public GridPlan(List<TrialConfig> trials, EpochCosts costs, int cores) {
         if (cores <= 0) {
@@ -55,6 +73,7 @@ public final class GridPlan {
         this.cores = cores;
         for (TrialConfig t : trials) {
             double seconds = trialSeconds(t, costs);
+            conditioned |= conditionFactor(t) != 1.0;
             oneThreadSeconds += seconds;
             longestTrial = Math.max(longestTrial, seconds);
             groups.merge(t.architecture() + "\t" + t.strategy().name(),
@@ -71,10 +90,17 @@ public final class GridPlan {
         int trained = t.trainExamples() > 0 ? Math.min(t.trainExamples(), FULL_EPOCH - held) : FULL_EPOCH - held;
         double share = trained / (double) FULL_EPOCH;
         double validation = held / (double) TEST_EXAMPLES * TEST_EVALUATION;
-        double epoch = costs.secondsPerEpoch(t.architecture().equals("cnn"), t.engine()) * relativeSize(t.architecture());
+        double epoch = costs.secondsPerEpoch(t.architecture().equals("cnn"), t.engine()) * relativeSize(t.architecture())
+                * conditionFactor(t);
         int epochs = t.maxEpochs();
         return epoch * (epochs * share + epochs * TEST_EVALUATION
                 + t.checkpoints().size() * (TRAIN_EVALUATION * share + validation));
+    }
+
+    /** A trial's cost per epoch relative to the same trial without batch normalisation and weight decay. */
+    static double conditionFactor(TrialConfig t) {
+        double factor = t.batchNorm() ? (t.architecture().equals("cnn") ? BATCH_NORM_CNN : BATCH_NORM_MLP) : 1.0;
+        return factor * (t.weightDecay() > 0 ? WEIGHT_DECAY : 1.0);
     }
 
     /**
@@ -146,6 +172,10 @@ public final class GridPlan {
                         + " %.2f, %.0f); %d-core speed-up %.2fx; evaluation %.3f epochs per test pass, %.2f per training-set pass",
                 costs.source(), costs.mlpFast(), costs.cnnFast(), costs.mlpStock(), costs.cnnStock(), costs.speedUpCores(),
                 costs.speedUp(), TEST_EVALUATION, TRAIN_EVALUATION));
+        if (conditioned) {
+            out.add(String.format(Locale.ROOT, "batch normalisation priced at %.1fx an MLP epoch, %.1fx a CNN epoch; weight"
+                    + " decay at %.2fx (jobs/bench.sh times neither)", BATCH_NORM_MLP, BATCH_NORM_CNN, WEIGHT_DECAY));
+        }
         if (groups.values().stream().anyMatch(g -> !g.strategy().equals("per-task"))) {
             out.add("data-parallel trials are estimated as per-task ones (one core each)");
         }

@@ -9,6 +9,7 @@ import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.Stage;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.ValidationSplit;
 import org.activationbench.grid.TrialConfig;
@@ -64,6 +65,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-init", defaultValue = "xavier")
     String weightInit;
 
+    @Option(names = "--bias-init", defaultValue = "0",
+            description = "constant every bias starts at (default: ${DEFAULT-VALUE}; torch-default draws its own)")
+    double biasInit;
+
+    @Option(names = "--weight-decay", defaultValue = "0",
+            description = "L2 coefficient on weights and biases (default: ${DEFAULT-VALUE}, none)")
+    double weightDecay;
+
+    @Option(names = "--batch-norm", description = "batch normalisation before every hidden layer's activation")
+    boolean batchNorm;
+
     @Option(names = "--train-examples", description = "use only the first N training examples")
     Integer trainExamples;
 
@@ -100,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
             Engine chosen = Engine.find(engine).orElseThrow(() -> new IllegalArgumentException(
                     "--engine: unknown value '" + engine + "'; allowed: " + String.join(", ", Engine.labels())));
             config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
-                    batchSize, weightInit, trainExamples != null ? trainExamples : 0, Strategy.DEFAULT, chosen);
+                    batchSize, weightInit, trainExamples != null ? trainExamples : 0, Strategy.DEFAULT, chosen, null,
+                    Stage.FIXED, biasInit, weightDecay, batchNorm);
             if (validationExamples < 0) {
                 throw new IllegalArgumentException("--validation-examples: " + validationExamples + " is not >= 0");
             }
@@ -113,8 +126,9 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("train: " + e.getMessage());
             return 2;
         }
-        System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine%n", config.trialId(), config.architecture(),
-                config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(), config.engine());
+        System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine, %s at %s%n", config.trialId(),
+                config.architecture(), config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(),
+                config.engine(), config.condition().label(), TrialConfig.number(config.learningRate()));
         System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  inactive_units  recovered"
                 + "  grad_norm");
         NativeThreads.configure(threads);

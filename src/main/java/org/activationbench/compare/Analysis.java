@@ -21,8 +21,8 @@ import org.activationbench.stats.Power;
 import org.activationbench.stats.ProbabilityOfImprovement;
 
 /**
- * Compares every activation with the baseline, per dataset x architecture x checkpoint x metric, pairing trials by
- * seed. The candidates of one metric at one checkpoint (of one dataset and architecture) are a family: each gets a
+ * Compares every activation with the baseline, per dataset x architecture x condition x checkpoint x metric, pairing
+ * trials by seed. The candidates of one metric at one checkpoint (of one dataset and architecture) are a family: each gets a
  * paired t interval at the Bonferroni level 1 - 0.05 / m, and its verdict is read from that interval and the metric's
  * margin, so that no verdict disagrees with the interval printed beside it (docs/statistics.md).
  */
@@ -78,13 +78,14 @@ public final class Analysis {
     }
 
     /**
-     * Compares per dataset x architecture x strategy x stage x checkpoint; in the {@code fixed} stage also per learning
-     * rate (a fixed grid may cross several, and only trials at the same rate pair), while the {@code tuned} stage pairs
-     * each activation at its own chosen rate.
+     * Compares per dataset x architecture x strategy x condition x stage x checkpoint; in the {@code fixed} stage also
+     * per learning rate (a fixed grid may cross several, and only trials at the same rate pair), while the {@code tuned}
+     * stage pairs each activation at its own chosen rate.
      */
     public List<Comparison> compare(List<Observation> observations) {
         Map<String, List<Observation>> groups = observations.stream().collect(Collectors.groupingBy(
-                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.strategy() + "\u0000" + o.stage() + "\u0000"
+                o -> o.dataset() + "\u0000" + o.architecture() + "\u0000" + o.strategy() + "\u0000" + o.condition()
+                        + "\u0000" + o.stage() + "\u0000"
                         + (o.stage().equals(Observation.TUNED) ? "" : Double.toString(o.learningRate()))
                         + "\u0000" + o.epoch(), TreeMap::new, Collectors.toList()));
         List<Comparison> out = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class Analysis {
                         settings.baseline(), candidates.get(i), c.activation(), c.alpha(), r, family, interval, margin,
                         verdict, verdict == Verdict.UNDECIDED ? Power.pairsToShowEquivalence(margin, r.sdDifference(), family)
                                 : null, primary, null, first.stage(), baseline.get(0).learningRate(), c.learningRate(),
-                        improvement.of(pairings.get(i).differences(), metric.higherIsBetter())));
+                        improvement.of(pairings.get(i).differences(), metric.higherIsBetter()), first.condition()));
             }
         }
         return out;

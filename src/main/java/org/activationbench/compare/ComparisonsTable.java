@@ -52,7 +52,7 @@ public final class ComparisonsTable {
     /** Every trial with a runs row, whatever its status: for a report, what has landed is all there is. */
     static java.util.Set<String> settled(Snapshot snapshot) {
         return snapshot.runs().stream().map(r -> SequentialComparisons.key(r.dataset(), r.architecture(), r.strategy(),
-                r.label(), r.seed())).collect(java.util.stream.Collectors.toSet());
+                r.condition(), r.label(), r.seed())).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The comparisons with the sequential decisions put on the rows they were made for. */
@@ -62,8 +62,9 @@ public final class ComparisonsTable {
             if (c.metric() != Metric.TEST_ACCURACY || c.epoch() != epoch) {
                 return c;
             }
-            var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.candidate());
-            return d == null ? c : c.withSequential(d, sequential.level(c.dataset(), c.architecture(), c.strategy()));
+            var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.condition(), c.candidate());
+            return d == null ? c
+                    : c.withSequential(d, sequential.level(c.dataset(), c.architecture(), c.strategy(), c.condition()));
         }).toList();
     }
 
@@ -141,5 +142,6 @@ public final class ComparisonsTable {
         @Override public Integer seedsUsed() { return c.sequential() == null ? null : c.sequential().seedsUsed(); }
         @Override public Integer stoppedAtLook() { return c.sequential() == null ? null : c.sequential().look(); }
         @Override public String stoppedBecause() { return c.sequential() == null ? null : c.sequential().stop().text(); }
+        @Override public String condition() { return c.condition(); }
     }
 }

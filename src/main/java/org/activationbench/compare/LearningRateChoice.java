@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Stage 1 of {@code protocol = tuned}: each activation label's learning rate (every alpha on its own), per dataset x
- * architecture x strategy, chosen from the tuning seeds' validation accuracy alone. Pure: the test set never enters it.
+ * architecture x strategy x condition, chosen from the tuning seeds' validation accuracy alone. Pure: the test set never enters it.
  * The rule is {@link #RULE}.
  */
 public final class LearningRateChoice {
@@ -20,8 +20,8 @@ public final class LearningRateChoice {
             + " the tuning epoch; a tuning trial that did not reach that epoch (diverged or failed) counts as accuracy 0;"
             + " a tie goes to the rate closer to training.learning-rate (on a log scale), then to the smaller rate";
 
-    /** What is chosen for: one activation label in one setting. */
-    public record Key(String dataset, String architecture, String strategy, String label) {}
+    /** What is chosen for: one activation label in one setting and condition. */
+    public record Key(String dataset, String architecture, String strategy, String condition, String label) {}
 
     /**
      * One tuning trial's score.

@@ -7,9 +7,11 @@ package org.activationbench.compare;
  * @param stage        the comparison this observation enters: {@code fixed} (one learning rate for every activation)
  *                     or {@code tuned} (each activation at its chosen rate)
  * @param learningRate the trial's learning rate
+ * @param condition    the trial's training settings besides the learning rate ({@code Condition.label()}): observations
+ *                     pair only within one
  */
 public record Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
-        Double alpha, long seed, double[] values, String stage, double learningRate) {
+        Double alpha, long seed, double[] values, String stage, double learningRate, String condition) {
 
     public static final String FIXED = "fixed";
     public static final String TUNED = "tuned";
@@ -20,6 +22,12 @@ public record Observation(String dataset, String architecture, String strategy, 
         this(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, FIXED, Double.NaN);
     }
 
+    /** An observation of a grid with one condition. */
+    public Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
+            Double alpha, long seed, double[] values, String stage, double learningRate) {
+        this(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, stage, learningRate, "");
+    }
+
     public double value(Metric m) {
         return values[m.ordinal()];
     }
@@ -27,6 +35,6 @@ public record Observation(String dataset, String architecture, String strategy, 
     /** This observation entering the given comparison stage. */
     public Observation inStage(String newStage) {
         return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, newStage,
-                learningRate);
+                learningRate, condition);
     }
 }

@@ -23,9 +23,12 @@ import org.activationbench.stats.SequentialFamily;
  */
 public final class SequentialComparisons {
 
-    /** Where a family (one dataset x architecture x strategy) stands: its candidates in grid order and their decisions. */
-    public record Family(String dataset, String architecture, String strategy, String baseline, List<String> candidates,
-            List<SequentialDecision> decisions) {
+    /**
+     * Where a family (one dataset x architecture x strategy x condition) stands: its candidates in grid order and their
+     * decisions.
+     */
+    public record Family(String dataset, String architecture, String strategy, String condition, String baseline,
+            List<String> candidates, List<SequentialDecision> decisions) {
 
         public SequentialDecision decision(String candidate) {
             int i = candidates.indexOf(candidate);
@@ -55,12 +58,13 @@ public final class SequentialComparisons {
         Map<String, Double> values = new HashMap<>();
         for (Observation o : observations) {
             if (o.epoch() == settings.epoch() && !Double.isNaN(o.value(Metric.TEST_ACCURACY))) {
-                values.put(key(o.dataset(), o.architecture(), o.strategy(), o.label(), o.seed()), o.value(Metric.TEST_ACCURACY));
+                values.put(key(o.dataset(), o.architecture(), o.strategy(), o.condition(), o.label(), o.seed()),
+                        o.value(Metric.TEST_ACCURACY));
             }
         }
         Map<String, List<String>> candidatesByFamily = new LinkedHashMap<>();
         for (TrialConfig t : grid.trials()) {
-            String family = family(t.dataset(), t.architecture(), t.strategy().name());
+            String family = family(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label());
             candidatesByFamily.computeIfAbsent(family, f -> new ArrayList<>());
             if (!t.activationLabel().equals(baseline) && !candidatesByFamily.get(family).contains(t.activationLabel())) {
                 candidatesByFamily.get(family).add(t.activationLabel());
@@ -76,8 +80,8 @@ public final class SequentialComparisons {
                 double[] d = new double[settings.maxSeeds()];
                 boolean leading = true;
                 for (int s = 0; s < settings.maxSeeds(); s++) {
-                    String b = key(f[0], f[1], f[2], baseline, s);
-                    String c = key(f[0], f[1], f[2], candidates.get(i), s);
+                    String b = key(f[0], f[1], f[2], f[3], baseline, s);
+                    String c = key(f[0], f[1], f[2], f[3], candidates.get(i), s);
                     Double vb = values.get(b);
                     Double vc = values.get(c);
                     d[s] = vb == null || vc == null ? Double.NaN : vc - vb;
@@ -90,7 +94,7 @@ public final class SequentialComparisons {
             }
             List<SequentialDecision> decisions = candidates.isEmpty() ? List.of()
                     : new SequentialFamily(design, candidates.size()).decide(differences, landed);
-            out.add(new Family(f[0], f[1], f[2], baseline, List.copyOf(candidates), decisions));
+            out.add(new Family(f[0], f[1], f[2], f[3], baseline, List.copyOf(candidates), decisions));
         }
         this.families = List.copyOf(out);
     }
@@ -102,16 +106,17 @@ public final class SequentialComparisons {
     }
 
     /** How a trial is named in {@code settled}: its family, activation label and seed. */
-    public static String key(String dataset, String architecture, String strategy, String label, long seed) {
-        return family(dataset, architecture, strategy) + "\u0000" + label + "\u0000" + seed;
+    public static String key(String dataset, String architecture, String strategy, String condition, String label,
+            long seed) {
+        return family(dataset, architecture, strategy, condition) + "\u0000" + label + "\u0000" + seed;
     }
 
     public static String key(TrialConfig t) {
-        return key(t.dataset(), t.architecture(), t.strategy().name(), t.activationLabel(), t.seed());
+        return key(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(), t.activationLabel(), t.seed());
     }
 
-    private static String family(String dataset, String architecture, String strategy) {
-        return dataset + "\u0000" + architecture + "\u0000" + strategy;
+    private static String family(String dataset, String architecture, String strategy, String condition) {
+        return dataset + "\u0000" + architecture + "\u0000" + strategy + "\u0000" + condition;
     }
 
     public List<Family> families() {
@@ -123,16 +128,20 @@ public final class SequentialComparisons {
     }
 
     /** The level of a family's repeated confidence intervals, {@code 1 - alpha / m} for its m candidates. */
-    public double level(String dataset, String architecture, String strategy) {
-        int m = families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)
-                && f.strategy().equals(strategy)).findFirst().map(f -> f.candidates().size()).orElse(1);
+    public double level(String dataset, String architecture, String strategy, String condition) {
+        int m = stand(dataset, architecture, strategy, condition).map(f -> f.candidates().size()).orElse(1);
         return 1 - Analysis.SIGNIFICANCE / Math.max(1, m);
     }
 
     /** The decision of a candidate in a family, or null if it is not one of this grid's comparisons. */
-    public SequentialDecision decision(String dataset, String architecture, String strategy, String candidate) {
+    public SequentialDecision decision(String dataset, String architecture, String strategy, String condition,
+            String candidate) {
+        return stand(dataset, architecture, strategy, condition).map(f -> f.decision(candidate)).orElse(null);
+    }
+
+    private java.util.Optional<Family> stand(String dataset, String architecture, String strategy, String condition) {
         return families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)
-                && f.strategy().equals(strategy)).findFirst().map(f -> f.decision(candidate)).orElse(null);
+                && f.strategy().equals(strategy) && f.condition().equals(condition)).findFirst();
     }
 
     /**
@@ -149,15 +158,18 @@ public final class SequentialComparisons {
                 SequentialDecision d = f.decisions().get(i);
                 if (d.open()) {
                     int next = looks[Math.min(d.look(), looks.length - 1)];
-                    needed.put(family(f.dataset(), f.architecture(), f.strategy()) + "\u0000" + f.candidates().get(i), next);
+                    needed.put(family(f.dataset(), f.architecture(), f.strategy(), f.condition()) + "\u0000"
+                            + f.candidates().get(i), next);
                     baselineNeeds = Math.max(baselineNeeds, next);
                 }
             }
-            needed.put(family(f.dataset(), f.architecture(), f.strategy()) + "\u0000" + baseline, baselineNeeds);
+            needed.put(family(f.dataset(), f.architecture(), f.strategy(), f.condition()) + "\u0000" + baseline,
+                    baselineNeeds);
         }
         Set<TrialConfig> out = new LinkedHashSet<>();
         for (TrialConfig t : unsettled) {
-            Integer below = needed.get(family(t.dataset(), t.architecture(), t.strategy().name()) + "\u0000" + t.activationLabel());
+            Integer below = needed.get(family(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label())
+                    + "\u0000" + t.activationLabel());
             if (below != null && t.seed() < below) {
                 out.add(t);
             }

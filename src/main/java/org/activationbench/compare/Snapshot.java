@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.activationbench.train.EarlierInactiveUnits;
+import org.activationbench.grid.Condition;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.train.TrialStatus;
@@ -22,6 +23,11 @@ import org.apache.spark.sql.Row;
  */
 public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
 
+    /** The condition of a trial at every training setting's default (Adam, Xavier): what a grid with one condition has. */
+    public static final String DEFAULT_CONDITION = new Condition("adam", "xavier", Condition.DEFAULT_BIAS_INIT,
+            Condition.DEFAULT_WEIGHT_DECAY, false).label();
+
+
     public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
         this(experiment, gridText, runs, epochs, List.of());
     }
@@ -31,7 +37,18 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs, double trainSeconds,
             double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt, List<String> hiddenLayers,
             String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion, String backend,
-            String javaVersion, String os, String host, double learningRate, String stage) {
+            String javaVersion, String os, String host, double learningRate, String stage, String condition) {
+
+        /** A trial of a grid with one condition. */
+        public RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
+                String label, long seed, TrialStatus status, String errorClass, String errorMessage, int maxEpochs,
+                double trainSeconds, double taskSeconds, int nativeThreads, Instant startedAt, Instant finishedAt,
+                List<String> hiddenLayers, String projectVersion, String gitCommit, String dl4jVersion, String sparkVersion,
+                String backend, String javaVersion, String os, String host, double learningRate, String stage) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, status, errorClass, errorMessage,
+                    maxEpochs, trainSeconds, taskSeconds, nativeThreads, startedAt, finishedAt, hiddenLayers, projectVersion,
+                    gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, learningRate, stage, DEFAULT_CONDITION);
+        }
 
         /** A trial of a fixed-protocol grid at the default learning rate. */
         public RunRow(String trialId, String dataset, String architecture, String strategy, String activation, Double alpha,
@@ -58,14 +75,24 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
             Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
             List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97, double learningRate, String stage,
-            Double validationAccuracy) {
+            Double validationAccuracy, String condition) {
+
+        /** A checkpoint of a trial of a grid with one condition. */
+        public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+                Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97,
+                double learningRate, String stage, Double validationAccuracy) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, learningRate, stage, validationAccuracy,
+                    DEFAULT_CONDITION);
+        }
 
         /** A checkpoint of a fixed-protocol trial at the default learning rate, without a validation split. */
         public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
                 double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null);
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null, DEFAULT_CONDITION);
         }
 
         public String setting() {
@@ -82,7 +109,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
             return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values,
-                    Observation.FIXED, learningRate);
+                    Observation.FIXED, learningRate, condition);
         }
     }
 
@@ -104,7 +131,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<java.sql.Timestamp>getAs("started_at").toInstant(), r.<java.sql.Timestamp>getAs("finished_at").toInstant(),
                     r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
                     r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
-                    r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r));
+                    r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r), runCondition(r));
             if (runs.merge(row.trialId(), row, Snapshot::better) == row) {
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
             }
@@ -121,7 +148,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<Double>getAs("test_accuracy"), inactive, EarlierInactiveUnits.networkInactiveFraction(
                             r.getAs("network_inactive_fraction"), inactive, r.getAs("architecture")), r.getAs("epoch_to_97"),
                     runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
-                    stage(r), r.getAs("validation_accuracy")));
+                    stage(r), r.getAs("validation_accuracy"), epochCondition(r, runs)));
             landedAttempts.add(r.getAs("attempt_id"));
         }
         // A trial without a runs row keeps, per checkpoint, the row of the attempt that got furthest of those that
@@ -152,15 +179,40 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         Map<String, EpochRow> epochs = new LinkedHashMap<>();
         chosen.forEach((key, i) -> epochs.put(key, landed.get(i)));
         List<RunRow> runList = new ArrayList<>(runs.values());
-        runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::label).thenComparingLong(RunRow::seed));
+        runList.sort(Comparator.comparing(RunRow::setting).thenComparing(RunRow::condition).thenComparing(RunRow::label)
+                .thenComparingLong(RunRow::seed));
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
-        epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::label)
+        epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::condition).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
         return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
     }
 
     private static List<Double> list(Row r, String column) {
         return r.isNullAt(r.fieldIndex(column)) ? null : r.getList(r.fieldIndex(column));
+    }
+
+    /** A runs row's condition; rows landed before the column existed name it by their optimizer and weight init. */
+    private static String runCondition(Row r) {
+        String c = r.getAs("condition");
+        return c != null ? c : new Condition(r.getAs("optimizer"), r.getAs("weight_init"), Condition.DEFAULT_BIAS_INIT,
+                Condition.DEFAULT_WEIGHT_DECAY, false).label();
+    }
+
+    /**
+     * An epochs row's condition; for a row landed before the column existed, its trial's runs row's, or for a trial
+     * without one the runs rows' single condition (a grid from before conditions existed has one), else none.
+     */
+    private static String epochCondition(Row r, Map<String, RunRow> runs) {
+        String c = r.getAs("condition");
+        if (c != null) {
+            return c;
+        }
+        RunRow run = runs.get(r.<String>getAs("trial_id"));
+        if (run != null) {
+            return run.condition();
+        }
+        java.util.Set<String> all = runs.values().stream().map(RunRow::condition).collect(java.util.stream.Collectors.toSet());
+        return all.size() == 1 ? all.iterator().next() : "";
     }
 
     /** Files written before the stage column existed hold fixed-protocol trials only. */

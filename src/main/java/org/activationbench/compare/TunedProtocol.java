@@ -34,21 +34,22 @@ public final class TunedProtocol {
         List<LearningRateChoice.Score> scores = new ArrayList<>();
         for (Snapshot.RunRow r : snapshot.runs()) {
             if (tuningSeeds.contains(r.seed())) {
-                scores.add(new LearningRateChoice.Score(key(r.dataset(), r.architecture(), r.strategy(), r.label()),
+                scores.add(new LearningRateChoice.Score(key(r.dataset(), r.architecture(), r.strategy(), r.condition(), r.label()),
                         r.learningRate(), r.seed(), accuracy.getOrDefault(r.trialId(), Double.NaN)));
             }
         }
         return LearningRateChoice.choose(scores, grid.training().learningRate());
     }
 
-    public static LearningRateChoice.Key key(String dataset, String architecture, String strategy, String label) {
-        return new LearningRateChoice.Key(dataset, architecture, strategy, label);
+    public static LearningRateChoice.Key key(String dataset, String architecture, String strategy, String condition,
+            String label) {
+        return new LearningRateChoice.Key(dataset, architecture, strategy, condition, label);
     }
 
     /** Whether {@code t} is a trial on a confirmation seed at its activation's chosen rate: one the tuned comparison uses. */
     public static boolean atChosenRate(TrialConfig t, Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices) {
         LearningRateChoice.Chosen chosen = choices.get(key(t.dataset(), t.architecture(), t.strategy().name(),
-                t.activationLabel()));
+                t.condition().label(), t.activationLabel()));
         return t.stage() != Stage.TUNING && chosen != null && chosen.learningRate() == t.learningRate();
     }
 
@@ -80,7 +81,8 @@ public final class TunedProtocol {
             if (grid.tuning().compareFixed() && o.learningRate() == fixed) {
                 out.add(o.inStage(Observation.FIXED));
             }
-            LearningRateChoice.Chosen chosen = choices.get(key(o.dataset(), o.architecture(), o.strategy(), o.label()));
+            LearningRateChoice.Chosen chosen = choices.get(key(o.dataset(), o.architecture(), o.strategy(), o.condition(),
+                    o.label()));
             if (chosen != null && chosen.learningRate() == o.learningRate()) {
                 out.add(o.inStage(Observation.TUNED));
             }

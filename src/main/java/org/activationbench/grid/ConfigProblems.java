@@ -86,9 +86,17 @@ final class ConfigProblems {
         List<T> values = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         for (Object item : raw) {
-            boolean right = type == ConfigValueType.STRING ? item instanceof String : item instanceof Number;
+            boolean right = switch (type) {
+                case STRING -> item instanceof String;
+                case BOOLEAN -> item instanceof Boolean;
+                default -> item instanceof Number;
+            };
             if (!right) {
-                add(key + ": expected " + (type == ConfigValueType.STRING ? "names" : "numbers") + ", found " + item);
+                add(key + ": expected " + switch (type) {
+                    case STRING -> "names";
+                    case BOOLEAN -> "true or false";
+                    default -> "numbers";
+                } + ", found " + item);
                 continue;
             }
             T value = convert.apply(item);

@@ -38,6 +38,14 @@ public final class GridParser {
             Map.entry("grid.epochs", "list"),
             Map.entry("grid.seeds", "count or list"),
             Map.entry("training.optimizer", "optimizer"),
+            Map.entry("grid.optimizers", "list"),
+            Map.entry("grid.weight-inits", "list"),
+            Map.entry("training.bias-init", "number"),
+            Map.entry("grid.bias-inits", "list"),
+            Map.entry("training.weight-decay", "number"),
+            Map.entry("grid.weight-decays", "list"),
+            Map.entry("training.batch-norm", "boolean"),
+            Map.entry("grid.batch-norm", "list"),
             Map.entry("training.learning-rate", "number"),
             Map.entry("training.batch-size", "integer"),
             Map.entry("training.weight-init", "weight initialisation"),
@@ -206,7 +214,7 @@ public final class GridParser {
         }
         SequentialSettings sequential = SequentialBlock.parse(config, p, epochs);
         List<Long> seeds = sequential == null ? seeds(config, p) : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
-        String optimizer = p.among(config, "training.optimizer", "adam", vocabulary.optimizers());
+        ConditionAxes conditions = ConditionBlock.parse(config, p, vocabulary);
         double learningRate = p.number(config, "training.learning-rate", 1e-3);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             p.add("training.learning-rate: " + learningRate + " is not positive");
@@ -218,7 +226,6 @@ public final class GridParser {
         if (batchSize == null || batchSize <= 0) {
             p.add("training.batch-size: must be a positive whole number");
         }
-        String weightInit = p.among(config, "training.weight-init", "xavier", vocabulary.weightInits());
         String engine = p.among(config, "training.engine", Engine.FAST.label(), Engine.labels());
         double stateEvery = p.number(config, "training.state-every", Training.DEFAULT_STATE_EVERY_MINUTES);
         if (!(stateEvery >= 0) || !Double.isFinite(stateEvery)) {
@@ -277,11 +284,12 @@ public final class GridParser {
         p.throwIfAny(source);
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
-                new Training(optimizer, learningRate, batchSize, weightInit,
+                new Training(conditions.optimizers().get(0), learningRate, batchSize, conditions.weightInits().get(0),
                         Engine.find(engine).orElse(Engine.FAST), stateEvery), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
-                slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults);
+                slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults,
+                conditions);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "

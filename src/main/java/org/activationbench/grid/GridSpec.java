@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A validated grid: the cross product of architectures x activations (x alphas, for activations that take a
- * slope) x seeds, each trial measured at the same checkpoint epochs with the same training settings.
+ * A validated grid: the cross product of architectures x conditions x activations (x alphas, for activations that
+ * take a slope) x learning rates x seeds, each trial measured at the same checkpoint epochs.
  *
  * @param trainExamples    train on the first this many training examples (0: all), for smoke runs
  * @param strategies       per-task and/or data-parallel, a grid dimension
@@ -21,6 +21,8 @@ import java.util.List;
  * @param primary          {@code analysis.primary}: the metric and checkpoint the experiment is about
  * @param declaredAfterResults {@code analysis.declared-after-results}: the margins and the primary endpoint were
  *                         declared after the experiment's results were first published, which its report says
+ * @param conditions       the training settings crossed besides the learning rate ({@code training.optimizer} or
+ *                         {@code grid.optimizers}, and so on); one value each unless the grid lists several
  */
 public record GridSpec(
         String experiment,
@@ -41,7 +43,8 @@ public record GridSpec(
         Tuning tuning,
         Margins margins,
         PrimaryEndpoint primary,
-        boolean declaredAfterResults) {
+        boolean declaredAfterResults,
+        ConditionAxes conditions) {
 
     /** Whether the grid runs {@code protocol = tuned}: rates chosen on tuning seeds, then confirmed on fresh ones. */
     public boolean tuned() {
@@ -65,12 +68,31 @@ public record GridSpec(
         }
         b.append("}\n");
         b.append("training {\n");
-        b.append("  optimizer = ").append(quote(training.optimizer())).append('\n');
+        if (conditions.optimizers().size() == 1) {
+            b.append("  optimizer = ").append(quote(conditions.optimizers().get(0))).append('\n');
+        }
         b.append("  learning-rate = ").append(TrialConfig.number(training.learningRate())).append('\n');
         b.append("  batch-size = ").append(training.batchSize()).append('\n');
-        b.append("  weight-init = ").append(quote(training.weightInit())).append('\n');
+        if (conditions.weightInits().size() == 1) {
+            b.append("  weight-init = ").append(quote(conditions.weightInits().get(0))).append('\n');
+        }
         b.append("  engine = ").append(quote(training.engine().label())).append('\n');
         b.append("}\n");
+        // A setting at its default is written only when it is not one: a grid without it stores the grid.conf it did before.
+        if (conditions.optimizers().size() > 1) {
+            b.append("grid.optimizers = ").append(list(conditions.optimizers().stream().map(GridSpec::quote).toList())).append('\n');
+        }
+        if (conditions.weightInits().size() > 1) {
+            b.append("grid.weight-inits = ").append(list(conditions.weightInits().stream().map(GridSpec::quote).toList()))
+                    .append('\n');
+        }
+        setting(b, "training.bias-init", "grid.bias-inits", conditions.biasInits(), Condition.DEFAULT_BIAS_INIT);
+        setting(b, "training.weight-decay", "grid.weight-decays", conditions.weightDecays(), Condition.DEFAULT_WEIGHT_DECAY);
+        if (conditions.batchNorms().size() > 1) {
+            b.append("grid.batch-norm = ").append(list(conditions.batchNorms().stream().map(String::valueOf).toList())).append('\n');
+        } else if (conditions.batchNorms().get(0)) {
+            b.append("training.batch-norm = true\n");
+        }
         b.append("data.train-examples = ").append(trainExamples).append('\n');
         // The keys below are written only when set, so a grid without them stores the same grid.conf as before they existed.
         if (validation != null) {
@@ -120,6 +142,15 @@ public record GridSpec(
         return b.toString();
     }
 
+    /** A numeric setting: nothing at its one default value, else its one value or its list. */
+    private static void setting(StringBuilder b, String scalarKey, String axisKey, List<Double> values, double fallback) {
+        if (values.size() > 1) {
+            b.append(axisKey).append(" = ").append(list(values.stream().map(TrialConfig::number).toList())).append('\n');
+        } else if (values.get(0) != fallback) {
+            b.append(scalarKey).append(" = ").append(TrialConfig.number(values.get(0))).append('\n');
+        }
+    }
+
     private static String quote(String s) {
         return '"' + s + '"';
     }
@@ -133,7 +164,7 @@ public record GridSpec(
      * sequential grid counts every seed up to max-seeds, the most it may run.
      */
     public long trialCount() {
-        return (long) strategies.size() * architectures.size() * activationSettings() * ratesTimesSeeds();
+        return (long) strategies.size() * architectures.size() * conditions.count() * activationSettings() * ratesTimesSeeds();
     }
 
     /** The sizes of the dimensions, as a product, for messages. */
@@ -142,7 +173,8 @@ public record GridSpec(
                 ? (learningRates.size() == 1 ? "" : " x " + learningRates.size() + " learning rates") + " x " + seeds.size() + " seeds"
                 : " x (" + learningRates.size() + " learning rates x " + tuning.seeds().size() + " tuning seeds + "
                         + confirmationRates().size() + " learning rates x " + seeds.size() + " confirmation seeds)";
-        return strategies.size() + " strategies x " + architectures.size() + " architectures x " + activationSettings()
+        return strategies.size() + " strategies x " + architectures.size() + " architectures x "
+                + (conditions.count() == 1 ? "" : conditions.count() + " conditions x ") + activationSettings()
                 + " activation settings" + rates;
     }
 
@@ -185,8 +217,8 @@ public record GridSpec(
     }
 
     /**
-     * Every trial of the grid, in a fixed order: architecture, activation, alpha, learning rate, seed. A tuned grid lists
-     * its tuning trials, then every trial it may run on the confirmation seeds (stage 2 runs only the chosen rates').
+     * Every trial of the grid, in a fixed order: strategy, architecture, condition, activation, alpha, learning rate, seed.
+     * A tuned grid lists its tuning trials, then every trial it may run on the confirmation seeds (stage 2 runs only the chosen rates').
      */
     public List<TrialConfig> trials() {
         if (tuning == null) {
@@ -215,14 +247,17 @@ public record GridSpec(
         List<TrialConfig> trials = new ArrayList<>();
         for (Strategy strategy : strategies) {
             for (String architecture : architectures) {
-                for (String activation : activations) {
-                    List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
-                    for (Double alpha : slopes) {
-                        for (double rate : rates) {
-                            for (long seed : seedList) {
-                                trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
-                                        training.optimizer(), rate, training.batchSize(), training.weightInit(),
-                                        trainExamples, strategy, training.engine(), validation, stage(rate, seed)));
+                for (Condition c : conditions.conditions()) {
+                    for (String activation : activations) {
+                        List<Double> slopes = slopeActivations.contains(activation) ? alphas : java.util.Collections.singletonList(null);
+                        for (Double alpha : slopes) {
+                            for (double rate : rates) {
+                                for (long seed : seedList) {
+                                    trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
+                                            c.optimizer(), rate, training.batchSize(), c.weightInit(), trainExamples, strategy,
+                                            training.engine(), validation, stage(rate, seed), c.biasInit(), c.weightDecay(),
+                                            c.batchNorm()));
+                                }
                             }
                         }
                     }

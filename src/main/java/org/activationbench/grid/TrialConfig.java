@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param engine        the project's fast layers (the default) or Deeplearning4j's stock ones
  * @param validation    the examples held out of the training set for choosing; null for none (the default)
  * @param stage         which part of the grid's protocol the trial belongs to; a label, not part of the trial id
+ * @param biasInit      the constant every bias starts at (0, the default); see {@link Condition}
+ * @param weightDecay   the L2 coefficient on weights and biases (0, the default: none)
+ * @param batchNorm     batch normalisation before every hidden layer's activation (false, the default)
  */
 public record TrialConfig(
         String dataset,
@@ -36,7 +39,19 @@ public record TrialConfig(
         Strategy strategy,
         Engine engine,
         ValidationSplit validation,
-        Stage stage) implements java.io.Serializable {
+        Stage stage,
+        double biasInit,
+        double weightDecay,
+        boolean batchNorm) implements java.io.Serializable {
+
+    /** A trial at the default bias initialisation, without weight decay or batch normalisation. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy, Engine engine, ValidationSplit validation, Stage stage) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, engine, validation, stage, Condition.DEFAULT_BIAS_INIT,
+                Condition.DEFAULT_WEIGHT_DECAY, false);
+    }
 
     /** A trial without a validation split, in a fixed-protocol grid. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
@@ -94,6 +109,19 @@ public record TrialConfig(
         if (trainExamples < 0) {
             throw new IllegalArgumentException("train examples must be 0 (all) or positive, found " + trainExamples);
         }
+        new Condition(optimizer, weightInit, biasInit, weightDecay, batchNorm); // checks the values
+    }
+
+    /** The trial's training settings besides the learning rate: what it pairs within. */
+    public Condition condition() {
+        return new Condition(optimizer, weightInit, biasInit, weightDecay, batchNorm);
+    }
+
+    /** The same trial under another condition. */
+    public TrialConfig withCondition(Condition c) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, c.optimizer(), learningRate,
+                batchSize, c.weightInit(), trainExamples, strategy, engine, validation, stage, c.biasInit(), c.weightDecay(),
+                c.batchNorm());
     }
 
     public int maxEpochs() {
@@ -119,23 +147,27 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
+                batchNorm);
     }
 
     public TrialConfig withEngine(Engine newEngine) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage, biasInit, weightDecay,
+                batchNorm);
     }
 
     /** The same trial at another learning rate (its stage unchanged). */
     public TrialConfig withLearningRate(double newLearningRate) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
+                batchNorm);
     }
 
     public TrialConfig withValidation(ValidationSplit newValidation) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage, biasInit, weightDecay,
+                batchNorm);
     }
 
     /** The number of validation examples held out of the training set; 0 for none. */
@@ -154,6 +186,8 @@ public record TrialConfig(
                 + ";learning_rate=" + number(learningRate)
                 + ";batch_size=" + batchSize
                 + ";weight_init=" + weightInit
+                // Settings at their defaults add nothing, so trial ids from before they existed stay valid.
+                + condition().canonical()
                 + (trainExamples == 0 ? "" : ";train_examples=" + trainExamples)
                 + strategy.canonical()
                 // The default engine adds nothing, so trial ids from before the switch existed stay valid.

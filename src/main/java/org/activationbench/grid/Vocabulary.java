@@ -11,6 +11,8 @@ import java.util.function.Predicate;
  * @param activations      every registered activation
  * @param slopeActivations the activations whose negative slope is the trial's alpha
  * @param architecture     accepts a valid architecture name; {@code architectures} describes them for messages
+ * @param biasDrawingInits the weight initialisations that draw the biases too, so that a bias initialisation has no
+ *                         place beside them ({@code torch-default})
  */
 public record Vocabulary(
         List<String> datasets,
@@ -19,7 +21,8 @@ public record Vocabulary(
         Predicate<String> architecture,
         String architectures,
         List<String> optimizers,
-        List<String> weightInits) {
+        List<String> weightInits,
+        List<String> biasDrawingInits) {
 
     /** Every problem of one trial's names, each naming the field and the allowed values; empty if none. */
     public List<String> problems(TrialConfig c) {
@@ -37,6 +40,10 @@ public record Vocabulary(
         }
         among("optimizer", c.optimizer(), optimizers, problems);
         among("weight-init", c.weightInit(), weightInits, problems);
+        if (biasDrawingInits.contains(c.weightInit()) && c.biasInit() != Condition.DEFAULT_BIAS_INIT) {
+            problems.add("bias-init: weight-init " + c.weightInit() + " draws the biases itself; bias-init must be 0, found "
+                    + TrialConfig.number(c.biasInit()));
+        }
         return problems;
     }
 

@@ -8,6 +8,8 @@ import org.activationbench.grid.TrialConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.activationbench.grid.Engine;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
@@ -20,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Network factories by name: {@code mlp} (784-256-128-10), {@code cnn} (two 3x3 convolutions of 32 and 64
  * channels, each followed by 2x2 max-pooling, then a softmax layer) and {@code mlp-deep-N} (N hidden layers of
  * 128 units). Every hidden layer uses the trial's activation; the output is softmax with cross-entropy loss. The
- * trial's engine decides whose implementations compute them ({@link LayerKit}).
+ * trial's engine decides whose implementations compute them ({@link LayerKit}). With batch normalisation, every hidden
+ * layer is linear and followed by Deeplearning4j's {@code BatchNormalization} (as PyTorch's default: momentum 0.1,
+ * epsilon 1e-5, scale 1 and shift 0 learned), then the activation.
  */
 public final class Architectures {
 
@@ -77,7 +81,7 @@ public final class Architectures {
         ActivationSpec spec = Activations.get(config.activation());
         String name = config.architecture();
         LayerKit kit = kit(config.engine());
-        Stack stack = new Stack(kit, spec, kit.activation(spec.create(config.alpha())), name.equals("cnn")
+        Stack stack = new Stack(kit, spec, kit.activation(spec.create(config.alpha())), config.batchNorm(), name.equals("cnn")
                 ? new long[] {1, side, side} : new long[] {(long) side * side});
         for (int units : hiddenUnits(name)) {
             if (name.equals("cnn")) {
@@ -88,12 +92,19 @@ public final class Architectures {
         }
         stack.add("output", kit.output(classes));
 
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(config.initSeed())
                 .dataType(DataType.FLOAT)
                 .updater(kit.updater(Optimizers.updater(config.optimizer(), config.learningRate())))
                 .weightInit(Optimizers.weightInit(config.weightInit()))
-                .list();
+                .biasInit(config.biasInit());
+        if (config.weightDecay() > 0) {
+            // DL4J adds coefficient * parameter to the gradient (averaged over the minibatch) before the updater, as
+            // PyTorch's weight_decay does; PyTorch decays the biases too. Batch normalisation's scale and shift are not
+            // decayed: DL4J regularises none of its parameters.
+            builder.l2(config.weightDecay()).l2Bias(config.weightDecay());
+        }
+        NeuralNetConfiguration.ListBuilder list = builder.list();
         for (int i = 0; i < stack.layers.size(); i++) {
             list.layer(i, stack.layers.get(i));
         }
@@ -102,6 +113,9 @@ public final class Architectures {
                 : InputType.feedForward((long) side * side));
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
+        if (Optimizers.drawsBiases(config.weightInit())) {
+            TorchDefaultBiases.draw(network, config.initSeed());
+        }
         kit.prepare(network);
         return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names), stack.widest);
     }
@@ -111,6 +125,7 @@ public final class Architectures {
         private final LayerKit kit;
         private final ActivationSpec spec;
         private final IActivation activation;
+        private final boolean batchNorm;
         private final double zeroOutput;
         private final List<Layer> layers = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
@@ -123,19 +138,53 @@ public final class Architectures {
         /** The most values one example's activations take at any layer. */
         private long widest;
 
-        Stack(LayerKit kit, ActivationSpec spec, IActivation activation, long[] inputShape) {
+        Stack(LayerKit kit, ActivationSpec spec, IActivation activation, boolean batchNorm, long[] inputShape) {
             this.kit = kit;
             this.spec = spec;
             this.activation = activation;
+            this.batchNorm = batchNorm;
             this.zeroOutput = valueAtZero(activation);
             this.shape = inputShape;
         }
 
         Stack dense(int units) {
             String layerName = "dense" + (++denseCount);
-            add(layerName, kit.dense(units, activation));
+            add(layerName, kit.dense(units, batchNorm ? new ActivationIdentity() : activation));
             shape = new long[] {units};
+            return batchNorm ? normalisedAndActivated(layerName, units) : activated(layerName, units);
+        }
+
+        /**
+         * Batch normalisation of the layer just added, then the activation in a layer of its own: DL4J's
+         * BatchNormalization applies none. A learned slope brings its own layer ({@link #activated}).
+         */
+        private Stack normalisedAndActivated(String layerName, int units) {
+            add("bn-" + layerName, new BatchNormalization.Builder().build());
+            if (spec.slope() != ActivationSpec.Slope.LEARNED) {
+                add("act-" + layerName, new ActivationLayer.Builder().activation(activation).build());
+            }
             return activated(layerName, units);
+        }
+
+        /**
+         * A convolution, its batch normalisation and the activation, then the pooling. The project's first-layer
+         * fusion of convolution, pooling and rectifier has no place for the normalisation between them, so every
+         * convolution is a layer of its own; a rectifier still moves after the pooling where the kit does so.
+         */
+        private Stack convolveNormaliseAndPool(String layerName, int channels, long[] pooledShape) {
+            add(layerName, kit.convolution(channels, new ActivationIdentity()));
+            shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
+            if (spec.slope() != ActivationSpec.Slope.LEARNED && kit.activatesAfterPooling(activation)) {
+                add("bn-" + layerName, new BatchNormalization.Builder().build());
+                // its output is the normalised pre-activation, whose sign decides the activation's
+                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
+                add("pool" + (++poolCount), kit.maxPooling(activation));
+            } else {
+                normalisedAndActivated(layerName, channels);
+                add("pool" + (++poolCount), kit.maxPooling(null));
+            }
+            shape = pooledShape;
+            return this;
         }
 
         /**
@@ -145,6 +194,9 @@ public final class Architectures {
         Stack convolveAndPool(int channels) {
             String layerName = "conv" + (++convCount);
             long[] pooledShape = {channels, (shape[1] - 2) / 2, (shape[2] - 2) / 2};
+            if (batchNorm) {
+                return convolveNormaliseAndPool(layerName, channels, pooledShape);
+            }
             Layer fused = layers.isEmpty() ? kit.pooledInputConvolution(channels, activation) : null;
             if (fused != null) {
                 add(layerName, fused);

@@ -11,11 +11,16 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
-/** Optimizers (as Deeplearning4j implements them) and weight initialisations by the names used in grid files. */
+/**
+ * Optimizers (as Deeplearning4j implements them) and weight initialisations by the names used in grid files.
+ * {@code nesterovs} is SGD with Nesterov momentum 0.9.
+ */
 public final class Optimizers {
 
     private static final Map<String, DoubleFunction<IUpdater>> UPDATERS = new LinkedHashMap<>();
     private static final Map<String, WeightInit> WEIGHT_INITS = new LinkedHashMap<>();
+    /** PyTorch's default for linear and convolutional layers: weights and biases uniform in +-1/sqrt(fan_in). */
+    public static final String TORCH_DEFAULT = "torch-default";
 
     static {
         UPDATERS.put("adam", Adam::new);
@@ -28,6 +33,9 @@ public final class Optimizers {
         WEIGHT_INITS.put("he", WeightInit.RELU);
         WEIGHT_INITS.put("he-uniform", WeightInit.RELU_UNIFORM);
         WEIGHT_INITS.put("lecun-normal", WeightInit.LECUN_NORMAL);
+        // DL4J's UNIFORM is U(-a, a) with a = 1/sqrt(fan_in), fan_in = inputs x kernel area for a convolution: PyTorch's
+        // default weights; its biases are drawn after initialisation ({@link TorchDefaultBiases}).
+        WEIGHT_INITS.put(TORCH_DEFAULT, WeightInit.UNIFORM);
     }
 
     private Optimizers() {}
@@ -46,6 +54,15 @@ public final class Optimizers {
             throw new IllegalArgumentException("unknown weight-init '" + name + "'; known: " + String.join(", ", weightInitNames()));
         }
         return w;
+    }
+
+    /** Whether a weight initialisation draws the biases too, so that the trial's bias initialisation must be 0. */
+    public static boolean drawsBiases(String weightInit) {
+        return weightInit.equals(TORCH_DEFAULT);
+    }
+
+    public static List<String> biasDrawingInitNames() {
+        return List.of(TORCH_DEFAULT);
     }
 
     public static List<String> optimizerNames() {

@@ -101,4 +101,6 @@ public interface ComparisonRow {
     Integer stoppedAtLook();
 
     String stoppedBecause();
+
+    String condition();
 }

@@ -53,6 +53,31 @@ public final class Tables {
                         attemptId));
     }
 
+    /** The bias initialisation of a trial's condition. */
+    private static <S> Column<S> biasInit(Function<S, TrialConfig> config) {
+        return optional("bias_init", DOUBLE, "", "constant every bias started at (training.bias-init); 0 where weight_init"
+                + " draws the biases itself (torch-default); null in rows landed before the column existed (0)",
+                s -> config.apply(s).biasInit());
+    }
+
+    private static <S> Column<S> weightDecay(Function<S, TrialConfig> config) {
+        return optional("weight_decay", DOUBLE, "", "L2 coefficient on weights and biases (training.weight-decay), 0 for"
+                + " none; null in rows landed before the column existed (0)", s -> config.apply(s).weightDecay());
+    }
+
+    private static <S> Column<S> batchNorm(Function<S, TrialConfig> config) {
+        return optional("batch_norm", BOOLEAN, "", "whether every hidden layer normalised its pre-activation over the"
+                + " minibatch (training.batch-norm); null in rows landed before the column existed (false)",
+                s -> config.apply(s).batchNorm());
+    }
+
+    private static <S> Column<S> condition(Function<S, TrialConfig> config) {
+        return optional("condition", STRING, "", "the training settings the trial pairs within besides the learning rate:"
+                + " optimizer, weight init, then those away from their defaults, e.g. 'adam, xavier' or 'nesterovs, he,"
+                + " bias 0.01, wd 0.0001, bn'; null in rows landed before the column existed (optimizer, weight_init)",
+                s -> config.apply(s).condition().label());
+    }
+
     @SafeVarargs
     private static <S> List<Column<S>> concat(List<Column<S>> a, Column<S>... b) {
         List<Column<S>> all = new ArrayList<>(a);
@@ -156,7 +181,9 @@ public final class Tables {
                     TrialRecord::workers),
             optional("worker_fit_seconds", DOUBLE, "s",
                     "data-parallel: time the workers spent fitting, divided by their number; train_seconds minus this is"
-                            + " the cost of distributing, averaging and collecting", TrialRecord::workerFitSeconds)));
+                            + " the cost of distributing, averaging and collecting", TrialRecord::workerFitSeconds),
+            biasInit(r -> r.result().config()), weightDecay(r -> r.result().config()), batchNorm(r -> r.result().config()),
+            condition(r -> r.result().config())));
 
     public static final Table<Checkpoint> EPOCHS = new Table<>("epochs", "One row per trial and checkpoint epoch. A checkpoint's row"
             + " lands as its trial passes it, while the trial still trains (handed over through the run's state folder), so"
@@ -215,11 +242,17 @@ public final class Tables {
             optional("epoch_to_98", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.98",
                     e -> e.metrics().epochTo98()),
             optional("epoch_to_99", INT, "epochs", "first epoch (<= this one) whose test accuracy reached 0.99",
-                    e -> e.metrics().epochTo99())));
+                    e -> e.metrics().epochTo99()),
+            optional("optimizer", STRING, "", "runs.optimizer; null in rows landed before it was copied here",
+                    e -> e.config().optimizer()),
+            optional("weight_init", STRING, "", "runs.weight_init; null in rows landed before it was copied here",
+                    e -> e.config().weightInit()),
+            biasInit(Checkpoint::config), weightDecay(Checkpoint::config), batchNorm(Checkpoint::config),
+            condition(Checkpoint::config)));
 
     public static final Table<ComparisonRow> COMPARISONS = new Table<>("comparisons",
-            "One row per dataset x architecture x checkpoint epoch x metric x candidate activation: the candidate against"
-                    + " the baseline, paired by seed. Differences are candidate - baseline.", List.of(
+            "One row per dataset x architecture x condition x checkpoint epoch x metric x candidate activation: the candidate"
+                    + " against the baseline, paired by seed. Differences are candidate - baseline.", List.of(
             required("dataset", STRING, "", "dataset of the compared trials", ComparisonRow::dataset),
             required("architecture", STRING, "", "architecture of the compared trials", ComparisonRow::architecture),
             required("strategy", STRING, "", "training strategy of the compared trials (per-task | data-parallel)",
@@ -295,7 +328,7 @@ public final class Tables {
             optional("cohens_dz", DOUBLE, "", "effect size: mean difference / sd of differences",
                     ComparisonRow::cohensDz),
             required("family_size", INT, "tests", "the family adjusted together: the candidates of this metric at this"
-                    + " checkpoint (dataset x architecture x strategy x stage) with at least 3 pairs", ComparisonRow::familySize),
+                    + " checkpoint (dataset x architecture x strategy x condition x stage) with at least 3 pairs", ComparisonRow::familySize),
             optional("p_value_adjusted", DOUBLE, "", "min(1, family_size * p) with p the paired t-test's: below 0.05"
                     + " exactly when the interval excludes 0; null on a sequential comparison", ComparisonRow::pValueAdjusted),
             optional("p_value_equivalence", DOUBLE, "", "two one-sided t-tests against -margin and +margin, the larger"
@@ -323,7 +356,10 @@ public final class Tables {
             optional("stopped_because", STRING, "", "sequential: decided (its interval excluded 0) | equivalent (its"
                     + " interval lay inside plus or minus the margin) | narrower than the margin (but reaching past one"
                     + " of its edges: undecided) | max seeds | open (its next round has not landed)",
-                    ComparisonRow::stoppedBecause)));
+                    ComparisonRow::stoppedBecause),
+            optional("condition", STRING, "", "the training settings both sides share besides the learning rate (runs.condition;"
+                    + " a family is one condition's); null in rows written before the column existed",
+                    ComparisonRow::condition)));
 
     /** Every published table, in the order the documentation lists them. */
     public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS);

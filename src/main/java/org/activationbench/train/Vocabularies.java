@@ -13,6 +13,7 @@ public final class Vocabularies {
 
     public static Vocabulary standard() {
         return new Vocabulary(DatasetSpec.ids(), Activations.names(), Activations.slopeNames(), Architectures::isKnown,
-                Architectures.NAMES, Optimizers.optimizerNames(), Optimizers.weightInitNames());
+                Architectures.NAMES, Optimizers.optimizerNames(), Optimizers.weightInitNames(),
+                Optimizers.biasDrawingInitNames());
     }
 }

@@ -90,6 +90,21 @@ class GridPlanTest {
         assertEquals(1.13 * (2 * 0.1 + 2 * 0.065 + 0.39 * 0.1), GridPlan.trialSeconds(t, EpochCosts.builtIn()), 1e-12);
     }
 
+    /** Batch normalisation and weight decay scale a trial's training and evaluation alike, and the plan says so. */
+    @Test
+    void batchNormalisationAndWeightDecayArePricedByTheirFactors() {
+        TrialConfig plain = new TrialConfig("mnist", "cnn", "relu", null, 0, List.of(1, 2), "adam", 0.001, 128, "xavier");
+        TrialConfig both = plain.withCondition(new org.activationbench.grid.Condition("adam", "xavier", 0, 1e-4, true));
+        TrialConfig mlp = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(1, 2), "adam", 0.001, 128, "xavier")
+                .withCondition(new org.activationbench.grid.Condition("nesterovs", "torch-default", 0, 0, true));
+        EpochCosts costs = EpochCosts.builtIn();
+        assertEquals(8.5 * 1.05 * GridPlan.trialSeconds(plain, costs), GridPlan.trialSeconds(both, costs), 1e-9);
+        // 2 epochs + 2 test evaluations x 0.065 + 2 training-set evaluations x 0.39, at 1.13 s, twice over
+        assertEquals(2.0 * 1.13 * (2 + 2 * 0.065 + 2 * 0.39), GridPlan.trialSeconds(mlp, costs), 1e-9);
+        assertTrue(new GridPlan(List.of(both), costs, 2).lines("bn").stream().anyMatch(l -> l.startsWith("batch normalisation")));
+        assertTrue(new GridPlan(List.of(plain), costs, 2).lines("plain").stream().noneMatch(l -> l.contains("normalisation")));
+    }
+
     @Test
     void theNewestBenchFiguresAreUsedAndNamed() {
         BenchJson.write(dir.resolve("bench-2026-01-01T000000.json"), bench(9.0, 1.5));

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LearningRateChoiceTest {
 
-    private static final LearningRateChoice.Key RELU = TunedProtocol.key("mnist", "mlp", "per-task", "relu");
-    private static final LearningRateChoice.Key LEAKY = TunedProtocol.key("mnist", "mlp", "per-task", "leakyrelu(0.1)");
+    private static final LearningRateChoice.Key RELU = TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier", "relu");
+    private static final LearningRateChoice.Key LEAKY = TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.1)");
 
     private static List<LearningRateChoice.Score> scores(LearningRateChoice.Key key, double rate, double... accuracies) {
         List<LearningRateChoice.Score> out = new ArrayList<>();

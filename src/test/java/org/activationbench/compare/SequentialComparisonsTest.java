@@ -39,7 +39,7 @@ class SequentialComparisonsTest {
         double[] values = new double[Metric.values().length];
         values[Metric.TEST_ACCURACY.ordinal()] = 0.97 + effect + 0.003 * seedNoise.nextGaussian() + 0.0015 * own.nextGaussian();
         return new Observation(t.dataset(), t.architecture(), t.strategy().name(), 2, t.activationLabel(), t.activation(),
-                t.alpha(), t.seed(), values);
+                t.alpha(), t.seed(), values, Observation.FIXED, t.learningRate(), t.condition().label());
     }
 
     /** Plays rounds until none is asked for; returns the seeds each label ran. */
@@ -87,8 +87,8 @@ class SequentialComparisonsTest {
             settled.add(SequentialComparisons.key(t));
         });
         SequentialComparisons replay = new SequentialComparisons(GRID, all, settled);
-        SequentialDecision better = replay.decision("mnist", "mlp", "per-task", "leakyrelu(0.3)");
-        SequentialDecision equal = replay.decision("mnist", "mlp", "per-task", "leakyrelu(0.01)");
+        SequentialDecision better = replay.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.3)");
+        SequentialDecision equal = replay.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.01)");
         assertEquals(SequentialDecision.Stop.DECIDED, better.stop());
         assertEquals(SequentialDecision.Outcome.GREATER, better.outcome());
         assertEquals(5, better.seedsUsed());

@@ -25,6 +25,25 @@ class TrialConfigTest {
         assertEquals("363570c3a26d1333", leaky(0.1, 3, List.of(1, 2, 5)).trialId());
     }
 
+    /**
+     * Trials of the published grids (conf/grids/), each built as the grid builds it; the ids are the first 16 hex digits
+     * of `printf %s "<canonical form>" | sha256sum`, checked against the code before the condition settings existed.
+     * A setting at its default must leave every one of them unchanged.
+     */
+    @Test
+    void publishedTrialIdsStayValid() {
+        assertEquals("2120944e176e27a0", new TrialConfig("mnist", "cnn", "relu", null, 0, List.of(1, 5, 10), "adam", 0.001,
+                128, "xavier").trialId());
+        assertEquals("0781ee36f4c6d868", new TrialConfig("mnist", "mlp", "leakyrelu", 0.1, 4, List.of(1, 2, 5, 10, 20), "adam",
+                0.003, 128, "xavier").withValidation(new ValidationSplit(10_000, 20250101)).trialId());
+        assertEquals("0dd8395fcb749100", new TrialConfig("mnist", "mlp-deep-8", "leakyrelu", 0.01, 9, List.of(1, 5, 10), "adam",
+                0.001, 128, "he").trialId());
+        assertEquals("59cabc0e27759443", new TrialConfig("mnist", "mlp", "relu", null, 2, List.of(1, 2, 3), "adam", 0.001, 128,
+                "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 5, 0, 128)).trialId());
+        assertEquals("c1918a5250d6cbdf", new TrialConfig("fashion-mnist", "cnn", "leakyrelu", 0.3, 5, List.of(1, 5, 10), "adam",
+                0.001, 128, "xavier", 0, Strategy.DEFAULT, Engine.STOCK).trialId());
+    }
+
     @Test
     void trialIdDoesNotDependOnOrderOrNumberSpelling() {
         assertEquals(leaky(0.1, 3, List.of(1, 2, 5)).trialId(), leaky(0.10, 3, List.of(5, 2, 1, 2)).trialId());

@@ -82,10 +82,11 @@ class ReporterTest {
                 assertFalse(cell.has("outputs"));
             }
         }
-        // forest, accuracy and loss curves, seeds, inactive units, activations and derivatives
-        assertEquals(7, images);
-        // final accuracy, accuracy comparisons, other metrics, units followed across checkpoints, provenance
-        assertEquals(5, tables);
+        // primary endpoint, forest, accuracy and loss curves, seeds, inactive units, activations and derivatives
+        assertEquals(8, images);
+        // primary verdicts, final accuracy, accuracy comparisons, other metrics, units followed across checkpoints,
+        // provenance
+        assertEquals(6, tables);
         String text = nb.toString();
         assertTrue(text.contains("leakyrelu(0.1) **better**, +0.5"), "the conclusion names the planted difference");
         // relu's inactive units are dead; leakyrelu's only inactive (they still pass a gradient).
@@ -103,12 +104,12 @@ class ReporterTest {
         while (images.find()) {
             count++;
         }
-        assertEquals(7, count);
+        assertEquals(8, count);
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "no external resources");
         assertTrue(html.contains("<h2>Conclusion</h2>"));
         assertTrue(html.contains("<tr class=\"better\">"));
         try (var files = Files.list(report.resolve("figures"))) {
-            assertEquals(7, files.count());
+            assertEquals(8, files.count());
         }
         assertFalse(Files.exists(report.resolveSibling(".synthetic.writing")), "the staging folder is gone");
     }
@@ -123,7 +124,7 @@ class ReporterTest {
             NotebookRun.Shown shown = NotebookRun.run(write(snapshot));
             // Final accuracy, comparisons, other metrics, units followed across checkpoints, provenance; and a CNN's run
             // beside the published figures.
-            assertEquals(snapshot.epochs().get(0).architecture().equals("cnn") ? 6 : 5, shown.tables());
+            assertEquals(snapshot.epochs().get(0).architecture().equals("cnn") ? 7 : 6, shown.tables());
             assertTrue(shown.figures() >= 5, "figures: " + shown.figures());
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.Stage;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class TablesTest {
 
     private static final TrialConfig CONFIG = new TrialConfig("mnist", "mlp-deep-3", "leakyrelu", 0.25, 41,
-            List.of(1, 2), "adam", 0.0011, 96, "xavier", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK);
+            List.of(1, 2), "nesterovs", 0.0011, 96, "he", 0, new Strategy(Strategy.DATA_PARALLEL, 7, 3, 32), Engine.STOCK, null,
+            Stage.FIXED, 0.0125, 0.0003, true);
     /** Hidden layers of 16 and 32 units: 2 + 8 inactive at the first checkpoint, 1 + 16 at the second. */
     private static final int[] UNITS = {16, 32};
     private static final CheckpointMetrics FIRST = new CheckpointMetrics(1, 0.31, 0.91, 0.33, 0.92, 5.5, 101.0,
@@ -62,6 +64,10 @@ class TablesTest {
         m.put("engine", "stock");
         m.put("stage", "fixed");
         m.put("attempt_id", RECORD.attemptId());
+        m.put("bias_init", 0.0125);
+        m.put("weight_decay", 0.0003);
+        m.put("batch_norm", true);
+        m.put("condition", "nesterovs, he, bias 0.0125, wd 0.0003, bn");
         return m;
     }
 
@@ -69,8 +75,8 @@ class TablesTest {
     void everyRunsColumnHoldsItsField() {
         Map<String, Object> expected = key();
         expected.putAll(Map.ofEntries(Map.entry("checkpoints", List.of(1, 2)), Map.entry("max_epochs", 2),
-                Map.entry("optimizer", "adam"), Map.entry("learning_rate", 0.0011), Map.entry("batch_size", 96),
-                Map.entry("weight_init", "xavier"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
+                Map.entry("optimizer", "nesterovs"), Map.entry("learning_rate", 0.0011), Map.entry("batch_size", 96),
+                Map.entry("weight_init", "he"), Map.entry("status", "OK"), Map.entry("epochs_completed", 2),
                 Map.entry("train_loss", 0.21), Map.entry("train_accuracy", 0.971), Map.entry("test_loss", 0.23),
                 Map.entry("test_accuracy", 0.975), Map.entry("epoch_to_97", 2), Map.entry("train_seconds", 12.5),
                 Map.entry("test_loss_by_epoch", List.of(0.25, 0.23)), Map.entry("test_accuracy_by_epoch", List.of(0.96, 0.975)),
@@ -106,6 +112,8 @@ class TablesTest {
                 "inactive_units", List.of(2, 8), "gradient_norm", List.of(1.5, 2.5, 3.5)));
         expected.put("network_inactive_fraction", 10 / 48.0);
         expected.put("learning_rate", 0.0011);
+        expected.put("optimizer", "nesterovs");
+        expected.put("weight_init", "he");
         Map<String, Object> first = byName(Tables.EPOCHS, rows.get(0));
         // The first checkpoint follows no units; the earlier names of the inactive fractions are never written.
         for (String column : List.of("validation_accuracy", "recovered_units", "recovered_fraction", "newly_inactive_units",

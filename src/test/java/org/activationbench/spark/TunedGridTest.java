@@ -95,9 +95,9 @@ class TunedGridTest {
         assertEquals(1, tuned.size());
         Row t = tuned.get(0);
         assertEquals(2, t.<Integer>getAs("n_pairs"));
-        assertEquals(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "relu")).learningRate(),
+        assertEquals(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier", "relu")).learningRate(),
                 t.<Double>getAs("baseline_learning_rate"));
-        assertEquals(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "leakyrelu(0.1)")).learningRate(),
+        assertEquals(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.1)")).learningRate(),
                 t.<Double>getAs("candidate_learning_rate"));
         assertTrue(t.<Double>getAs("prob_improvement") >= 0 && t.<Double>getAs("prob_improvement") <= 1);
         List<Row> fixed = store.read(Tables.COMPARISONS).where("stage = 'fixed' AND metric = 'test_accuracy'").collectAsList();

@@ -23,6 +23,8 @@ public class LeanDenseLayer extends DenseLayer {
         layer.setNOut(units);
         layer.setActivationFn(activation);
         layer.setHasBias(true);
+        // unset, as DL4J's builders leave it, so that the network's bias initialisation applies
+        layer.setBiasInit(Double.NaN);
         layer.setHasLayerNorm(false);
         return layer;
     }

@@ -25,6 +25,8 @@ public class LeanOutputLayer extends OutputLayer {
         layer.setActivationFn(new ActivationSoftmax());
         layer.setLossFn(new LossMCXENT());
         layer.setHasBias(true);
+        // unset, as DL4J's builders leave it, so that the network's bias initialisation applies
+        layer.setBiasInit(Double.NaN);
         return layer;
     }
 

@@ -33,6 +33,8 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         layer.setNOut(channels);
         layer.setActivationFn(activation);
         layer.setHasBias(true);
+        // unset, as DL4J's builders leave it, so that the network's bias initialisation applies
+        layer.setBiasInit(Double.NaN);
         return layer;
     }
 

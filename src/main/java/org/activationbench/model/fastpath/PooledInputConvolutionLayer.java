@@ -36,6 +36,8 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
         layer.setNOut(channels);
         layer.setActivationFn(new ActivationIdentity());
         layer.setHasBias(true);
+        // unset, as DL4J's builders leave it, so that the network's bias initialisation applies
+        layer.setBiasInit(Double.NaN);
         layer.rectifier = rectifier;
         return layer;
     }

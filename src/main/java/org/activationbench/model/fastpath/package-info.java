@@ -41,6 +41,10 @@
  *     size</td><td>about 3% of an MLP step</td><td>{@code DeferredDivisionUpdaterTest}: bit for bit</td></tr>
  * </table>
  *
+ * Batch normalisation, SGD, Nesterov momentum and RMSProp have no replacement: the fast engine runs Deeplearning4j's
+ * {@code BatchNormalization} layer and updaters between these layers ({@code BatchNormLayersTest} trains both engines
+ * to the same parameters with them, weight decay and a constant bias).
+ *
  * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only, nothing
  * else of the project.
  */

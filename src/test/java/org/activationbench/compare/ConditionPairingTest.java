@@ -1,0 +1,80 @@
+package org.activationbench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.activationbench.grid.GridParser;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.train.Vocabularies;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trials pair by seed only within one condition: two conditions that share labels and seeds are compared apart, each
+ * with its own family, its own sequential rounds and (tuned) its own chosen rates.
+ */
+class ConditionPairingTest {
+
+    /** In "adam, xavier" leaky ReLU is 1 point better on every seed; with batch normalisation 1 point worse. */
+    private static Observation observe(TrialConfig t, int epoch) {
+        double noise = 0.002 * new SplittableRandom(t.seed()).nextGaussian();
+        double effect = t.activation().equals("relu") ? 0 : t.batchNorm() ? -0.01 : 0.01;
+        double[] values = new double[Metric.values().length];
+        values[Metric.TEST_ACCURACY.ordinal()] = 0.97 + effect + noise;
+        return new Observation(t.dataset(), t.architecture(), t.strategy().name(), epoch, t.activationLabel(), t.activation(),
+                t.alpha(), t.seed(), values, Observation.FIXED, t.learningRate(), t.condition().label());
+    }
+
+    @Test
+    void twoConditionsWithTheSameSeedsAreComparedApart() {
+        GridSpec grid = new GridParser(Vocabularies.standard()).parse("map", """
+                experiment = "map"
+                grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1], seeds = 6 }
+                grid.batch-norm = [false, true]
+                """);
+        List<Observation> observations = grid.trials().stream().map(t -> observe(t, 1)).toList();
+        List<Comparison> accuracy = new Analysis(Analysis.Settings.forGrid(grid)).compare(observations).stream()
+                .filter(c -> c.metric() == Metric.TEST_ACCURACY).toList();
+        assertEquals(2, accuracy.size());
+        Comparison plain = accuracy.stream().filter(c -> c.condition().equals("adam, xavier")).findFirst().orElseThrow();
+        Comparison normalised = accuracy.stream().filter(c -> c.condition().equals("adam, xavier, bn")).findFirst()
+                .orElseThrow();
+        assertEquals(6, plain.stats().pairs());
+        assertEquals(6, normalised.stats().pairs());
+        // the seed noise cancels within a pair: exactly the effect
+        assertEquals(0.01, plain.stats().meanDifference(), 1e-12);
+        assertEquals(-0.01, normalised.stats().meanDifference(), 1e-12);
+        assertEquals(1, plain.familySize(), "one candidate per condition's family");
+        assertEquals(Verdict.BETTER, plain.verdict());
+        assertEquals(Verdict.WORSE, normalised.verdict());
+    }
+
+    @Test
+    void aSequentialGridDecidesEachConditionsFamilyOnItsOwnSeeds() {
+        GridSpec grid = new GridParser(Vocabularies.standard()).parse("seq", """
+                experiment = "seq"
+                grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1] }
+                grid.batch-norm = [false, true]
+                analysis.sequential { min-seeds = 3, max-seeds = 9, round-size = 3 }
+                """);
+        Set<String> settled = new HashSet<>();
+        List<Observation> landed = new ArrayList<>();
+        List<TrialConfig> round = new SequentialComparisons(grid, landed, settled).next(grid.trials());
+        assertEquals(2 * 2 * 3, round.size(), "both conditions' first look: 2 labels x 3 seeds each");
+        for (TrialConfig t : round) {
+            landed.add(observe(t, 1));
+            settled.add(SequentialComparisons.key(t));
+        }
+        SequentialComparisons after = new SequentialComparisons(grid, landed, settled);
+        assertEquals(2, after.families().size());
+        assertEquals(Set.of("adam, xavier", "adam, xavier, bn"),
+                Set.copyOf(after.families().stream().map(SequentialComparisons.Family::condition).toList()));
+        assertTrue(after.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.1)").low() > 0);
+        assertTrue(after.decision("mnist", "mlp", "per-task", "adam, xavier, bn", "leakyrelu(0.1)").high() < 0);
+    }
+}
