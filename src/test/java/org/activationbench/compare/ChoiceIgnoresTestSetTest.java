@@ -76,11 +76,13 @@ class ChoiceIgnoresTestSetTest {
             TrialResult r = runner.run(t, data);
             runs.add(new RunRow(t.trialId(), t.dataset(), t.architecture(), t.strategy().name(), t.activation(), t.alpha(),
                     t.activationLabel(), t.seed(), r.status(), null, null, t.maxEpochs(), r.trainSeconds(), 0, 1, t0, t0,
-                    r.hiddenLayers(), "", "", "", "", "", "", "", "", t.learningRate(), t.stage().label()));
+                    r.hiddenLayers(), "", "", "", "", "", "", "", "", t.learningRate(), t.stage().label(),
+                    t.condition().label()));
             for (CheckpointMetrics m : r.checkpoints()) {
                 epochs.add(new EpochRow(t.trialId(), t.dataset(), t.architecture(), t.strategy().name(), t.activation(),
                         t.alpha(), t.activationLabel(), t.seed(), m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(),
-                        m.testAccuracy(), List.of(), 0, null, t.learningRate(), t.stage().label(), m.validationAccuracy()));
+                        m.testAccuracy(), List.of(), 0, null, t.learningRate(), t.stage().label(), m.validationAccuracy(),
+                        t.condition().label()));
             }
         }
         return new Snapshot("fair", GRID, runs, epochs);

@@ -77,4 +77,46 @@ class ConditionPairingTest {
         assertTrue(after.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.1)").low() > 0);
         assertTrue(after.decision("mnist", "mlp", "per-task", "adam, xavier, bn", "leakyrelu(0.1)").high() < 0);
     }
+
+    /** Under protocol = tuned each condition chooses each activation's rate from its own tuning trials. */
+    @Test
+    void aTunedGridChoosesTheRatesOfEachConditionApart() {
+        GridSpec grid = new GridParser(Vocabularies.standard()).parse("tuned", """
+                experiment = "tuned"
+                grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1], seeds = 2 }
+                grid.batch-norm = [false, true]
+                data.validation-examples = 1000
+                grid.learning-rates = [0.001, 0.01]
+                protocol = tuned
+                tuning.seeds = 2
+                """);
+        java.time.Instant t0 = java.time.Instant.EPOCH;
+        List<Snapshot.RunRow> runs = new ArrayList<>();
+        List<Snapshot.EpochRow> epochs = new ArrayList<>();
+        for (TrialConfig t : grid.trials()) {
+            if (t.stage() != org.activationbench.grid.Stage.TUNING) {
+                continue;
+            }
+            // batch normalisation does better at the higher rate, the plain network at the lower
+            double validation = 0.95 + ((t.learningRate() == 0.01) == t.batchNorm() ? 0.02 : 0);
+            runs.add(new Snapshot.RunRow(t.trialId(), t.dataset(), t.architecture(), t.strategy().name(), t.activation(),
+                    t.alpha(), t.activationLabel(), t.seed(), org.activationbench.train.TrialStatus.OK, null, null, 1, 1, 1, 1,
+                    t0, t0, List.of(), "", "", "", "", "", "", "", "", t.learningRate(), t.stage().label(),
+                    t.condition().label()));
+            epochs.add(new Snapshot.EpochRow(t.trialId(), t.dataset(), t.architecture(), t.strategy().name(), t.activation(),
+                    t.alpha(), t.activationLabel(), t.seed(), 1, 0.1, 0.97, 0.1, 0.97, List.of(), 0, null, t.learningRate(),
+                    t.stage().label(), validation, t.condition().label()));
+        }
+        var chosen = TunedProtocol.choices(new Snapshot("tuned", "", runs, epochs), grid);
+        assertEquals(4, chosen.size(), "2 conditions x 2 activation labels");
+        for (String label : List.of("relu", "leakyrelu(0.1)")) {
+            assertEquals(0.001, chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier", label)).learningRate());
+            assertEquals(0.01, chosen.get(TunedProtocol.key("mnist", "mlp", "per-task", "adam, xavier, bn", label))
+                    .learningRate());
+        }
+        List<TrialConfig> confirmed = grid.trials().stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION
+                && TunedProtocol.atChosenRate(t, chosen)).toList();
+        assertTrue(confirmed.stream().allMatch(t -> t.learningRate() == (t.batchNorm() ? 0.01 : 0.001)), confirmed.toString());
+        assertEquals(2 * 2, confirmed.stream().filter(TrialConfig::batchNorm).count(), "2 labels x 2 confirmation seeds");
+    }
 }
