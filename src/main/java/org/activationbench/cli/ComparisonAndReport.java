@@ -35,6 +35,11 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
             console.println(unfinished.size() + " trial(s) unfinished (checkpoints landed, no result yet: still running or cut"
                     + " short; compared on the checkpoints they reached): " + String.join(", ", unfinished));
         }
+        List<String> outside = compared.snapshot().outside();
+        if (!outside.isEmpty()) {
+            console.println(outside.size() + " trial(s) in the tables but no longer in the grid, kept there and left out of"
+                    + " the comparisons: " + String.join(", ", outside));
+        }
         if (reportDir != null) {
             Reporter.write(compared, output, reportDir);
             console.println("report: " + reportDir.resolve("report.html") + " and report.ipynb");

@@ -20,7 +20,7 @@ public final class ComparisonsTable {
      * that has a runs row.
      */
     public static ComparedRun write(ResultStore store, GridSpec grid) {
-        Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
+        Snapshot snapshot = Snapshot.load(store, grid);
         Analysis.Settings settings = Analysis.Settings.forGrid(grid);
         List<Comparison> comparisons = compare(snapshot, grid);
         store.replace(Tables.COMPARISONS, rows(comparisons, settings));

@@ -19,11 +19,44 @@ import org.apache.spark.sql.Row;
  * checkpoint, the row of the attempt that got furthest of those that reached it), and are named in {@code unfinished}.
  *
  * @param unfinished ids of the trials with checkpoints in epochs but no runs row yet, sorted
+ * @param outside    trials in the tables that the grid no longer lists (a resumed run of an edited grid), left out of
+ *                   {@code runs} and {@code epochs}: each as {@code trial_id: setting label lr seed}, sorted
  */
-public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished,
+        List<String> outside) {
+
+    public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+        this(experiment, gridText, runs, epochs, unfinished, List.of());
+    }
 
     public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
         this(experiment, gridText, runs, epochs, List.of());
+    }
+
+    /** The landed rows of the trials {@code grid} lists; the others are named in {@code outside}. */
+    public static Snapshot load(ResultStore store, org.activationbench.grid.GridSpec grid) {
+        return load(store, grid.experiment(), grid.render()).within(grid.trials().stream()
+                .map(org.activationbench.grid.TrialConfig::trialId).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The ids of the trials in {@code outside}. */
+    public List<String> outsideIds() {
+        return outside.stream().map(o -> o.substring(0, o.indexOf(':'))).toList();
+    }
+
+    /** This snapshot restricted to the given trials, the others named in {@code outside}. */
+    public Snapshot within(java.util.Set<String> trialIds) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        runs.stream().filter(r -> !trialIds.contains(r.trialId())).forEach(r -> out.add(r.trialId() + ": " + r.setting()
+                + " " + r.label() + " lr " + org.activationbench.grid.TrialConfig.number(r.learningRate()) + " seed " + r.seed()));
+        epochs.stream().filter(e -> !trialIds.contains(e.trialId()) && unfinished.contains(e.trialId()))
+                .forEach(e -> out.add(e.trialId() + ": " + e.setting() + " " + e.label() + " seed " + e.seed()));
+        if (out.isEmpty()) {
+            return this;
+        }
+        return new Snapshot(experiment, gridText, runs.stream().filter(r -> trialIds.contains(r.trialId())).toList(),
+                epochs.stream().filter(e -> trialIds.contains(e.trialId())).toList(),
+                unfinished.stream().filter(trialIds::contains).toList(), List.copyOf(out));
     }
 
     /** One trial as the report needs it. */

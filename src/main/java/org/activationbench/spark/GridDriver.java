@@ -17,6 +17,7 @@ import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridChange;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
@@ -172,7 +173,9 @@ public final class GridDriver {
             }
         }
         SparkContext sc = spark.sparkContext();
-        if (options.resume()) {
+        // A resumed run of an edited grid (checked by the preflight) reads it back before its grid.conf is replaced.
+        GridSpec stored = options.resume() ? Preflight.storedGrid(out) : null;
+        if (options.resume() && out.storedGrid().equals(grid.render())) {
             out.adopt();
         } else {
             out.storeGrid(grid.render());
@@ -185,6 +188,9 @@ public final class GridDriver {
         List<TrialConfig> all = grid.trials();
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
+        if (options.resume()) {
+            console.println(GridChange.Growth.of(stored != null ? stored : grid, grid, done).line());
+        }
         // States and hand-over files a killed driver left behind after landing their trials' rows.
         HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());

@@ -3,8 +3,12 @@ package org.activationbench.spark;
 import org.activationbench.data.DataFileException;
 import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridChange;
+import org.activationbench.grid.GridException;
+import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.Strategy;
+import org.activationbench.train.Vocabularies;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -36,12 +40,7 @@ final class Preflight {
                     + " activation-bench run; choose another --output or empty it");
             case HOLDS_RUN -> {
                 if (options.resume()) {
-                    String stored = out.storedGrid();
-                    if (!stored.equals(grid.render())) {
-                        throw new GridDriver.RefusedException(out.location() + " holds a run of a different grid; resume"
-                                + " needs the same grid and overrides (stored in " + out.location() + "/"
-                                + OutputFolder.GRID_FILE + "), or use --overwrite or another --output");
-                    }
+                    checkResumable(out, grid);
                 } else if (!options.overwrite()) {
                     throw new GridDriver.RefusedException(out.location() + " already holds a run; pass --resume to finish"
                             + " it or --overwrite to replace it");
@@ -63,6 +62,37 @@ final class Preflight {
         }
         out.probeWritable();
         return out;
+    }
+
+    /**
+     * A resume with an edited grid is allowed when it only adds, removes or reorders trials (see {@link GridChange});
+     * a stored grid this version cannot read is compared as text.
+     */
+    private static void checkResumable(OutputFolder out, GridSpec grid) {
+        String stored = out.storedGrid();
+        if (stored.equals(grid.render())) {
+            return;
+        }
+        GridParser parser = new GridParser(Vocabularies.standard());
+        GridSpec before;
+        try {
+            before = parser.parse(out.location() + "/" + OutputFolder.GRID_FILE, stored);
+        } catch (GridException e) {
+            throw new GridDriver.RefusedException(out.location() + " holds a run of a grid this version cannot read ("
+                    + e.getMessage() + "); resume it with the version that wrote it, or use --overwrite or another --output");
+        }
+        GridChange.refusal(before, grid, parser).ifPresent(why -> {
+            throw new GridDriver.RefusedException("--resume " + out.location() + ": " + why);
+        });
+    }
+
+    /** The grid stored beside a run's output, read back; null if it is absent or this version cannot read it. */
+    static GridSpec storedGrid(OutputFolder out) {
+        try {
+            return new GridParser(Vocabularies.standard()).parse(OutputFolder.GRID_FILE, out.storedGrid());
+        } catch (GridException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     /** A minibatch larger than the training examples used would fail every trial after the job has started. */
