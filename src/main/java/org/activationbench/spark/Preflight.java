@@ -7,7 +7,6 @@ import org.activationbench.grid.GridChange;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
-import org.activationbench.grid.Strategy;
 import org.activationbench.train.Vocabularies;
 import org.apache.hadoop.conf.Configuration;
 
@@ -27,7 +26,9 @@ final class Preflight {
         } catch (DataFileException e) {
             throw new GridDriver.RefusedException(e.getMessage());
         }
-        checkBatchSizes(grid, spec);
+        DataSizes.problem(grid, spec).ifPresent(p -> {
+            throw new GridDriver.RefusedException(p);
+        });
         OutputFolder out = new OutputFolder(options.output(), new Configuration());
         if (options.resume() && options.overwrite()) {
             throw new GridDriver.RefusedException("--resume and --overwrite exclude each other: resume continues "
@@ -92,31 +93,6 @@ final class Preflight {
             return new GridParser(Vocabularies.standard()).parse(OutputFolder.GRID_FILE, out.storedGrid());
         } catch (GridException | java.io.UncheckedIOException e) {
             return null;
-        }
-    }
-
-    /** A minibatch larger than the training examples used would fail every trial after the job has started. */
-    private static void checkBatchSizes(GridSpec grid, DatasetSpec spec) {
-        int held = grid.validation() == null ? 0 : grid.validation().examples();
-        if (held >= spec.trainCount()) {
-            throw new GridDriver.RefusedException("data.validation-examples: " + held + " would hold out all "
-                    + spec.trainCount() + " training examples of " + spec.id() + " and leave none to train on; use fewer"
-                    + " (e.g. " + spec.trainCount() / 6 + ")");
-        }
-        int left = spec.trainCount() - held;
-        int examples = grid.trainExamples() > 0 ? Math.min(grid.trainExamples(), left) : left;
-        String used = examples + " training examples used (" + (grid.trainExamples() > 0
-                ? "data.train-examples = " + grid.trainExamples() : "all of " + spec.id()) + (held > 0
-                ? ", after " + held + " held out for validation" : "") + ")";
-        if (grid.training().batchSize() > examples) {
-            throw new GridDriver.RefusedException("training.batch-size: " + grid.training().batchSize() + " is larger than the "
-                    + used + "; use a batch size of at most " + examples);
-        }
-        for (Strategy s : grid.strategies()) {
-            if (s.dataParallel() && s.batchSizePerWorker() > examples) {
-                throw new GridDriver.RefusedException("data-parallel.batch-size-per-worker: " + s.batchSizePerWorker()
-                        + " is larger than the " + used + "; use at most " + examples);
-            }
         }
     }
 }
