@@ -27,7 +27,8 @@ case "${1:-}" in
 esac
 
 build_if_needed
-if [ "$command" = run ] && ! printf '%s\n' "$@" | grep -qx -- --plan; then
+# With --data the jar checks that folder itself and names what is missing there.
+if [ "$command" = run ] && ! printf '%s\n' "$@" | grep -qx -- --plan && ! printf '%s\n' "$@" | grep -q -- '^--data'; then
   "$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
 fi
 

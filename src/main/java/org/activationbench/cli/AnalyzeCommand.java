@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 
 /** Writes the comparisons table of any run's output, finished or partial. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Compare the activations of a run (finished or partial) into its comparisons table.")
+        description = {"Compare the activations of a run (finished or partial) into its comparisons table.",
+                "Exit codes: 0 written, 2 refused (no run there, or a published folder; nothing written), 1 the step"
+                        + " itself failed."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")

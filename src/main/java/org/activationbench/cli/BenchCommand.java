@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** Times training epochs and grid throughput on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training epochs (mlp, cnn) on one native thread and a fixed grid in local mode with 1 and"
-                + " all cores; print a table and write it under target/bench/.")
+        description = {"Time training epochs (mlp, cnn) on one native thread and a fixed grid in local mode with 1 and"
+                + " all cores; print a table and write it under target/bench/.",
+                "Exit codes: 0 done, 2 invalid input, 1 the benchmark itself failed."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "data", description = "data folder (default: ${DEFAULT-VALUE})")

@@ -13,6 +13,7 @@ import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.results.WriteFailure;
 import org.activationbench.spark.AfterGrid;
+import org.activationbench.train.Learning;
 
 /** The steps after a grid's tables have landed: the comparisons table, then (unless {@code reportDir} is null) the report. */
 record ComparisonAndReport(Path reportDir, PrintStream console) implements AfterGrid {
@@ -39,6 +40,17 @@ record ComparisonAndReport(Path reportDir, PrintStream console) implements After
         if (!unfinished.isEmpty()) {
             console.println(unfinished.size() + " trial(s) unfinished (checkpoints landed, no result yet: still running or cut"
                     + " short; compared on the checkpoints they reached): " + String.join(", ", unfinished));
+        }
+        List<String> untrained = compared.snapshot().untrained();
+        if (!untrained.isEmpty()) {
+            console.println(untrained.size() + " trial(s) did not learn (test accuracy within " + Learning.CHANCE_TOLERANCE
+                    + " of chance, or a final training loss above the initial one; runs.learned = false, counted in"
+                    + " comparisons.n_untrained): " + String.join(", ", untrained));
+        }
+        List<String> outside = compared.snapshot().outside();
+        if (!outside.isEmpty()) {
+            console.println(outside.size() + " trial(s) in the tables but no longer in the grid, kept there and left out of"
+                    + " the comparisons: " + String.join(", ", outside));
         }
         if (reportDir != null) {
             try {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Prints the findings table from the published reports, or writes it into the README. */
 @Command(name = "findings", mixinStandardHelpOptions = true,
         description = {"The articles' claims answered from the published reports' comparisons (notebooks-out/*/tables).",
-                "Exit codes: 0 done, 2 the README has no findings section."})
+                "Exit codes: 0 done, 2 --reports is not a folder or the README has no findings section."})
 final class FindingsCommand implements Callable<Integer> {
 
     @Option(names = "--reports", defaultValue = "notebooks-out", paramLabel = "DIR",
@@ -26,6 +26,11 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isDirectory(reports)) {
+            System.err.println("findings: --reports: " + reports + " is not a folder; the published reports are in"
+                    + " notebooks-out/ (each notebooks-out/<experiment>/tables)");
+            return 2;
+        }
         String table = Findings.generate(reports);
         if (readme == null) {
             System.out.print(table);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code activation-bench} command line: one subcommand per step of the pipeline. */
 @Command(name = "activation-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Seeded, paired benchmarks of activation functions trained with Deeplearning4j.",
+        description = {"Seeded, paired benchmarks of activation functions trained with Deeplearning4j.",
+                "Exit codes: 2 without a command or with an unknown one; each command's --help lists its own."},
         subcommands = {TrainCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class, PublishCommand.class, FindingsCommand.class,
                 BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {

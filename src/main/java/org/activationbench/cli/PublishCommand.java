@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + " must have trained exactly the grid file's trials; its analysis settings (baseline, margins,"
                 + " sequential design) are taken from the grid file, so publishing the published tables again"
                 + " (--output notebooks-out/<experiment>/tables) re-analyses them.",
-                "Exit codes: 0 published, 2 refused (nothing written)."})
+                "Exit codes: 0 published, 2 refused (nothing written), 1 the step itself failed."})
 final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/depth")

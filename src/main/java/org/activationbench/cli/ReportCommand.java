@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 
 /** Writes the comparisons table and the report for any run's output, finished or partial. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Compare the activations of a run (finished or partial) and write its report.")
+        description = {"Compare the activations of a run (finished or partial) and write its report.",
+                "Exit codes: 0 written, 2 refused (no run there, a published folder, a report folder it may not replace;"
+                        + " nothing written), 1 the step itself failed."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the run's output folder, e.g. results/quick")

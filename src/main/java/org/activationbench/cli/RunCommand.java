@@ -1,30 +1,38 @@
 package org.activationbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.activationbench.bench.EpochCosts;
 import org.activationbench.bench.GridJvmFigures;
 import org.activationbench.bench.GridPlan;
+import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.report.ReportFolder;
 import org.activationbench.results.WriteFailure;
+import org.activationbench.spark.DataSizes;
 import org.activationbench.spark.GridDriver;
 import org.activationbench.train.Vocabularies;
 import org.apache.hadoop.fs.FSError;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs a grid on Spark (local mode by default) into Parquet tables. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a grid of trials on Spark and land the results in Parquet tables.",
-                "Exit codes: 0 every trial OK or DIVERGED, 2 invalid input (nothing written), 3 some trials FAILED,"
-                        + " 4 a write failed (a full disk, a read-only or vanished folder: the rows landed are kept; free"
-                        + " space, then the same command with --resume), 1 the run itself failed."})
+                "Exit codes: 0 every trial OK or DIVERGED (--plan: the plan printed), 2 invalid input (nothing"
+                        + " written), 3 some trials FAILED, 4 a write failed (a full disk, a read-only or vanished folder:"
+                        + " the rows landed are kept; free space, then the same command with --resume), 143 stopped by"
+                        + " SIGTERM or Ctrl-C (the landed trials kept), 1 the run itself failed."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "conf/grids/quick.conf", paramLabel = "GRID",
@@ -95,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
             description = "write this JVM's figures (trials, wall time, peak memory, JIT time) as JSON: for the benchmark")
     Path figuresJson;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         GridSpec grid;
@@ -105,6 +116,12 @@ final class RunCommand implements Callable<Integer> {
             grid = new GridParser(Vocabularies.standard(), maxTrials).parse(gridFile, removed, overrides);
         } catch (GridException e) {
             System.err.println("run: " + e.getMessage());
+            return 2;
+        }
+        // Checked in every mode, so that --plan refuses what the run would.
+        Optional<String> problem = optionProblem().or(() -> DataSizes.problem(grid, DatasetSpec.byId(grid.dataset())));
+        if (problem.isPresent()) {
+            System.err.println("run: " + problem.get());
             return 2;
         }
         if (plan) {
@@ -149,6 +166,27 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("run: stopped: " + e.getMessage() + "; the rows that landed are kept in " + out
                 + ": free space (or make the folder writable), then run the same command with --resume");
         return 4;
+    }
+
+    /** An option given where it has no effect, or options that exclude each other, in any mode; empty if none. */
+    private Optional<String> optionProblem() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (resume && overwrite) {
+            return Optional.of("--resume and --overwrite exclude each other: resume continues the output folder,"
+                    + " overwrite replaces it");
+        }
+        if (!plan) {
+            for (String option : List.of("--cores", "--bench-dir")) {
+                if (given.hasMatchedOption(option)) {
+                    return Optional.of(option + " is for --plan only: a run trains on the cores of its master (--master"
+                            + " local[N], or SPARK_LOCAL_CORES with jobs/run-local.sh); add --plan or leave " + option + " out");
+                }
+            }
+        } else if (given.hasMatchedOption("--bench-dir") && !Files.isDirectory(benchDir)) {
+            return Optional.of("--bench-dir: " + benchDir + " is not a folder; jobs/bench.sh writes its figures to"
+                    + " target/bench (leave --bench-dir out to use them, or the built-in figures)");
+        }
+        return Optional.empty();
     }
 
     /** Whether the JVM is running its shutdown hooks (a signal or System.exit): no hook can be added then. */

@@ -1,18 +1,31 @@
 package org.activationbench.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.activationbench.data.DataFileException;
 import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.GridException;
+import org.activationbench.grid.GridParser;
+import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.Stage;
 import org.activationbench.grid.Strategy;
+import org.activationbench.grid.Suggestion;
 import org.activationbench.grid.ValidationSplit;
 import org.activationbench.grid.TrialConfig;
+import org.activationbench.grid.ValidationSplit;
+import org.activationbench.spark.DataSizes;
 import org.activationbench.spark.NativeThreads;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialResult;
@@ -24,45 +37,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Trains one trial in this JVM and prints a line per checkpoint. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train one configuration and print its metrics at each checkpoint epoch.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train one configuration and print its metrics at each checkpoint epoch. Its options are checked as"
+                + " a one-trial grid is: a value a grid refuses is refused here, before the data are read.",
+                "Exit codes: 0 the trial ended OK or DIVERGED (its status is printed last, as run counts both as done),"
+                        + " 2 invalid input (nothing trained), 1 the trial FAILED."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist | fashion-mnist (default: ${DEFAULT-VALUE})")
     String dataset;
 
-    @Option(names = "--data", defaultValue = "data", description = "data folder holding <dataset>/ (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+            description = "data folder holding <dataset>/ (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--arch", defaultValue = "mlp", description = "mlp | cnn | mlp-deep-N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp | cnn | mlp-deep-N, N = 2..32 (default: ${DEFAULT-VALUE})")
     String architecture;
 
-    @Option(names = "--activation", defaultValue = "relu", description = "relu, leakyrelu, prelu, elu, selu, tanh, sigmoid, swish, mish")
+    @Option(names = "--activation", defaultValue = "relu",
+            description = "relu | leakyrelu | prelu | elu | selu | tanh | sigmoid | swish | mish (default: ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--alpha", description = "negative slope, for activations that take one (leakyrelu)")
+    @Option(names = "--alpha", description = "negative slope, > 0, for the activations that take one (leakyrelu;"
+            + " default for leakyrelu: 0.01, as in a grid)")
     Double alpha;
 
-    @Option(names = "--epochs", description = "train this many epochs, measuring after each (default: 1)")
+    @Option(names = "--epochs", paramLabel = "N", description = "train this many epochs, measuring after each (default: 1)")
     Integer epochs;
 
-    @Option(names = "--checkpoints", split = ",",
+    @Option(names = "--checkpoints", split = ",", paramLabel = "E1,E2,...",
             description = "epochs to measure at instead, e.g. 1,5,10; training runs to the last")
     List<Integer> checkpoints;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", defaultValue = "0", description = "the trial's seed, a whole number >= 0: weight"
+            + " initialisation and example order (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--optimizer", defaultValue = "adam")
+    @Option(names = "--optimizer", defaultValue = "adam",
+            description = "adam | sgd | nesterovs | rmsprop (default: ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001")
+    @Option(names = "--learning-rate", defaultValue = "0.001", paramLabel = "RATE",
+            description = "the optimizer's learning rate, > 0 and at most 10 (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--batch-size", defaultValue = "128")
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
+            description = "examples per minibatch, from 1 to the training examples used (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--weight-init", defaultValue = "xavier")
+    @Option(names = "--weight-init", defaultValue = "xavier",
+            description = "xavier | xavier-uniform | he | he-uniform | lecun-normal (default: ${DEFAULT-VALUE})")
     String weightInit;
 
     @Option(names = "--bias-init", defaultValue = "0",
@@ -76,19 +100,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-norm", description = "batch normalisation before every hidden layer's activation")
     boolean batchNorm;
 
-    @Option(names = "--train-examples", description = "use only the first N training examples")
+    @Option(names = "--train-examples", paramLabel = "N", description = "use only the first N training examples, at least 2"
+            + " and at most those left after the validation split (default, or 0: all)")
     Integer trainExamples;
 
-    @Option(names = "--validation-examples", defaultValue = "0",
+    @Option(names = "--validation-examples", defaultValue = "0", paramLabel = "N",
             description = "hold this many training examples out as a validation split, measured at every checkpoint"
                     + " (default: none)")
     int validationExamples;
 
-    @Option(names = "--validation-seed", defaultValue = "" + ValidationSplit.DEFAULT_SEED,
+    @Option(names = "--validation-seed", defaultValue = "" + ValidationSplit.DEFAULT_SEED, paramLabel = "SEED",
             description = "seed of the validation split's permutation (default: ${DEFAULT-VALUE})")
     long validationSeed;
 
-    @Option(names = "--threads", defaultValue = "1",
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
             description = "native threads (OpenBLAS, oneDNN, ND4J) the trial trains with (default: ${DEFAULT-VALUE})")
     int threads;
 
@@ -96,31 +121,24 @@ final class TrainCommand implements Callable<Integer> {
             description = "fast (the project's layers) | stock (Deeplearning4j's own) (default: ${DEFAULT-VALUE})")
     String engine;
 
+    /** The grid key each option sets, so that the grid's messages name the option the user typed. */
+    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("dataset", "--dataset"),
+            Map.entry("grid.architectures", "--arch"), Map.entry("grid.activations", "--activation"),
+            Map.entry("grid.alphas", "--alpha"), Map.entry("grid.seeds", "--seed"),
+            Map.entry("training.optimizer", "--optimizer"), Map.entry("training.learning-rate", "--learning-rate"),
+            Map.entry("training.batch-size", "--batch-size"), Map.entry("training.weight-init", "--weight-init"),
+            Map.entry("training.engine", "--engine"), Map.entry("data.train-examples", "--train-examples"),
+            Map.entry("training.bias-init", "--bias-init"), Map.entry("training.weight-decay", "--weight-decay"),
+            Map.entry("training.batch-norm", "--batch-norm"),
+            Map.entry("data.validation-examples", "--validation-examples"),
+            Map.entry("data.validation-seed", "--validation-seed"));
+
     @Override
     public Integer call() {
         TrialConfig config;
         Dataset loaded;
         try {
-            if (epochs != null && checkpoints != null) {
-                throw new IllegalArgumentException("give --epochs or --checkpoints, not both");
-            }
-            List<Integer> points = checkpoints != null ? checkpoints
-                    : java.util.stream.IntStream.rangeClosed(1, epochs != null ? epochs : 1).boxed().toList();
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads: " + threads + " is not a positive number of threads");
-            }
-            Engine chosen = Engine.find(engine).orElseThrow(() -> new IllegalArgumentException(
-                    "--engine: unknown value '" + engine + "'; allowed: " + String.join(", ", Engine.labels())));
-            config = new TrialConfig(dataset, architecture, activation, alpha, seed, points, optimizer, learningRate,
-                    batchSize, weightInit, trainExamples != null ? trainExamples : 0, Strategy.DEFAULT, chosen, null,
-                    Stage.FIXED, biasInit, weightDecay, batchNorm);
-            if (validationExamples < 0) {
-                throw new IllegalArgumentException("--validation-examples: " + validationExamples + " is not >= 0");
-            }
-            if (validationExamples > 0) {
-                config = config.withValidation(new ValidationSplit(validationExamples, validationSeed));
-            }
-            Vocabularies.standard().check(config);
+            config = trial();
             loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
         } catch (DataFileException | IllegalArgumentException e) {
             System.err.println("train: " + e.getMessage());
@@ -136,7 +154,74 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("status %s%s, %.1f s training%n", result.status(),
                 result.status() == TrialStatus.OK ? "" : ": " + result.errorClass() + ": " + result.errorMessage(),
                 result.trainSeconds());
-        return result.status() == TrialStatus.OK ? 0 : 1;
+        return result.status() == TrialStatus.FAILED ? 1 : 0;
+    }
+
+    /**
+     * The options as a one-trial grid, validated by the grid's parser and checked against the dataset's size as
+     * {@code run} checks a grid; a refusal names the option. Throws IllegalArgumentException.
+     */
+    private TrialConfig trial() {
+        if (epochs != null && checkpoints != null) {
+            throw new IllegalArgumentException("give --epochs or --checkpoints, not both");
+        }
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs: " + epochs + " is not a positive number of epochs");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads: " + threads + " is not a positive number of threads");
+        }
+        if (!DatasetSpec.ids().contains(dataset)) {
+            throw new IllegalArgumentException(Suggestion.unknownValue("--dataset", dataset, DatasetSpec.ids()));
+        }
+        String epochsOption = checkpoints != null ? "--checkpoints" : "--epochs";
+        List<Integer> points = checkpoints != null ? checkpoints
+                : IntStream.rangeClosed(1, epochs != null ? epochs : 1).boxed().toList();
+        Config c = ConfigFactory.empty()
+                .withValue("experiment", ConfigValueFactory.fromAnyRef("train"))
+                .withValue("dataset", ConfigValueFactory.fromAnyRef(dataset))
+                .withValue("grid.architectures", ConfigValueFactory.fromIterable(List.of(architecture)))
+                .withValue("grid.activations", ConfigValueFactory.fromIterable(List.of(activation)))
+                .withValue("grid.epochs", ConfigValueFactory.fromIterable(points))
+                .withValue("grid.seeds", ConfigValueFactory.fromIterable(List.of(seed)))
+                .withValue("training.optimizer", ConfigValueFactory.fromAnyRef(optimizer))
+                .withValue("training.learning-rate", ConfigValueFactory.fromAnyRef(learningRate))
+                .withValue("training.batch-size", ConfigValueFactory.fromAnyRef(batchSize))
+                .withValue("training.weight-init", ConfigValueFactory.fromAnyRef(weightInit))
+                .withValue("training.engine", ConfigValueFactory.fromAnyRef(engine))
+                .withValue("training.bias-init", ConfigValueFactory.fromAnyRef(biasInit))
+                .withValue("training.weight-decay", ConfigValueFactory.fromAnyRef(weightDecay))
+                .withValue("training.batch-norm", ConfigValueFactory.fromAnyRef(batchNorm))
+                .withValue("data.train-examples", ConfigValueFactory.fromAnyRef(trainExamples != null ? trainExamples : 0))
+                .withValue("analysis.baseline", ConfigValueFactory.fromAnyRef(activation));
+        if (alpha != null) {
+            c = c.withValue("grid.alphas", ConfigValueFactory.fromIterable(List.of(alpha)));
+        }
+        if (validationExamples != 0) {
+            c = c.withValue("data.validation-examples", ConfigValueFactory.fromAnyRef(validationExamples))
+                    .withValue("data.validation-seed", ConfigValueFactory.fromAnyRef(validationSeed));
+        }
+        GridSpec grid;
+        try {
+            grid = new GridParser(Vocabularies.standard()).parse("train", c.root().render(ConfigRenderOptions.concise()));
+        } catch (GridException e) {
+            throw new IllegalArgumentException(e.problems().stream().map(p -> named(p, epochsOption))
+                    .collect(Collectors.joining("; ")));
+        }
+        DataSizes.problem(grid, DatasetSpec.byId(dataset)).ifPresent(p -> {
+            throw new IllegalArgumentException(named(p, epochsOption));
+        });
+        return grid.trials().get(0);
+    }
+
+    /** A grid problem with the grid keys replaced by the options that set them. */
+    private static String named(String problem, String epochsOption) {
+        String named = problem.replace("grid.epochs", epochsOption);
+        for (Map.Entry<String, String> e : OPTIONS.entrySet()) {
+            named = e.getKey().contains(".") ? named.replace(e.getKey(), e.getValue())
+                    : named.startsWith(e.getKey() + ":") ? e.getValue() + named.substring(e.getKey().length()) : named;
+        }
+        return named;
     }
 
     private static void print(CheckpointMetrics m) {

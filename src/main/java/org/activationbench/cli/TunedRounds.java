@@ -36,7 +36,7 @@ public record TunedRounds() implements NextRound {
         if (!first.isEmpty()) {
             return first;
         }
-        Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
+        Snapshot snapshot = Snapshot.load(store, grid);
         Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = TunedProtocol.choices(snapshot, grid);
         List<TrialConfig> chosen = unsettled.stream().filter(t -> TunedProtocol.atChosenRate(t, choices)).toList();
         if (!onDemand) {

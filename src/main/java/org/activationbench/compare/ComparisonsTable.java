@@ -20,10 +20,11 @@ public final class ComparisonsTable {
      * that has a runs row.
      */
     public static ComparedRun write(ResultStore store, GridSpec grid) {
-        Snapshot snapshot = Snapshot.load(store, grid.experiment(), grid.render());
+        Snapshot snapshot = Snapshot.load(store, grid);
         Analysis.Settings settings = Analysis.Settings.forGrid(grid);
         List<Comparison> comparisons = compare(snapshot, grid);
-        store.replace(Tables.COMPARISONS, rows(comparisons, settings));
+        store.replace(Tables.COMPARISONS, comparisons.stream()
+                .map(c -> Tables.COMPARISONS.row(new Row(c, settings, snapshot.untrainedIn(c)))).toList());
         return new ComparedRun(snapshot, settings, comparisons);
     }
 
@@ -77,11 +78,11 @@ public final class ComparisonsTable {
 
     /** The rows of the comparisons table, in its column order. */
     public static List<Object[]> rows(List<Comparison> comparisons, Analysis.Settings settings) {
-        return comparisons.stream().map(c -> Tables.COMPARISONS.row(new Row(c, settings))).toList();
+        return comparisons.stream().map(c -> Tables.COMPARISONS.row(new Row(c, settings, null))).toList();
     }
 
     /** A comparison as a row; NaN and infinite statistics are stored as null. */
-    record Row(Comparison c, Analysis.Settings settings) implements ComparisonRow {
+    record Row(Comparison c, Analysis.Settings settings, Integer untrained) implements ComparisonRow {
 
         private PairedResult s() {
             return c.stats();
@@ -110,6 +111,7 @@ public final class ComparisonsTable {
         @Override public int nPairs() { return s().pairs(); }
         @Override public int nUnpairedBaseline() { return s().unpairedBaseline(); }
         @Override public int nUnpairedCandidate() { return s().unpairedCandidate(); }
+        @Override public Integer nUntrained() { return untrained; }
         @Override public Double meanBaseline() { return orNull(s().meanBaseline()); }
         @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
         @Override public Double meanDifference() { return orNull(s().meanDifference()); }

@@ -20,8 +20,22 @@ import org.apache.spark.sql.Row;
  * checkpoint, the row of the attempt that got furthest of those that reached it), and are named in {@code unfinished}.
  *
  * @param unfinished ids of the trials with checkpoints in epochs but no runs row yet, sorted
+ * @param outside    trials in the tables that the grid no longer lists (a resumed run of an edited grid), left out of
+ *                   {@code runs} and {@code epochs}: each as {@code trial_id: setting label lr seed}, sorted
+ * @param untrained  ids of the trials in {@code runs} whose {@code learned} is false (chance accuracy, or a training
+ *                   loss above the initial one), sorted
  */
-public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+public record Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished,
+        List<String> outside, List<String> untrained) {
+
+    public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished,
+            List<String> outside) {
+        this(experiment, gridText, runs, epochs, unfinished, outside, List.of());
+    }
+
+    public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs, List<String> unfinished) {
+        this(experiment, gridText, runs, epochs, unfinished, List.of());
+    }
 
     /** The condition of a trial at every training setting's default (Adam, Xavier): what a grid with one condition has. */
     public static final String DEFAULT_CONDITION = new Condition("adam", "xavier", Condition.DEFAULT_BIAS_INIT,
@@ -30,6 +44,33 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
 
     public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
         this(experiment, gridText, runs, epochs, List.of());
+    }
+
+    /** The landed rows of the trials {@code grid} lists; the others are named in {@code outside}. */
+    public static Snapshot load(ResultStore store, org.activationbench.grid.GridSpec grid) {
+        return load(store, grid.experiment(), grid.render()).within(grid.trials().stream()
+                .map(org.activationbench.grid.TrialConfig::trialId).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The ids of the trials in {@code outside}. */
+    public List<String> outsideIds() {
+        return outside.stream().map(o -> o.substring(0, o.indexOf(':'))).toList();
+    }
+
+    /** This snapshot restricted to the given trials, the others named in {@code outside}. */
+    public Snapshot within(java.util.Set<String> trialIds) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        runs.stream().filter(r -> !trialIds.contains(r.trialId())).forEach(r -> out.add(r.trialId() + ": " + r.setting()
+                + " " + r.label() + " lr " + org.activationbench.grid.TrialConfig.number(r.learningRate()) + " seed " + r.seed()));
+        epochs.stream().filter(e -> !trialIds.contains(e.trialId()) && unfinished.contains(e.trialId()))
+                .forEach(e -> out.add(e.trialId() + ": " + e.setting() + " " + e.label() + " seed " + e.seed()));
+        if (out.isEmpty()) {
+            return this;
+        }
+        return new Snapshot(experiment, gridText, runs.stream().filter(r -> trialIds.contains(r.trialId())).toList(),
+                epochs.stream().filter(e -> trialIds.contains(e.trialId())).toList(),
+                unfinished.stream().filter(trialIds::contains).toList(), List.copyOf(out),
+                untrained.stream().filter(trialIds::contains).toList());
     }
 
     /** One trial as the report needs it. */
@@ -122,6 +163,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         Map<String, RunRow> runs = new LinkedHashMap<>();
         // A trial's epochs rows come from the attempt of its runs row (null for rows landed before attempt ids).
         Map<String, String> attempts = new java.util.HashMap<>();
+        Map<String, Boolean> learned = new java.util.HashMap<>();
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
             RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
                     r.getAs("activation"),
@@ -134,6 +176,9 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r), runCondition(r));
             if (runs.merge(row.trialId(), row, Snapshot::better) == row) {
                 attempts.put(row.trialId(), r.getAs("attempt_id"));
+                // Rows landed before the column existed say nothing either way.
+                learned.put(row.trialId(), java.util.Arrays.asList(r.schema().fieldNames()).contains("learned")
+                        ? r.<Boolean>getAs("learned") : null);
             }
         }
         List<EpochRow> landed = new ArrayList<>();
@@ -184,7 +229,10 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         List<EpochRow> epochList = new ArrayList<>(epochs.values());
         epochList.sort(Comparator.comparing(EpochRow::setting).thenComparing(EpochRow::condition).thenComparing(EpochRow::label)
                 .thenComparingLong(EpochRow::seed).thenComparingInt(EpochRow::epoch));
-        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished));
+        List<String> untrained = learned.entrySet().stream().filter(e -> Boolean.FALSE.equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        return new Snapshot(experiment, gridText, List.copyOf(runList), List.copyOf(epochList), List.copyOf(unfinished),
+                List.of(), untrained);
     }
 
     private static List<Double> list(Row r, String column) {
@@ -243,6 +291,22 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             return aFinal ? a : b;
         }
         return a.finishedAt().isAfter(b.finishedAt()) ? a : b;
+    }
+
+    /**
+     * The trials of a comparison that did not learn: those of its baseline and candidate, at their rates, in its
+     * setting, on the seeds it compares (a tuned grid's tuning seeds are not compared).
+     */
+    public int untrainedIn(Comparison c) {
+        if (untrained.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(untrained);
+        return (int) runs.stream().filter(r -> ids.contains(r.trialId()) && r.dataset().equals(c.dataset())
+                && r.architecture().equals(c.architecture()) && r.strategy().equals(c.strategy())
+                && !r.stage().equals("tuning")
+                && (r.label().equals(c.baseline()) && r.learningRate() == c.baselineLearningRate()
+                        || r.label().equals(c.candidate()) && r.learningRate() == c.candidateLearningRate())).count();
     }
 
     public List<Observation> observations() {

@@ -63,7 +63,8 @@ public final class GridDifference {
         return lines;
     }
 
-    private static Map<String, String> flat(GridSpec grid) {
+    /** Every key the grid's rendered HOCON sets, with its value in concise form. */
+    static Map<String, String> flat(GridSpec grid) {
         Config config = ConfigFactory.parseString(grid.render());
         Map<String, String> values = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> e : config.entrySet()) {

@@ -13,6 +13,7 @@ import org.activationbench.compare.Metric;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
+import org.activationbench.train.Learning;
 import org.activationbench.train.TrialStatus;
 
 /**
@@ -56,6 +57,17 @@ final class Conclusion {
         int unfinished = run.snapshot().unfinished().size();
         b.append(unfinished == 0 ? ". " : String.format(", and %d unfinished: still running or cut short, compared on the"
                 + " checkpoints they have reached (listed below). ", unfinished));
+        int untrained = run.snapshot().untrained().size();
+        if (untrained > 0) {
+            b.append(String.format("%d did not learn (test accuracy within %s of chance, or a final training loss above"
+                    + " the initial one: runs.learned is false; each comparison counts its own in n_untrained). ",
+                    untrained, Learning.CHANCE_TOLERANCE));
+        }
+        int outside = run.snapshot().outside().size();
+        if (outside > 0) {
+            b.append(String.format("%d more in the tables are no longer in the grid and are left out: %s. ", outside,
+                    String.join(", ", run.snapshot().outside())));
+        }
         if (run.snapshot().epochs().isEmpty()) {
             return b.toString();
         }

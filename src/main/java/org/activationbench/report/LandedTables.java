@@ -45,7 +45,15 @@ final class LandedTables implements AutoCloseable {
      *              and {@code all_comparisons} hold every stage
      */
     LandedTables(Path folder, String experiment, boolean tuned) {
-        List<String> statements = new ArrayList<>(setup(present(folder), experiment, tuned));
+        this(folder, experiment, tuned, List.of());
+    }
+
+    /**
+     * @param leftOut trials in the tables that the grid no longer lists (a resumed run of an edited grid): the views
+     *                {@code runs} and {@code epochs} leave them out, as the comparisons do
+     */
+    LandedTables(Path folder, String experiment, boolean tuned, List<String> leftOut) {
+        List<String> statements = new ArrayList<>(setup(present(folder), experiment, tuned, leftOut));
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
@@ -139,6 +147,12 @@ final class LandedTables implements AutoCloseable {
     }
 
     static List<String> setup(List<String> tables, String experiment, boolean tuned) {
+        return setup(tables, experiment, tuned, List.of());
+    }
+
+    static List<String> setup(List<String> tables, String experiment, boolean tuned, List<String> leftOut) {
+        String without = leftOut.isEmpty() ? "" : " AND trial_id NOT IN (" + leftOut.stream()
+                .map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")";
         // A tuned grid's views of every stage get the prefix; the plain names then select the confirmation.
         String all = tuned ? "all_" : "";
         List<String> sql = new ArrayList<>(List.of(
@@ -188,11 +202,11 @@ final class LandedTables implements AutoCloseable {
                     FROM %s
                     QUALIFY row_number() OVER (PARTITION BY trial_id
                                                ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
-                    .formatted(all, read("runs", experiment)));
+                    .formatted(all, read("runs", experiment) + without));
         }
         if (tables.contains("epochs")) {
             // Every epochs row landed, streamed checkpoints of running trials included; the view epochs chooses from it.
-            sql.add("CREATE VIEW landed_epochs AS SELECT * FROM " + read("epochs", experiment));
+            sql.add("CREATE VIEW landed_epochs AS SELECT * FROM " + read("epochs", experiment) + without);
         }
         if (tables.contains("comparisons")) {
             sql.add("""

@@ -41,7 +41,7 @@ public final class Reporter {
             throw new IllegalArgumentException(p);
         });
         try (LocalTables local = LocalTables.of(output); LandedTables tables = new LandedTables(local.folder(),
-                run.snapshot().experiment(), ReportLayout.grid(run).tuned())) {
+                run.snapshot().experiment(), ReportLayout.grid(run).tuned(), run.snapshot().outsideIds())) {
             List<Block> blocks = ReportLayout.build(run, tables);
             String setup = setupCode(resultsAsSeenFrom(dir, output), tables.setup());
             Map<String, byte[]> files = new LinkedHashMap<>();

@@ -14,6 +14,11 @@ public interface ComparisonRow {
 
     String stage();
 
+    /** The compared trials that did not learn (runs.learned false); null where not counted. */
+    default Integer nUntrained() {
+        return null;
+    }
+
     Double baselineLearningRate();
 
     Double candidateLearningRate();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
+import org.activationbench.train.Learning;
 
 /** The published tables {@code runs} and {@code epochs}, and how a trial's record becomes their rows. */
 public final class Tables {
@@ -105,6 +106,13 @@ public final class Tables {
                     r -> r.result().errorClass()),
             optional("error_message", STRING, "", "what went wrong; null when OK", r -> r.result().errorMessage()),
             required("epochs_completed", INT, "epochs", "epochs fully trained", r -> r.result().epochsCompleted()),
+            optional("learned", BOOLEAN, "", "false when the trial ended at chance accuracy (test accuracy within "
+                    + Learning.CHANCE_TOLERANCE + " of 1/classes) or with train_loss above initial_train_loss, whatever its"
+                    + " status; null without a checkpoint, or in rows landed before it existed",
+                    r -> r.result().learned()),
+            optional("initial_train_loss", DOUBLE, "nats", "mean cross-entropy of the initial weights on the first "
+                    + Learning.SAMPLE + " training examples, before the first step; null in rows landed before it existed",
+                    r -> r.result().initialTrainLoss()),
             optional("train_loss", DOUBLE, "nats", "mean cross-entropy on the full training set at the last checkpoint reached",
                     last(CheckpointMetrics::trainLoss)),
             optional("train_accuracy", DOUBLE, "fraction", "accuracy on the full training set at the last checkpoint reached",
@@ -285,6 +293,10 @@ public final class Tables {
                     ComparisonRow::nUnpairedBaseline),
             required("n_unpaired_candidate", INT, "seeds", "seeds with a candidate value but no baseline value (not compared)",
                     ComparisonRow::nUnpairedCandidate),
+            optional("n_untrained", INT, "trials", "trials of the baseline and the candidate, at their rates and on the"
+                    + " compared seeds, whose runs.learned is false (chance accuracy, or a training loss above the initial"
+                    + " one): their values are in the means as they are; null where not counted",
+                    ComparisonRow::nUntrained),
             optional("mean_baseline", DOUBLE, "metric", "mean of the baseline over the paired seeds",
                     ComparisonRow::meanBaseline),
             optional("mean_candidate", DOUBLE, "metric", "mean of the candidate over the paired seeds",

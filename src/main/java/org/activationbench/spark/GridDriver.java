@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import org.activationbench.data.DatasetLoader;
+import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridChange;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
@@ -155,7 +157,9 @@ public final class GridDriver {
             }
         }
         SparkContext sc = spark.sparkContext();
-        if (options.resume()) {
+        // A resumed run of an edited grid (checked by the preflight) reads it back before its grid.conf is replaced.
+        GridSpec stored = options.resume() ? Preflight.storedGrid(out) : null;
+        if (options.resume() && out.storedGrid().equals(grid.render())) {
             out.adopt();
         } else {
             out.storeGrid(grid.render());
@@ -167,6 +171,7 @@ public final class GridDriver {
         Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
         if (options.resume()) {
+            console.println(GridChange.Growth.of(stored != null ? stored : grid, grid, done).line());
             Set<String> withState = FolderStateStore.trialsWithState(stateFolder);
             long continued = all.stream().filter(t -> !done.contains(t.trialId()) && withState.contains(t.trialId())).count();
             console.println(grid.experiment() + ": resuming: " + skipped + " of " + all.size() + " trials landed, "

@@ -3,8 +3,11 @@ package org.activationbench.spark;
 import org.activationbench.data.DataFileException;
 import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.GridChange;
+import org.activationbench.grid.GridException;
+import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
-import org.activationbench.grid.Strategy;
+import org.activationbench.train.Vocabularies;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -23,7 +26,9 @@ final class Preflight {
         } catch (DataFileException e) {
             throw new GridDriver.RefusedException(e.getMessage());
         }
-        checkBatchSizes(grid, spec);
+        DataSizes.problem(grid, spec).ifPresent(p -> {
+            throw new GridDriver.RefusedException(p);
+        });
         OutputFolder out = new OutputFolder(options.output(), new Configuration());
         if (options.resume() && options.overwrite()) {
             throw new GridDriver.RefusedException("--resume and --overwrite exclude each other: resume continues "
@@ -36,12 +41,7 @@ final class Preflight {
                     + " activation-bench run; choose another --output or empty it");
             case HOLDS_RUN -> {
                 if (options.resume()) {
-                    String stored = out.storedGrid();
-                    if (!stored.equals(grid.render())) {
-                        throw new GridDriver.RefusedException(out.location() + " holds a run of a different grid; resume"
-                                + " needs the same grid and overrides (stored in " + out.location() + "/"
-                                + OutputFolder.GRID_FILE + "), or use --overwrite or another --output");
-                    }
+                    checkResumable(out, grid);
                 } else if (!options.overwrite()) {
                     throw new GridDriver.RefusedException(out.location() + " already holds a run; pass --resume to finish"
                             + " it or --overwrite to replace it");
@@ -65,28 +65,34 @@ final class Preflight {
         return out;
     }
 
-    /** A minibatch larger than the training examples used would fail every trial after the job has started. */
-    private static void checkBatchSizes(GridSpec grid, DatasetSpec spec) {
-        int held = grid.validation() == null ? 0 : grid.validation().examples();
-        if (held >= spec.trainCount()) {
-            throw new GridDriver.RefusedException("data.validation-examples: " + held + " would hold out all "
-                    + spec.trainCount() + " training examples of " + spec.id() + " and leave none to train on; use fewer"
-                    + " (e.g. " + spec.trainCount() / 6 + ")");
+    /**
+     * A resume with an edited grid is allowed when it only adds, removes or reorders trials (see {@link GridChange});
+     * a stored grid this version cannot read is compared as text.
+     */
+    private static void checkResumable(OutputFolder out, GridSpec grid) {
+        String stored = out.storedGrid();
+        if (stored.equals(grid.render())) {
+            return;
         }
-        int left = spec.trainCount() - held;
-        int examples = grid.trainExamples() > 0 ? Math.min(grid.trainExamples(), left) : left;
-        String used = examples + " training examples used (" + (grid.trainExamples() > 0
-                ? "data.train-examples = " + grid.trainExamples() : "all of " + spec.id()) + (held > 0
-                ? ", after " + held + " held out for validation" : "") + ")";
-        if (grid.training().batchSize() > examples) {
-            throw new GridDriver.RefusedException("training.batch-size: " + grid.training().batchSize() + " is larger than the "
-                    + used + "; use a batch size of at most " + examples);
+        GridParser parser = new GridParser(Vocabularies.standard());
+        GridSpec before;
+        try {
+            before = parser.parse(out.location() + "/" + OutputFolder.GRID_FILE, stored);
+        } catch (GridException e) {
+            throw new GridDriver.RefusedException(out.location() + " holds a run of a grid this version cannot read ("
+                    + e.getMessage() + "); resume it with the version that wrote it, or use --overwrite or another --output");
         }
-        for (Strategy s : grid.strategies()) {
-            if (s.dataParallel() && s.batchSizePerWorker() > examples) {
-                throw new GridDriver.RefusedException("data-parallel.batch-size-per-worker: " + s.batchSizePerWorker()
-                        + " is larger than the " + used + "; use at most " + examples);
-            }
+        GridChange.refusal(before, grid, parser).ifPresent(why -> {
+            throw new GridDriver.RefusedException("--resume " + out.location() + ": " + why);
+        });
+    }
+
+    /** The grid stored beside a run's output, read back; null if it is absent or this version cannot read it. */
+    static GridSpec storedGrid(OutputFolder out) {
+        try {
+            return new GridParser(Vocabularies.standard()).parse(OutputFolder.GRID_FILE, out.storedGrid());
+        } catch (GridException | java.io.UncheckedIOException e) {
+            return null;
         }
     }
 }

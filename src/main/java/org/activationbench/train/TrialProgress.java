@@ -21,6 +21,8 @@ final class TrialProgress {
     double allTrainSeconds;
     int firstTrainedEpoch = 1;
     int firstTrainedMinibatch = 1;
+    /** The mean loss of the initial network on {@link Learning#SAMPLE} training examples; null until measured. */
+    Double initialTrainLoss;
 
     /** Per target of {@link TrialRunner#TARGETS}, the first epoch whose test accuracy reached it, or null. */
     Integer[] reached() {
@@ -38,6 +40,7 @@ final class TrialProgress {
     TrialResult result(TrialConfig config, TrialStatus status, String errorClass, String errorMessage, Instant started) {
         return new TrialResult(config, status, errorClass, errorMessage, List.copyOf(checkpoints), hiddenLayers,
                 hiddenUnits, gradientLayers, epochsCompleted, List.copyOf(testLoss), List.copyOf(testAccuracy), trainSeconds,
-                Math.max(allTrainSeconds, trainSeconds), firstTrainedEpoch, firstTrainedMinibatch, started, Instant.now());
+                Math.max(allTrainSeconds, trainSeconds), firstTrainedEpoch, firstTrainedMinibatch, started, Instant.now(),
+                initialTrainLoss);
     }
 }

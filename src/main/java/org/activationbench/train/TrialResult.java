@@ -39,7 +39,24 @@ public record TrialResult(
         int firstTrainedEpoch,
         int firstTrainedMinibatch,
         Instant startedAt,
-        Instant finishedAt) implements java.io.Serializable {
+        Instant finishedAt,
+        Double initialTrainLoss) implements java.io.Serializable {
+
+    /** A result without the loss before training (null). */
+    public TrialResult(TrialConfig config, TrialStatus status, String errorClass, String errorMessage,
+            List<CheckpointMetrics> checkpoints, List<String> hiddenLayers, List<Integer> hiddenUnits,
+            List<String> gradientLayers, int epochsCompleted, List<Double> testLossByEpoch,
+            List<Double> testAccuracyByEpoch, double trainSeconds, double allTrainSeconds, int firstTrainedEpoch,
+            int firstTrainedMinibatch, Instant startedAt, Instant finishedAt) {
+        this(config, status, errorClass, errorMessage, checkpoints, hiddenLayers, hiddenUnits, gradientLayers,
+                epochsCompleted, testLossByEpoch, testAccuracyByEpoch, trainSeconds, allTrainSeconds, firstTrainedEpoch,
+                firstTrainedMinibatch, startedAt, finishedAt, null);
+    }
+
+    /** Whether the trial learned, by {@link Learning#learned}; null before its first checkpoint. */
+    public Boolean learned() {
+        return Learning.learned(last(), initialTrainLoss, org.activationbench.data.DatasetSpec.CLASSES);
+    }
 
     /** Whether this attempt continued from a saved state rather than from the start. */
     public boolean continued() {

@@ -102,6 +102,9 @@ public final class TrialRunner {
         progress.hiddenLayers = built.hidden().stream().map(HiddenLayer::name).toList();
         progress.hiddenUnits = built.hidden().stream().map(HiddenLayer::units).toList();
         int chunk = (int) Math.max(1, Math.min(evaluationChunk, CHUNK_FLOATS / built.widestActivation()));
+        // Measured on the initial weights, which depend on the config alone, so a continued trial measures the same.
+        progress.initialTrainLoss = Evaluation.of(net, data.subset(Math.min(Learning.SAMPLE, data.train().count()), 0).train(),
+                data.classes(), List.of(), chunk).loss;
         int[] paramLayers = parameterLayers(net);
         progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
         try (EpochTrainer trainer = trainers.create(config, data, net)) {

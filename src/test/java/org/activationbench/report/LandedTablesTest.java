@@ -89,6 +89,32 @@ class LandedTablesTest {
         }
     }
 
+    /** Trials a resumed, edited grid no longer lists stay in the files and leave the views runs and epochs. */
+    @Test
+    void trialsLeftOutOfTheGridLeaveTheViews() throws Exception {
+        String trial = "'mlp' AS architecture, 'per-task' AS strategy, 'relu' AS activation, NULL::DOUBLE AS alpha,"
+                + " 'relu' AS activation_label, 'OK' AS status, TIMESTAMP '2026-11-30 10:00:00' AS finished_at, 'e' AS experiment";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("""
+                    COPY (SELECT trial_id, seed, %s FROM (VALUES ('kept', 0), ('gone', 1)) t(trial_id, seed))
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("runs")));
+            s.execute("""
+                    COPY (SELECT trial_id, seed, %s, 1 AS epoch, 1.0 AS train_seconds, 0.5 AS test_loss, 0.9 AS test_accuracy
+                          FROM (VALUES ('kept', 0), ('gone', 1)) t(trial_id, seed))
+                    TO '%s' (FORMAT parquet, PARTITION_BY (experiment))""".formatted(trial, dir.resolve("epochs")));
+        }
+        try (LandedTables tables = new LandedTables(dir, "e", false, List.of("gone"))) {
+            for (String view : List.of("runs", "epochs")) {
+                LandedTables.Rows rows = tables.query("SELECT trial_id FROM " + view);
+                assertEquals(1, rows.size(), view);
+                assertEquals("kept", rows.string(0, "trial_id"), view);
+            }
+        }
+        try (LandedTables tables = new LandedTables(dir, "e")) {
+            assertEquals(2, tables.query("SELECT trial_id FROM runs").size());
+        }
+    }
+
     /**
      * A run still going (or killed): trial "done" has its runs row (attempt a2, after a failed attempt a1 that streamed
      * epoch 1 with other numbers); trial "running" has only streamed checkpoints, of two attempts (b1 reached epoch 3,

@@ -90,7 +90,9 @@ class TablesTest {
                 Map.entry("native_threads", 1), Map.entry("task_attempt", 1), Map.entry("all_train_seconds", 14.25),
                 Map.entry("first_trained_epoch", 2), Map.entry("first_trained_minibatch", 31), Map.entry("averaging_frequency", 7),
                 Map.entry("batch_size_per_worker", 32),
-                Map.entry("data_parallel_workers", 3), Map.entry("worker_fit_seconds", 4.25)));
+                Map.entry("data_parallel_workers", 3), Map.entry("worker_fit_seconds", 4.25),
+                // Test accuracy 0.975 is far from chance; no initial loss was measured to compare with.
+                Map.entry("learned", true)));
         Map<String, Object> actual = byName(Tables.RUNS, Tables.runRow(RECORD));
         Set<String> nulls = new HashSet<>(actual.keySet());
         nulls.removeAll(expected.keySet());
@@ -98,7 +100,7 @@ class TablesTest {
             assertNull(actual.get(column), column);
         }
         assertEquals(Set.of("error_class", "error_message", "epoch_to_98", "epoch_to_99", "validation_examples",
-                "validation_seed", "validation_loss", "validation_accuracy"), nulls);
+                "validation_seed", "validation_loss", "validation_accuracy", "initial_train_loss"), nulls);
         expected.forEach((column, value) -> assertEquals(value, actual.get(column), column));
     }
 

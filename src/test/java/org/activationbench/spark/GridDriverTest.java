@@ -165,10 +165,11 @@ class GridDriverTest {
     void resumeRefusesADifferentGrid() {
         Path out = dir.resolve("out");
         driver(out, false, false).run(spark);
-        GridDriver other = new GridDriver(grid(GRID + "grid.seeds = 3\n"),
+        GridDriver other = new GridDriver(grid(GRID + "training.batch-size = 32\n"),
                 new GridDriver.Options(out.toString(), Path.of("data"), true, false, null), console);
         GridDriver.RefusedException e = assertThrows(GridDriver.RefusedException.class, () -> other.run(spark));
-        assertTrue(e.getMessage().contains("holds a run of a different grid"), e.getMessage());
+        assertTrue(e.getMessage().contains("changes the configuration of trials that have run (training.batch-size was 128,"
+                + " now 32)"), e.getMessage());
     }
 
     @Test
