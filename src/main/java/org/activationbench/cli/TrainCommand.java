@@ -9,6 +9,7 @@ import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.EvaluationLooks;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.ValidationSplit;
 import org.activationbench.grid.TrialConfig;
@@ -76,6 +77,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "seed of the validation split's permutation (default: ${DEFAULT-VALUE})")
     long validationSeed;
 
+    @Option(names = "--looks-per-epoch", defaultValue = "0",
+            description = "measure the accuracy of a subsample of the validation split (the test set without one) this"
+                    + " many times per epoch and once before training (default: none)")
+    int looksPerEpoch;
+
+    @Option(names = "--look-examples", defaultValue = "" + EvaluationLooks.DEFAULT_EXAMPLES,
+            description = "the looks evaluate the first this many examples of that split (default: ${DEFAULT-VALUE})")
+    int lookExamples;
+
     @Option(names = "--threads", defaultValue = "1",
             description = "native threads (OpenBLAS, oneDNN, ND4J) the trial trains with (default: ${DEFAULT-VALUE})")
     int threads;
@@ -107,6 +117,15 @@ final class TrainCommand implements Callable<Integer> {
             if (validationExamples > 0) {
                 config = config.withValidation(new ValidationSplit(validationExamples, validationSeed));
             }
+            if (looksPerEpoch < 0) {
+                throw new IllegalArgumentException("--looks-per-epoch: " + looksPerEpoch + " is not >= 0 (0: no looks)");
+            }
+            if (lookExamples <= 0) {
+                throw new IllegalArgumentException("--look-examples: " + lookExamples + " is not a positive number of examples");
+            }
+            if (looksPerEpoch > 0) {
+                config = config.withLooks(new EvaluationLooks(looksPerEpoch, lookExamples));
+            }
             Vocabularies.standard().check(config);
             loaded = DatasetCache.get(data, DatasetSpec.byId(dataset));
         } catch (DataFileException | IllegalArgumentException e) {
@@ -133,6 +152,15 @@ final class TrainCommand implements Callable<Integer> {
         if (m.validationAccuracy() != null) {
             System.out.printf(Locale.ROOT, "       validation: loss %.4f, accuracy %.4f%n", m.validationLoss(), m.validationAccuracy());
         }
+        if (m.looks() != null) {
+            System.out.printf(Locale.ROOT, "       looks: examples to 97/98/99%% %s/%s/%s, epoch-1 accuracy AUC %.4f%n",
+                    orDash(m.looks().examplesTo97()), orDash(m.looks().examplesTo98()), orDash(m.looks().examplesTo99()),
+                    m.looks().accuracyAucEpoch1());
+        }
+    }
+
+    private static String orDash(Long examples) {
+        return examples == null ? "-" : examples.toString();
     }
 
     /** Per layer "inactive/units", then the network's fraction: "[3/256 0/128] 0.781%". */

@@ -109,6 +109,7 @@ public final class ComparisonsTable {
         @Override public int nPairs() { return s().pairs(); }
         @Override public int nUnpairedBaseline() { return s().unpairedBaseline(); }
         @Override public int nUnpairedCandidate() { return s().unpairedCandidate(); }
+        @Override public Integer nCensored() { return c.censored(); }
         @Override public Double meanBaseline() { return orNull(s().meanBaseline()); }
         @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
         @Override public Double meanDifference() { return orNull(s().meanDifference()); }

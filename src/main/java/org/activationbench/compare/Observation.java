@@ -7,9 +7,17 @@ package org.activationbench.compare;
  * @param stage        the comparison this observation enters: {@code fixed} (one learning rate for every activation)
  *                     or {@code tuned} (each activation at its chosen rate)
  * @param learningRate the trial's learning rate
+ * @param censored     one bit per {@link Metric} (by ordinal): set where the value is a lower bound, the trial not having
+ *                     reached the metric's target by this checkpoint
  */
 public record Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
-        Double alpha, long seed, double[] values, String stage, double learningRate) {
+        Double alpha, long seed, double[] values, String stage, double learningRate, long censored) {
+
+    /** An observation without censored values. */
+    public Observation(String dataset, String architecture, String strategy, int epoch, String label, String activation,
+            Double alpha, long seed, double[] values, String stage, double learningRate) {
+        this(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, stage, learningRate, 0);
+    }
 
     public static final String FIXED = "fixed";
     public static final String TUNED = "tuned";
@@ -24,9 +32,14 @@ public record Observation(String dataset, String architecture, String strategy, 
         return values[m.ordinal()];
     }
 
+    /** Whether {@link #value} of {@code m} is a lower bound: the trial had not reached the target by this checkpoint. */
+    public boolean censored(Metric m) {
+        return (censored & (1L << m.ordinal())) != 0;
+    }
+
     /** This observation entering the given comparison stage. */
     public Observation inStage(String newStage) {
         return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values, newStage,
-                learningRate);
+                learningRate, censored);
     }
 }

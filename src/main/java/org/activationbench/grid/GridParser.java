@@ -61,7 +61,9 @@ public final class GridParser {
             Map.entry("protocol", "fixed | tuned"),
             Map.entry("tuning.seeds", "count or list"),
             Map.entry("tuning.epoch", "integer"),
-            Map.entry("tuning.compare-fixed", "boolean"));
+            Map.entry("tuning.compare-fixed", "boolean"),
+            Map.entry("evaluation.looks-per-epoch", "integer"),
+            Map.entry("evaluation.examples", "integer"));
 
     @SafeVarargs
     private static Map<String, String> keys(Map.Entry<String, String>... entries) {
@@ -274,6 +276,7 @@ public final class GridParser {
         }
         PrimaryEndpoint primary = AnalysisBlock.primary(config, p, epochs, sequential);
         boolean declaredAfterResults = p.bool(config, "analysis.declared-after-results", false);
+        EvaluationLooks looks = EvaluationBlock.looks(config, p, strategyNames);
         p.throwIfAny(source);
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
@@ -281,7 +284,8 @@ public final class GridParser {
                         Engine.find(engine).orElse(Engine.FAST), stateEvery), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
-                slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults);
+                slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults,
+                looks);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "

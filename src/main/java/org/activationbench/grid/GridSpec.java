@@ -21,6 +21,7 @@ import java.util.List;
  * @param primary          {@code analysis.primary}: the metric and checkpoint the experiment is about
  * @param declaredAfterResults {@code analysis.declared-after-results}: the margins and the primary endpoint were
  *                         declared after the experiment's results were first published, which its report says
+ * @param looks            {@code evaluation.*}: accuracy looks at a subsample between checkpoints, for every trial
  */
 public record GridSpec(
         String experiment,
@@ -41,7 +42,8 @@ public record GridSpec(
         Tuning tuning,
         Margins margins,
         PrimaryEndpoint primary,
-        boolean declaredAfterResults) {
+        boolean declaredAfterResults,
+        EvaluationLooks looks) {
 
     /** Whether the grid runs {@code protocol = tuned}: rates chosen on tuning seeds, then confirmed on fresh ones. */
     public boolean tuned() {
@@ -79,6 +81,10 @@ public record GridSpec(
         }
         if (learningRates.size() != 1 || learningRates.get(0) != training.learningRate()) {
             b.append("grid.learning-rates = ").append(list(learningRates.stream().map(TrialConfig::number).toList())).append('\n');
+        }
+        if (looks.on()) {
+            b.append("evaluation { looks-per-epoch = ").append(looks.perEpoch()).append(", examples = ")
+                    .append(looks.examples()).append(" }\n");
         }
         if (tuning != null) {
             b.append("protocol = \"tuned\"\n");
@@ -222,7 +228,7 @@ public record GridSpec(
                             for (long seed : seedList) {
                                 trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
                                         training.optimizer(), rate, training.batchSize(), training.weightInit(),
-                                        trainExamples, strategy, training.engine(), validation, stage(rate, seed)));
+                                        trainExamples, strategy, training.engine(), validation, stage(rate, seed)).withLooks(looks));
                             }
                         }
                     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param engine        the project's fast layers (the default) or Deeplearning4j's stock ones
  * @param validation    the examples held out of the training set for choosing; null for none (the default)
  * @param stage         which part of the grid's protocol the trial belongs to; a label, not part of the trial id
+ * @param looks         accuracy looks at a subsample between checkpoints; {@link EvaluationLooks#OFF} for none (the
+ *                      default)
  */
 public record TrialConfig(
         String dataset,
@@ -36,7 +38,16 @@ public record TrialConfig(
         Strategy strategy,
         Engine engine,
         ValidationSplit validation,
-        Stage stage) implements java.io.Serializable {
+        Stage stage,
+        EvaluationLooks looks) implements java.io.Serializable {
+
+    /** A trial without looks. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy, Engine engine, ValidationSplit validation, Stage stage) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, engine, validation, stage, EvaluationLooks.OFF);
+    }
 
     /** A trial without a validation split, in a fixed-protocol grid. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
@@ -78,6 +89,7 @@ public record TrialConfig(
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(looks, "looks");
         checkpoints = checkpoints.stream().sorted().distinct().toList();
         if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
             throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
@@ -93,6 +105,10 @@ public record TrialConfig(
         }
         if (trainExamples < 0) {
             throw new IllegalArgumentException("train examples must be 0 (all) or positive, found " + trainExamples);
+        }
+        if (looks.on() && strategy.dataParallel()) {
+            throw new IllegalArgumentException("looks are taken between the minibatches of one task; a data-parallel trial"
+                    + " has none");
         }
     }
 
@@ -119,23 +135,29 @@ public record TrialConfig(
 
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, looks);
     }
 
     public TrialConfig withEngine(Engine newEngine) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage, looks);
     }
 
     /** The same trial at another learning rate (its stage unchanged). */
     public TrialConfig withLearningRate(double newLearningRate) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage);
+                newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, looks);
     }
 
     public TrialConfig withValidation(ValidationSplit newValidation) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
-                learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage);
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage, looks);
+    }
+
+    /** The same trial with the given looks between checkpoints. */
+    public TrialConfig withLooks(EvaluationLooks newLooks) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, newLooks);
     }
 
     /** The number of validation examples held out of the training set; 0 for none. */
@@ -160,6 +182,7 @@ public record TrialConfig(
                 + (engine == Engine.FAST ? "" : ";engine=" + engine.label())
                 // Likewise a grid without a validation split adds nothing; the stage is a label, never part of the id.
                 + (validation == null ? "" : validation.canonical())
+                + looks.canonical()
                 + ";seed=" + seed;
     }
 

@@ -52,19 +52,21 @@ final class SummaryTables {
     /** Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are. */
     static void otherMetrics(Page page, String baseline) {
         page.table("The other metrics at the last checkpoint (accuracies and inactive-unit fractions in percent, their"
-                + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
+                + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1,"
+                + " examples to 97-99% as the examples seen at the last checkpoint plus one look's worth).",
                 List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "interval",
                         "margin", "verdict", "endpoint"), """
                 SELECT setting, epoch, metric_label(metric) AS metric, candidate,
                        pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
-                       CASE WHEN fraction THEN percent(mean_baseline) ELSE fixed(mean_baseline, 4) END AS baseline_mean,
-                       CASE WHEN fraction THEN percent(mean_candidate) ELSE fixed(mean_candidate, 4) END AS candidate_mean,
-                       CASE WHEN fraction THEN points(mean_difference) ELSE signed(mean_difference, 4) END AS difference,
+                       CASE WHEN fraction THEN percent(mean_baseline) ELSE fixed(mean_baseline, digits) END AS baseline_mean,
+                       CASE WHEN fraction THEN percent(mean_candidate) ELSE fixed(mean_candidate, digits) END AS candidate_mean,
+                       CASE WHEN fraction THEN points(mean_difference) ELSE signed(mean_difference, digits) END AS difference,
                        CASE WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
-                            ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS interval,
-                       CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) ELSE '±' || fixed(margin, 4) END AS margin,
+                            ELSE signed(ci_low, digits) || ' … ' || signed(ci_high, digits) END AS interval,
+                       CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) ELSE '±' || fixed(margin, digits) END AS margin,
                        verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint
-                FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction') AS fraction FROM comparisons) c
+                FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction', 'accuracy_auc_epoch1') AS fraction,
+                             CASE WHEN metric LIKE 'examples_to_%' THEN 0 ELSE 4 END AS digits FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
                 ORDER BY %s, metric_order(metric), %s""".formatted(GROUP_ORDER, CANDIDATES));

@@ -44,6 +44,8 @@ public interface ComparisonRow {
 
     int nUnpairedCandidate();
 
+    Integer nCensored();
+
     Double meanBaseline();
 
     Double meanCandidate();
