@@ -111,6 +111,11 @@ public record GridSpec(
         }
         b.append("analysis.margins {\n");
         for (String metric : Margins.metrics()) {
+            // The margins of the looks' metrics are written only where they count, so that a grid without looks stores
+            // the grid.conf it stored before looks existed, which a resume compares.
+            if (!looks.on() && Margins.LOOK_METRICS.contains(metric) && margins.of(metric) == Margins.DEFAULTS.get(metric)) {
+                continue;
+            }
             b.append("  ").append(metric).append(" = ").append(TrialConfig.number(margins.of(metric))).append('\n');
         }
         b.append("}\n");

@@ -20,6 +20,10 @@ public record Margins(Map<String, Double> byMetric) {
      */
     public static final Map<String, Double> DEFAULTS = defaults();
 
+    /** The metrics only grids with looks ({@code evaluation.looks-per-epoch}) measure. */
+    public static final List<String> LOOK_METRICS = List.of("examples_to_97", "examples_to_98", "examples_to_99",
+            "accuracy_auc_epoch1");
+
     public Margins {
         byMetric = Map.copyOf(byMetric);
     }
