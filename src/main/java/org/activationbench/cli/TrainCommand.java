@@ -16,6 +16,7 @@ import org.activationbench.data.Dataset;
 import org.activationbench.data.DatasetCache;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.Engine;
+import org.activationbench.grid.EvaluationLooks;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
@@ -113,6 +114,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "seed of the validation split's permutation (default: ${DEFAULT-VALUE})")
     long validationSeed;
 
+    @Option(names = "--looks-per-epoch", defaultValue = "0",
+            description = "measure the accuracy of a subsample of the validation split (the test set without one) this"
+                    + " many times per epoch and once before training (default: none)")
+    int looksPerEpoch;
+
+    @Option(names = "--look-examples", defaultValue = "" + EvaluationLooks.DEFAULT_EXAMPLES,
+            description = "the looks evaluate the first this many examples of that split (default: ${DEFAULT-VALUE})")
+    int lookExamples;
+
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
             description = "native threads (OpenBLAS, oneDNN, ND4J) the trial trains with (default: ${DEFAULT-VALUE})")
     int threads;
@@ -130,6 +140,7 @@ final class TrainCommand implements Callable<Integer> {
             Map.entry("training.engine", "--engine"), Map.entry("data.train-examples", "--train-examples"),
             Map.entry("training.bias-init", "--bias-init"), Map.entry("training.weight-decay", "--weight-decay"),
             Map.entry("training.batch-norm", "--batch-norm"),
+            Map.entry("evaluation.looks-per-epoch", "--looks-per-epoch"), Map.entry("evaluation.examples", "--look-examples"),
             Map.entry("data.validation-examples", "--validation-examples"),
             Map.entry("data.validation-seed", "--validation-seed"));
 
@@ -197,6 +208,10 @@ final class TrainCommand implements Callable<Integer> {
         if (alpha != null) {
             c = c.withValue("grid.alphas", ConfigValueFactory.fromIterable(List.of(alpha)));
         }
+        if (looksPerEpoch != 0) {
+            c = c.withValue("evaluation.looks-per-epoch", ConfigValueFactory.fromAnyRef(looksPerEpoch))
+                    .withValue("evaluation.examples", ConfigValueFactory.fromAnyRef(lookExamples));
+        }
         if (validationExamples != 0) {
             c = c.withValue("data.validation-examples", ConfigValueFactory.fromAnyRef(validationExamples))
                     .withValue("data.validation-seed", ConfigValueFactory.fromAnyRef(validationSeed));
@@ -232,6 +247,15 @@ final class TrainCommand implements Callable<Integer> {
         if (m.validationAccuracy() != null) {
             System.out.printf(Locale.ROOT, "       validation: loss %.4f, accuracy %.4f%n", m.validationLoss(), m.validationAccuracy());
         }
+        if (m.looks() != null) {
+            System.out.printf(Locale.ROOT, "       looks: examples to 97/98/99%% %s/%s/%s, epoch-1 accuracy AUC %.4f%n",
+                    orDash(m.looks().examplesTo97()), orDash(m.looks().examplesTo98()), orDash(m.looks().examplesTo99()),
+                    m.looks().accuracyAucEpoch1());
+        }
+    }
+
+    private static String orDash(Long examples) {
+        return examples == null ? "-" : examples.toString();
     }
 
     /** Per layer "inactive/units", then the network's fraction: "[3/256 0/128] 0.781%". */

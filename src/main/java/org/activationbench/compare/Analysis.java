@@ -109,6 +109,9 @@ public final class Analysis {
                 .toList();
         List<Comparison> out = new ArrayList<>();
         for (Metric metric : Metric.values()) {
+            if (group.stream().allMatch(o -> Double.isNaN(o.value(metric)))) {
+                continue; // a metric these trials did not measure (examples_to_* without looks): no row
+            }
             List<PairedResult> results = new ArrayList<>();
             for (String c : candidates) {
                 results.add(comparison.compare(Pairing.of(bySeed(baseline, metric), bySeed(byLabel.get(c), metric))));
@@ -127,7 +130,8 @@ public final class Analysis {
                         settings.baseline(), candidates.get(i), c.activation(), c.alpha(), r, family, interval, margin,
                         verdict, verdict == Verdict.UNDECIDED ? Power.pairsToShowEquivalence(margin, r.sdDifference(), family)
                                 : null, primary, null, first.stage(), baseline.get(0).learningRate(), c.learningRate(),
-                        improvement.of(pairings.get(i).differences(), metric.higherIsBetter()), first.condition()));
+                        improvement.of(pairings.get(i).differences(), metric.higherIsBetter()), first.condition(),
+                        metric.censorable() ? censored(baseline, byLabel.get(candidates.get(i)), metric) : null));
             }
         }
         return out;
@@ -144,6 +148,14 @@ public final class Analysis {
             case EQUIVALENT -> Verdict.EQUIVALENT;
             case UNDECIDED, OPEN -> Verdict.UNDECIDED;
         };
+    }
+
+    /** The trials of the pairs (seeds with a value on both sides) whose value of {@code metric} is censored. */
+    private static int censored(List<Observation> baseline, List<Observation> candidate, Metric metric) {
+        java.util.Set<Long> paired = new java.util.HashSet<>(bySeed(baseline, metric).keySet());
+        paired.retainAll(bySeed(candidate, metric).keySet());
+        return (int) java.util.stream.Stream.concat(baseline.stream(), candidate.stream())
+                .filter(o -> paired.contains(o.seed()) && !Double.isNaN(o.value(metric)) && o.censored(metric)).count();
     }
 
     private static Map<Long, Double> bySeed(List<Observation> observations, Metric metric) {

@@ -21,12 +21,14 @@ import org.activationbench.stats.SequentialDecision;
  * @param baselineLearningRate  the baseline's learning rate (NaN if unknown); likewise the candidate's
  * @param improvement the probability that the candidate improves on the baseline on a seed, with its interval
  * @param condition   the training settings both sides share besides the learning rate ({@code Condition.label()})
+ * @param censored    of a metric that counts a trial not reaching its target by the checkpoint at a lower bound
+ *                    ({@link Metric#censorable()}): the trials of the compared pairs (both sides) so counted; else null
  */
 public record Comparison(String dataset, String architecture, String strategy, int epoch, Metric metric, String baseline,
         String candidate, String candidateActivation, Double candidateAlpha, PairedResult stats, int familySize,
         FamilyInterval interval, double margin, Verdict verdict, Integer seedsToDecide, boolean primary,
         SequentialDecision sequential, String stage, double baselineLearningRate, double candidateLearningRate,
-        ProbabilityOfImprovement.Estimate improvement, String condition) {
+        ProbabilityOfImprovement.Estimate improvement, String condition, Integer censored) {
 
     /** This comparison decided sequentially: the verdict and its interval are the sequential ones. */
     public Comparison withSequential(SequentialDecision decision, double level) {
@@ -40,7 +42,7 @@ public record Comparison(String dataset, String architecture, String strategy, i
         return new Comparison(dataset, architecture, strategy, epoch, metric, baseline, candidate, candidateActivation,
                 candidateAlpha, stats, familySize, FamilyInterval.repeated(decision.low(), decision.high(), level), margin,
                 v, v == Verdict.UNDECIDED ? seedsToDecide : null, primary, decision, stage, baselineLearningRate,
-                candidateLearningRate, improvement, condition);
+                candidateLearningRate, improvement, condition, censored);
     }
 
     /** Whether the difference shown is smaller than the margin: real, but too small to matter. */

@@ -112,6 +112,7 @@ public final class ComparisonsTable {
         @Override public int nUnpairedBaseline() { return s().unpairedBaseline(); }
         @Override public int nUnpairedCandidate() { return s().unpairedCandidate(); }
         @Override public Integer nUntrained() { return untrained; }
+        @Override public Integer nCensored() { return c.censored(); }
         @Override public Double meanBaseline() { return orNull(s().meanBaseline()); }
         @Override public Double meanCandidate() { return orNull(s().meanCandidate()); }
         @Override public Double meanDifference() { return orNull(s().meanDifference()); }

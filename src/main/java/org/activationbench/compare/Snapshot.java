@@ -108,24 +108,71 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     }
 
     /**
+     * What a trial's looks measured up to one checkpoint ({@code epochs.examples_to_*}, {@code accuracy_auc_epoch1}).
+     *
+     * @param examplesTo    training examples until the look subsample reached 97, 98 and 99%; null where not reached
+     * @param censoredAt    what a target not reached by this checkpoint counts as: the examples seen at it plus one
+     *                      look's worth (examples per epoch / looks per epoch), a lower bound, as epochs_to_97 counts
+     *                      a trial that has not reached 97% as epoch + 1
+     */
+    public record LookRow(Long[] examplesTo, double accuracyAucEpoch1, double censoredAt) {
+
+        /**
+         * From an epochs row's columns at checkpoint {@code epoch}; null for a row without looks. The examples per epoch
+         * and the looks per epoch are read off the row's own looks: the last is at the checkpoint (epoch x examples per
+         * epoch), and the row holds at least every look of the checkpoint's epoch.
+         */
+        static LookRow of(int epoch, Long to97, Long to98, Long to99, Double auc, List<Long> looks) {
+            if (auc == null || looks == null || looks.isEmpty()) {
+                return null;
+            }
+            long end = looks.get(looks.size() - 1);
+            double perEpoch = end / (double) epoch;
+            long inLastEpoch = looks.stream().filter(e -> e > end - perEpoch).count();
+            return new LookRow(new Long[] {to97, to98, to99}, auc, end + perEpoch / inLastEpoch);
+        }
+    }
+
+    /**
      * One trial at one checkpoint.
      *
      * @param inactiveFraction        per hidden layer, the fraction of its units inactive on every training example
      * @param networkInactiveFraction inactive units as a fraction of all the network's hidden units
+     * @param looks                   what the trial's looks measured; null for a trial without looks
      */
     public record EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
             Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
             List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97, double learningRate, String stage,
-            Double validationAccuracy, String condition) {
+            Double validationAccuracy, String condition, LookRow looks) {
 
-        /** A checkpoint of a trial of a grid with one condition. */
+        /** A checkpoint of a trial under a condition, without looks. */
+        public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+                Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97,
+                double learningRate, String stage, Double validationAccuracy, String condition) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, learningRate, stage,
+                    validationAccuracy, condition, null);
+        }
+
+        /** A checkpoint of a trial of a grid with one condition, with looks. */
+        public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
+                Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97,
+                double learningRate, String stage, Double validationAccuracy, LookRow looks) {
+            this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, learningRate, stage,
+                    validationAccuracy, DEFAULT_CONDITION, looks);
+        }
+
+        /** A checkpoint of a trial of a grid with one condition, without looks. */
         public EpochRow(String trialId, String dataset, String architecture, String strategy, String activation,
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
                 double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97,
                 double learningRate, String stage, Double validationAccuracy) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, learningRate, stage, validationAccuracy,
-                    DEFAULT_CONDITION);
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, learningRate, stage,
+                    validationAccuracy, DEFAULT_CONDITION, null);
         }
 
         /** A checkpoint of a fixed-protocol trial at the default learning rate, without a validation split. */
@@ -133,7 +180,8 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
                 double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null, DEFAULT_CONDITION);
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null, DEFAULT_CONDITION,
+                    null);
         }
 
         public String setting() {
@@ -149,8 +197,16 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
             values[Metric.INACTIVE_FRACTION.ordinal()] = networkInactiveFraction;
             // Not reached by this checkpoint: censored at the next epoch, a lower bound.
             values[Metric.EPOCHS_TO_97.ordinal()] = epochTo97 != null ? epochTo97 : epoch + 1;
+            long censored = epochTo97 != null ? 0 : 1L << Metric.EPOCHS_TO_97.ordinal();
+            Metric[] examplesTo = {Metric.EXAMPLES_TO_97, Metric.EXAMPLES_TO_98, Metric.EXAMPLES_TO_99};
+            for (int t = 0; t < examplesTo.length; t++) {
+                Long reached = looks == null ? null : looks.examplesTo()[t];
+                values[examplesTo[t].ordinal()] = looks == null ? Double.NaN : reached != null ? reached : looks.censoredAt();
+                censored |= looks != null && reached == null ? 1L << examplesTo[t].ordinal() : 0;
+            }
+            values[Metric.ACCURACY_AUC_EPOCH1.ordinal()] = looks == null ? Double.NaN : looks.accuracyAucEpoch1();
             return new Observation(dataset, architecture, strategy, epoch, label, activation, alpha, seed, values,
-                    Observation.FIXED, learningRate, condition);
+                    Observation.FIXED, learningRate, condition, censored);
         }
     }
 
@@ -193,7 +249,10 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     r.<Double>getAs("test_accuracy"), inactive, EarlierInactiveUnits.networkInactiveFraction(
                             r.getAs("network_inactive_fraction"), inactive, r.getAs("architecture")), r.getAs("epoch_to_97"),
                     runs.containsKey(r.getAs("trial_id")) ? runs.get(r.<String>getAs("trial_id")).learningRate() : Double.NaN,
-                    stage(r), r.getAs("validation_accuracy"), epochCondition(r, runs)));
+                    stage(r), r.getAs("validation_accuracy"), epochCondition(r, runs),
+                    LookRow.of(r.<Integer>getAs("epoch"), r.getAs("examples_to_97"),
+                            r.getAs("examples_to_98"), r.getAs("examples_to_99"), r.getAs("accuracy_auc_epoch1"),
+                            r.isNullAt(r.fieldIndex("look_examples")) ? null : r.getList(r.fieldIndex("look_examples")))));
             landedAttempts.add(r.getAs("attempt_id"));
         }
         // A trial without a runs row keeps, per checkpoint, the row of the attempt that got furthest of those that

@@ -69,7 +69,9 @@ public final class GridParser {
             Map.entry("protocol", "fixed | tuned"),
             Map.entry("tuning.seeds", "count or list"),
             Map.entry("tuning.epoch", "integer"),
-            Map.entry("tuning.compare-fixed", "boolean"));
+            Map.entry("tuning.compare-fixed", "boolean"),
+            Map.entry("evaluation.looks-per-epoch", "integer"),
+            Map.entry("evaluation.examples", "integer"));
 
     @SafeVarargs
     private static Map<String, String> keys(Map.Entry<String, String>... entries) {
@@ -281,6 +283,7 @@ public final class GridParser {
         }
         PrimaryEndpoint primary = AnalysisBlock.primary(config, p, epochs, sequential);
         boolean declaredAfterResults = p.bool(config, "analysis.declared-after-results", false);
+        EvaluationLooks looks = EvaluationBlock.looks(config, p, strategyNames);
         p.throwIfAny(source);
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
@@ -289,7 +292,7 @@ public final class GridParser {
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),
                 slopeActivations, baseline, sequential, learningRates, validation, tuning, margins, primary, declaredAfterResults,
-                conditions);
+                conditions, looks);
         long trials = grid.trialCount();
         if (trials > maxTrials) {
             p.add("grid: " + String.format("%,d", trials) + " trials (" + grid.dimensions() + ") exceed the limit of "

@@ -23,6 +23,7 @@ import java.util.List;
  *                         declared after the experiment's results were first published, which its report says
  * @param conditions       the training settings crossed besides the learning rate ({@code training.optimizer} or
  *                         {@code grid.optimizers}, and so on); one value each unless the grid lists several
+ * @param looks            {@code evaluation.*}: accuracy looks at a subsample between checkpoints, for every trial
  */
 public record GridSpec(
         String experiment,
@@ -44,7 +45,8 @@ public record GridSpec(
         Margins margins,
         PrimaryEndpoint primary,
         boolean declaredAfterResults,
-        ConditionAxes conditions) {
+        ConditionAxes conditions,
+        EvaluationLooks looks) {
 
     /** Whether the grid runs {@code protocol = tuned}: rates chosen on tuning seeds, then confirmed on fresh ones. */
     public boolean tuned() {
@@ -102,6 +104,10 @@ public record GridSpec(
         if (learningRates.size() != 1 || learningRates.get(0) != training.learningRate()) {
             b.append("grid.learning-rates = ").append(list(learningRates.stream().map(TrialConfig::number).toList())).append('\n');
         }
+        if (looks.on()) {
+            b.append("evaluation { looks-per-epoch = ").append(looks.perEpoch()).append(", examples = ")
+                    .append(looks.examples()).append(" }\n");
+        }
         if (tuning != null) {
             b.append("protocol = \"tuned\"\n");
             b.append("tuning {\n")
@@ -127,6 +133,11 @@ public record GridSpec(
         }
         b.append("analysis.margins {\n");
         for (String metric : Margins.metrics()) {
+            // The margins of the looks' metrics are written only where they count, so that a grid without looks stores
+            // the grid.conf it stored before looks existed, which a resume compares.
+            if (!looks.on() && Margins.LOOK_METRICS.contains(metric) && margins.of(metric) == Margins.DEFAULTS.get(metric)) {
+                continue;
+            }
             b.append("  ").append(metric).append(" = ").append(TrialConfig.number(margins.of(metric))).append('\n');
         }
         b.append("}\n");
@@ -256,7 +267,7 @@ public record GridSpec(
                                     trials.add(new TrialConfig(dataset, architecture, activation, alpha, seed, epochs,
                                             c.optimizer(), rate, training.batchSize(), c.weightInit(), trainExamples, strategy,
                                             training.engine(), validation, stage(rate, seed), c.biasInit(), c.weightDecay(),
-                                            c.batchNorm()));
+                                            c.batchNorm()).withLooks(looks));
                                 }
                             }
                         }

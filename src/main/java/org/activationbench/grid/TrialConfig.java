@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param biasInit      the constant every bias starts at (0, the default); see {@link Condition}
  * @param weightDecay   the L2 coefficient on weights and biases (0, the default: none)
  * @param batchNorm     batch normalisation before every hidden layer's activation (false, the default)
+ * @param looks         accuracy looks at a subsample between checkpoints; {@link EvaluationLooks#OFF} for none (the
+ *                      default)
  */
 public record TrialConfig(
         String dataset,
@@ -42,15 +44,35 @@ public record TrialConfig(
         Stage stage,
         double biasInit,
         double weightDecay,
-        boolean batchNorm) implements java.io.Serializable {
+        boolean batchNorm,
+        EvaluationLooks looks) implements java.io.Serializable {
 
-    /** A trial at the default bias initialisation, without weight decay or batch normalisation. */
+    /** A trial at the default bias initialisation, without weight decay, batch normalisation or looks. */
     public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
             List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
             int trainExamples, Strategy strategy, Engine engine, ValidationSplit validation, Stage stage) {
         this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
                 trainExamples, strategy, engine, validation, stage, Condition.DEFAULT_BIAS_INIT,
-                Condition.DEFAULT_WEIGHT_DECAY, false);
+                Condition.DEFAULT_WEIGHT_DECAY, false, EvaluationLooks.OFF);
+    }
+
+    /** A trial of a condition, without looks. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy, Engine engine, ValidationSplit validation, Stage stage, double biasInit,
+            double weightDecay, boolean batchNorm) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, engine, validation, stage, biasInit, weightDecay, batchNorm, EvaluationLooks.OFF);
+    }
+
+    /** A trial at the default condition, with looks. */
+    public TrialConfig(String dataset, String architecture, String activation, Double alpha, long seed,
+            List<Integer> checkpoints, String optimizer, double learningRate, int batchSize, String weightInit,
+            int trainExamples, Strategy strategy, Engine engine, ValidationSplit validation, Stage stage,
+            EvaluationLooks looks) {
+        this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
+                trainExamples, strategy, engine, validation, stage, Condition.DEFAULT_BIAS_INIT, Condition.DEFAULT_WEIGHT_DECAY,
+                false, looks);
     }
 
     /** A trial without a validation split, in a fixed-protocol grid. */
@@ -93,6 +115,7 @@ public record TrialConfig(
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(looks, "looks");
         checkpoints = checkpoints.stream().sorted().distinct().toList();
         if (checkpoints.isEmpty() || checkpoints.get(0) <= 0) {
             throw new IllegalArgumentException("checkpoints must be positive epochs, found " + checkpoints);
@@ -110,6 +133,10 @@ public record TrialConfig(
             throw new IllegalArgumentException("train examples must be 0 (all) or positive, found " + trainExamples);
         }
         new Condition(optimizer, weightInit, biasInit, weightDecay, batchNorm); // checks the values
+        if (looks.on() && strategy.dataParallel()) {
+            throw new IllegalArgumentException("looks are taken between the minibatches of one task; a data-parallel trial"
+                    + " has none");
+        }
     }
 
     /** The trial's training settings besides the learning rate: what it pairs within. */
@@ -121,7 +148,7 @@ public record TrialConfig(
     public TrialConfig withCondition(Condition c) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, c.optimizer(), learningRate,
                 batchSize, c.weightInit(), trainExamples, strategy, engine, validation, stage, c.biasInit(), c.weightDecay(),
-                c.batchNorm());
+                c.batchNorm(), looks);
     }
 
     public int maxEpochs() {
@@ -148,26 +175,33 @@ public record TrialConfig(
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
-                batchNorm);
+                batchNorm, looks);
     }
 
     public TrialConfig withEngine(Engine newEngine) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage, biasInit, weightDecay,
-                batchNorm);
+                batchNorm, looks);
     }
 
     /** The same trial at another learning rate (its stage unchanged). */
     public TrialConfig withLearningRate(double newLearningRate) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 newLearningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
-                batchNorm);
+                batchNorm, looks);
     }
 
     public TrialConfig withValidation(ValidationSplit newValidation) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage, biasInit, weightDecay,
-                batchNorm);
+                batchNorm, looks);
+    }
+
+    /** The same trial with the given looks between checkpoints. */
+    public TrialConfig withLooks(EvaluationLooks newLooks) {
+        return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
+                learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
+                batchNorm, newLooks);
     }
 
     /** The number of validation examples held out of the training set; 0 for none. */
@@ -194,6 +228,7 @@ public record TrialConfig(
                 + (engine == Engine.FAST ? "" : ";engine=" + engine.label())
                 // Likewise a grid without a validation split adds nothing; the stage is a label, never part of the id.
                 + (validation == null ? "" : validation.canonical())
+                + looks.canonical()
                 + ";seed=" + seed;
     }
 

@@ -179,11 +179,12 @@ public final class Findings {
         return difference(metric, margin, 0, 0).replaceFirst(" \\[.*", "").replace("+", "");
     }
 
-    /** Accuracy and dead-unit fractions in percentage points, epochs in epochs, losses in nats. */
+    /** Accuracy and dead-unit fractions in percentage points, epochs in epochs, examples in examples, losses in nats. */
     static String difference(Metric metric, double mean, double low, double high) {
-        boolean points = metric != Metric.EPOCHS_TO_97 && metric != Metric.TEST_LOSS && metric != Metric.TRAIN_LOSS;
+        boolean points = metric != Metric.EPOCHS_TO_97 && metric != Metric.TEST_LOSS && metric != Metric.TRAIN_LOSS
+                && !metric.inExamples();
         double scale = points ? 100 : 1;
-        String unit = points ? " points" : metric == Metric.EPOCHS_TO_97 ? " epochs" : " nats";
+        String unit = points ? " points" : metric == Metric.EPOCHS_TO_97 ? " epochs" : metric.inExamples() ? " examples" : " nats";
         return String.format(Locale.ROOT, "%+.2f%s [%+.2f, %+.2f]", scale * mean, unit, scale * low, scale * high);
     }
 

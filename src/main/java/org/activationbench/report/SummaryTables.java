@@ -52,19 +52,26 @@ final class SummaryTables {
     /** Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are. */
     static void otherMetrics(Page page, String baseline) {
         page.table("The other metrics at the last checkpoint (accuracies and inactive-unit fractions in percent, their"
-                + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1).",
+                + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1,"
+                + " examples to 97-99% as the examples seen at the last checkpoint plus one look's worth).",
                 List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "interval",
                         "margin", "verdict", "endpoint"), """
                 SELECT setting, epoch, metric_label(metric) AS metric, candidate,
                        pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
-                       CASE WHEN fraction THEN percent(mean_baseline) ELSE fixed(mean_baseline, 4) END AS baseline_mean,
-                       CASE WHEN fraction THEN percent(mean_candidate) ELSE fixed(mean_candidate, 4) END AS candidate_mean,
-                       CASE WHEN fraction THEN points(mean_difference) ELSE signed(mean_difference, 4) END AS difference,
+                       CASE WHEN fraction THEN percent(mean_baseline) WHEN examples THEN fixed(mean_baseline, 0)
+                            ELSE fixed(mean_baseline, 4) END AS baseline_mean,
+                       CASE WHEN fraction THEN percent(mean_candidate) WHEN examples THEN fixed(mean_candidate, 0)
+                            ELSE fixed(mean_candidate, 4) END AS candidate_mean,
+                       CASE WHEN fraction THEN points(mean_difference) WHEN examples THEN signed(mean_difference, 0)
+                            ELSE signed(mean_difference, 4) END AS difference,
                        CASE WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
+                            WHEN examples THEN signed(ci_low, 0) || ' … ' || signed(ci_high, 0)
                             ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS interval,
-                       CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) ELSE '±' || fixed(margin, 4) END AS margin,
+                       CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) WHEN examples THEN '±' || fixed(margin, 0)
+                            ELSE '±' || fixed(margin, 4) END AS margin,
                        verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint
-                FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction') AS fraction FROM comparisons) c
+                FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction', 'accuracy_auc_epoch1') AS fraction,
+                             metric IN ('examples_to_97', 'examples_to_98', 'examples_to_99') AS examples FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
                 ORDER BY %s, metric_order(metric), %s""".formatted(GROUP_ORDER, CANDIDATES));

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public record Column<S>(String name, Kind kind, boolean nullable, String unit, String description, Function<? super S, ?> value) {
 
     /** The value types the tables use. */
-    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, TIMESTAMP, DOUBLE_LIST, STRING_LIST, INT_LIST }
+    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, TIMESTAMP, DOUBLE_LIST, STRING_LIST, INT_LIST, LONG_LIST }
 
     /** A kind with the Java type of its values. */
     public record Type<T>(Kind kind) {}
@@ -29,6 +29,7 @@ public record Column<S>(String name, Kind kind, boolean nullable, String unit, S
     public static final Type<List<Double>> DOUBLE_LIST = new Type<>(Kind.DOUBLE_LIST);
     public static final Type<List<String>> STRING_LIST = new Type<>(Kind.STRING_LIST);
     public static final Type<List<Integer>> INT_LIST = new Type<>(Kind.INT_LIST);
+    public static final Type<List<Long>> LONG_LIST = new Type<>(Kind.LONG_LIST);
 
     static <S, T> Column<S> required(String name, Type<T> type, String unit, String description,
             Function<? super S, ? extends T> value) {

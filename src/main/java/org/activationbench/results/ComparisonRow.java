@@ -49,6 +49,8 @@ public interface ComparisonRow {
 
     int nUnpairedCandidate();
 
+    Integer nCensored();
+
     Double meanBaseline();
 
     Double meanCandidate();

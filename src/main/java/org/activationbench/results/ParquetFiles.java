@@ -136,7 +136,7 @@ final class ParquetFiles {
                 case DOUBLE -> g.add(c.name(), ((Number) v).doubleValue());
                 case BOOLEAN -> g.add(c.name(), (Boolean) v);
                 case TIMESTAMP -> g.add(c.name(), ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) v));
-                case DOUBLE_LIST, INT_LIST, STRING_LIST -> {
+                case DOUBLE_LIST, INT_LIST, LONG_LIST, STRING_LIST -> {
                     Group list = g.addGroup(c.name());
                     for (Object element : (List<?>) v) {
                         Group entry = list.addGroup("list");
@@ -146,6 +146,7 @@ final class ParquetFiles {
                         switch (c.kind()) {
                             case DOUBLE_LIST -> entry.add("element", ((Number) element).doubleValue());
                             case INT_LIST -> entry.add("element", ((Number) element).intValue());
+                            case LONG_LIST -> entry.add("element", ((Number) element).longValue());
                             default -> entry.add("element", (String) element);
                         }
                     }

@@ -40,6 +40,7 @@ public final class SchemaDocument {
             case TIMESTAMP -> "timestamp";
             case DOUBLE_LIST -> "list<double>";
             case INT_LIST -> "list<int32>";
+            case LONG_LIST -> "list<int64>";
             case STRING_LIST -> "list<string>";
         };
         return c.nullable() ? type + ", nullable" : type;

@@ -57,6 +57,7 @@ public record Table<S>(String name, String description, List<Column<S>> columns)
                     .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(c.name());
             case DOUBLE_LIST -> list(c.name(), repetition, Types.optional(PrimitiveTypeName.DOUBLE).named("element"));
             case INT_LIST -> list(c.name(), repetition, Types.optional(PrimitiveTypeName.INT32).named("element"));
+            case LONG_LIST -> list(c.name(), repetition, Types.optional(PrimitiveTypeName.INT64).named("element"));
             case STRING_LIST -> list(c.name(), repetition,
                     Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("element"));
         };
@@ -79,6 +80,7 @@ public record Table<S>(String name, String description, List<Column<S>> columns)
             case TIMESTAMP -> DataTypes.TimestampType;
             case DOUBLE_LIST -> DataTypes.createArrayType(DataTypes.DoubleType, true);
             case INT_LIST -> DataTypes.createArrayType(DataTypes.IntegerType, true);
+            case LONG_LIST -> DataTypes.createArrayType(DataTypes.LongType, true);
             case STRING_LIST -> DataTypes.createArrayType(DataTypes.StringType, true);
         };
     }

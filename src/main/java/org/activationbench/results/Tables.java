@@ -6,6 +6,7 @@ import static org.activationbench.results.Column.DOUBLE_LIST;
 import static org.activationbench.results.Column.INT;
 import static org.activationbench.results.Column.INT_LIST;
 import static org.activationbench.results.Column.LONG;
+import static org.activationbench.results.Column.LONG_LIST;
 import static org.activationbench.results.Column.STRING;
 import static org.activationbench.results.Column.STRING_LIST;
 import static org.activationbench.results.Column.TIMESTAMP;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.Learning;
+import org.activationbench.train.LookMetrics;
 
 /** The published tables {@code runs} and {@code epochs}, and how a trial's record becomes their rows. */
 public final class Tables {
@@ -256,7 +258,22 @@ public final class Tables {
             optional("weight_init", STRING, "", "runs.weight_init; null in rows landed before it was copied here",
                     e -> e.config().weightInit()),
             biasInit(Checkpoint::config), weightDecay(Checkpoint::config), batchNorm(Checkpoint::config),
-            condition(Checkpoint::config)));
+            condition(Checkpoint::config),
+            optional("examples_to_97", LONG, "examples", "trials with looks (evaluation.looks-per-epoch): training examples"
+                    + " seen at the first look (<= this checkpoint) whose accuracy on the look subsample (the first"
+                    + " evaluation.examples of the validation split, of the test set without one) reached 0.97; null if none"
+                    + " did, or without looks", e -> looks(e, LookMetrics::examplesTo97)),
+            optional("examples_to_98", LONG, "examples", "likewise for 0.98", e -> looks(e, LookMetrics::examplesTo98)),
+            optional("examples_to_99", LONG, "examples", "likewise for 0.99", e -> looks(e, LookMetrics::examplesTo99)),
+            optional("accuracy_auc_epoch1", DOUBLE, "fraction", "trials with looks: the mean look-subsample accuracy over the"
+                    + " looks of epoch 1, the look before training (at 0 examples) included: the area under epoch 1's accuracy"
+                    + " curve per epoch; null without looks", e -> looks(e, LookMetrics::accuracyAucEpoch1)),
+            optional("look_examples", LONG_LIST, "examples", "trials with looks: the looks since the previous checkpoint (since"
+                    + " training began, at the first checkpoint), each as the training examples seen when it was taken;"
+                    + " together over a trial's checkpoints, its whole curve; null without looks",
+                    e -> looks(e, m -> Arrays.stream(m.lookExamples()).boxed().toList())),
+            optional("look_accuracy", DOUBLE_LIST, "fraction", "the look-subsample accuracy at each of look_examples; null"
+                    + " without looks", e -> looks(e, m -> boxed(m.lookAccuracy())))));
 
     public static final Table<ComparisonRow> COMPARISONS = new Table<>("comparisons",
             "One row per dataset x architecture x condition x checkpoint epoch x metric x candidate activation: the candidate"
@@ -272,7 +289,11 @@ public final class Tables {
             required("metric", STRING, "",
                     "test_accuracy | test_loss | train_accuracy | train_loss | inactive_fraction"
                             + " (epochs.network_inactive_fraction; in tables landed before it existed, dead_fraction: the"
-                            + " unweighted epochs.mean_dead_fraction) | epochs_to_97 (first epoch reaching 97% test accuracy; a trial that had not by this checkpoint counts as epoch + 1)",
+                            + " unweighted epochs.mean_dead_fraction) | epochs_to_97 (first epoch reaching 97% test accuracy; a trial that had not by this checkpoint counts as epoch + 1)"
+                            + " | examples_to_97, examples_to_98, examples_to_99 (grids with looks: training examples until the"
+                            + " look subsample's accuracy reached the target; a trial that had not by this checkpoint counts as"
+                            + " the examples seen at it plus one look's worth, examples per epoch / looks per epoch)"
+                            + " | accuracy_auc_epoch1 (grids with looks: mean look-subsample accuracy over epoch 1's looks)",
                     ComparisonRow::metric),
             required("higher_is_better", BOOLEAN, "", "whether a larger value of the metric is an improvement",
                     ComparisonRow::higherIsBetter),
@@ -297,6 +318,9 @@ public final class Tables {
                     + " compared seeds, whose runs.learned is false (chance accuracy, or a training loss above the initial"
                     + " one): their values are in the means as they are; null where not counted",
                     ComparisonRow::nUntrained),
+            optional("n_censored", INT, "trials", "epochs_to_97 and examples_to_*: the trials of the pairs (both sides) that"
+                    + " had not reached the target by this checkpoint and count at the lower bound the metric gives; null"
+                    + " for other metrics, and in rows landed before it existed", ComparisonRow::nCensored),
             optional("mean_baseline", DOUBLE, "metric", "mean of the baseline over the paired seeds",
                     ComparisonRow::meanBaseline),
             optional("mean_candidate", DOUBLE, "metric", "mean of the candidate over the paired seeds",
@@ -412,6 +436,11 @@ public final class Tables {
     /** A value of the last checkpoint a trial reached; null if it reached none. */
     private static <T> Function<TrialRecord, T> last(Function<CheckpointMetrics, T> value) {
         return r -> r.result().last() == null ? null : value.apply(r.result().last());
+    }
+
+    /** A value of a checkpoint's looks; null for a trial without looks. */
+    private static <T> T looks(Checkpoint checkpoint, Function<LookMetrics, T> value) {
+        return checkpoint.metrics().looks() == null ? null : value.apply(checkpoint.metrics().looks());
     }
 
     private static Integer validationExamples(TrialConfig c) {

@@ -24,6 +24,8 @@ import java.util.Arrays;
  * @param newlyInactiveUnits units active at the previous checkpoint and inactive at this one; null likewise
  * @param previouslyInactiveUnits units inactive at the previous checkpoint, over all hidden layers: what
  *                          {@code recoveredUnits} is out of; null likewise
+ * @param looks             what the trial's looks at a subsample measured up to this checkpoint; null for a trial
+ *                          without looks
  */
 public record CheckpointMetrics(
         int epoch,
@@ -43,13 +45,24 @@ public record CheckpointMetrics(
         Double validationAccuracy,
         Integer recoveredUnits,
         Integer newlyInactiveUnits,
-        Integer previouslyInactiveUnits) implements java.io.Serializable {
+        Integer previouslyInactiveUnits,
+        LookMetrics looks) implements java.io.Serializable {
 
     public CheckpointMetrics {
         if (hiddenUnits != null && hiddenUnits.length != inactiveFraction.length) {
             throw new IllegalArgumentException(inactiveFraction.length + " inactive fractions but " + hiddenUnits.length
                     + " layers' units");
         }
+    }
+
+    /** The metrics of a trial without looks. */
+    public CheckpointMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+            double trainSeconds, double examplesPerSecond, double[] inactiveFraction, int[] hiddenUnits, double[] gradientNorm,
+            Integer epochTo97, Integer epochTo98, Integer epochTo99, Double validationLoss, Double validationAccuracy,
+            Integer recoveredUnits, Integer newlyInactiveUnits, Integer previouslyInactiveUnits) {
+        this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, trainSeconds, examplesPerSecond, inactiveFraction,
+                hiddenUnits, gradientNorm, epochTo97, epochTo98, epochTo99, validationLoss, validationAccuracy, recoveredUnits,
+                newlyInactiveUnits, previouslyInactiveUnits, null);
     }
 
     /** The metrics of a trial without a validation split, at its first checkpoint (nothing to follow units from). */
@@ -90,6 +103,6 @@ public record CheckpointMetrics(
     public CheckpointMetrics withHiddenUnits(int[] units) {
         return new CheckpointMetrics(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, trainSeconds, examplesPerSecond,
                 inactiveFraction, units, gradientNorm, epochTo97, epochTo98, epochTo99, validationLoss, validationAccuracy,
-                recoveredUnits, newlyInactiveUnits, previouslyInactiveUnits);
+                recoveredUnits, newlyInactiveUnits, previouslyInactiveUnits, looks);
     }
 }

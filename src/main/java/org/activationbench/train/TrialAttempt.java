@@ -61,6 +61,10 @@ final class TrialAttempt {
         }
         progress.testLoss.addAll(state.testLossByEpoch());
         progress.testAccuracy.addAll(state.testAccuracyByEpoch());
+        for (int i = 0; i < state.lookExamples().length; i++) {
+            progress.lookExamples.add(state.lookExamples()[i]);
+            progress.lookAccuracy.add(state.lookAccuracy()[i]);
+        }
         // A state of format 2 kept neither the units per layer (they are this network's) nor the inactive units.
         int[] units = progress.hiddenUnits.stream().mapToInt(Integer::intValue).toArray();
         state.checkpoints().forEach(m -> progress.checkpoints.add(m.hiddenUnits() == null ? m.withHiddenUnits(units) : m));
@@ -134,6 +138,11 @@ final class TrialAttempt {
         paused += System.nanoTime() - now;
     }
 
+    /** Leaves {@code nanos} spent in the epoch in progress out of its training time (a look between two minibatches). */
+    void pause(long nanos) {
+        paused += nanos;
+    }
+
     /** Saves the state at a boundary between epochs: {@code epoch} not yet started. */
     void save(int epoch, int done) {
         if (saving.enabled()) {
@@ -145,7 +154,9 @@ final class TrialAttempt {
         saving.store().save(new TrialState(fingerprint, epoch, done, NetworkState.parameters(net),
                 NetworkState.updaterState(net), net.getIterationCount(), net.getEpochCount(),
                 done > 0 ? trainer.gradientNormProgress() : null, progress.testLoss, progress.testAccuracy,
-                progress.checkpoints, kept, inEpoch, spent, progress.inactive));
+                progress.checkpoints, kept, inEpoch, spent, progress.inactive,
+                progress.lookExamples.stream().mapToLong(Long::longValue).toArray(),
+                progress.lookAccuracy.stream().mapToDouble(Double::doubleValue).toArray()));
         lastSave = System.nanoTime();
     }
 }

@@ -11,6 +11,9 @@ final class TrialProgress {
     final List<CheckpointMetrics> checkpoints = new ArrayList<>();
     final List<Double> testLoss = new ArrayList<>();
     final List<Double> testAccuracy = new ArrayList<>();
+    /** The looks measured so far ({@link AccuracyLooks}): training examples seen at each, and the subsample accuracy. */
+    final List<Long> lookExamples = new ArrayList<>();
+    final List<Double> lookAccuracy = new ArrayList<>();
     List<String> hiddenLayers = List.of();
     List<Integer> hiddenUnits = List.of();
     /** The units inactive at the last checkpoint reached; null before the first, or if continued from a format-2 state. */

@@ -110,13 +110,21 @@ public final class TrialRunner {
         try (EpochTrainer trainer = trainers.create(config, data, net)) {
             TrialAttempt attempt = new TrialAttempt(config, net, trainer, progress, saving);
             int firstEpoch = attempt.restore();
-            EpochTrainer.MinibatchBoundary boundary = saving.enabled() ? attempt::between : EpochTrainer.MinibatchBoundary.NONE;
+            AccuracyLooks looks = config.looks().on()
+                    ? new AccuracyLooks(config.looks(), data, net, config.batchSize(), chunk) : null;
+            if (looks != null && firstEpoch == 1 && attempt.firstDone == 0) {
+                looks.look(0, progress.lookExamples, progress.lookAccuracy);
+            }
+            EpochTrainer.MinibatchBoundary boundary = boundary(looks, attempt, progress, saving);
 
             for (int epoch = firstEpoch; epoch <= config.maxEpochs(); epoch++) {
                 boolean checkpoint = config.checkpoints().contains(epoch);
                 attempt.startEpoch();
                 trainer.trainEpoch(epoch, checkpoint, epoch == firstEpoch ? attempt.firstDone : 0, boundary);
                 long epochNanos = attempt.endEpoch();
+                if (looks != null) {
+                    looks.look(epoch * looks.examplesPerEpoch(), progress.lookExamples, progress.lookAccuracy);
+                }
                 listener.onEpoch(epoch, epochNanos / 1e9);
                 progress.epochsCompleted = epoch;
                 progress.trainSeconds = attempt.keptNanos / 1e9;
@@ -143,7 +151,9 @@ public final class TrialRunner {
                             validation == null ? null : validation.accuracy,
                             before == null ? null : train.inactive.recoveredSince(before),
                             before == null ? null : train.inactive.newlyInactiveSince(before),
-                            before == null ? null : java.util.Arrays.stream(before.counts()).sum());
+                            before == null ? null : java.util.Arrays.stream(before.counts()).sum(),
+                            looks == null ? null : LookMetrics.at(epoch, looks.examplesPerEpoch(), previousCheckpoint(progress),
+                                    progress.lookExamples, progress.lookAccuracy));
                     progress.checkpoints.add(metrics);
                     progress.inactive = train.inactive;
                     listener.onCheckpoint(metrics);
@@ -151,6 +161,32 @@ public final class TrialRunner {
                 }
             }
         }
+    }
+
+    /**
+     * What happens between two minibatches: a look where one is due (its time left out of the training time), then a
+     * save if one is due, so that a state saved there holds the look.
+     */
+    private static EpochTrainer.MinibatchBoundary boundary(AccuracyLooks looks, TrialAttempt attempt, TrialProgress progress,
+            StateSaving saving) {
+        if (looks == null) {
+            return saving.enabled() ? attempt::between : EpochTrainer.MinibatchBoundary.NONE;
+        }
+        return (epoch, done) -> {
+            if (looks.after(done)) {
+                long start = System.nanoTime();
+                looks.look(looks.seen(epoch, done), progress.lookExamples, progress.lookAccuracy);
+                attempt.pause(System.nanoTime() - start);
+            }
+            if (saving.enabled()) {
+                attempt.between(epoch, done);
+            }
+        };
+    }
+
+    /** The epoch of the last checkpoint reached so far; 0 before the first. */
+    private static int previousCheckpoint(TrialProgress progress) {
+        return progress.checkpoints.isEmpty() ? 0 : progress.checkpoints.get(progress.checkpoints.size() - 1).epoch();
     }
 
     /** The result of a trial that could not start, e.g. because its dataset could not be loaded. */

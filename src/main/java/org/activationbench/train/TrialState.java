@@ -24,6 +24,9 @@ import org.activationbench.grid.TrialConfig;
  * @param spentTrainNanos  all training time spent on the trial up to this save, work lost by earlier attempts included
  * @param inactive         the units inactive at the last of {@code checkpoints}; null if there is none, or if the state
  *                         was written in format 2, which did not keep them
+ * @param lookExamples     the trial's looks so far ({@link LookMetrics}): training examples seen at each; empty for a
+ *                         trial without looks, and in a state written in format 2 or 3, which had none
+ * @param lookAccuracy     the subsample accuracy at each of those looks
  */
 public record TrialState(
         String fingerprint,
@@ -40,9 +43,25 @@ public record TrialState(
         long keptTrainNanos,
         long epochTrainNanos,
         long spentTrainNanos,
-        InactiveUnits inactive) {
+        InactiveUnits inactive,
+        long[] lookExamples,
+        double[] lookAccuracy) {
+
+    /** A state of a trial without looks. */
+    public TrialState(String fingerprint, int epoch, int minibatch, float[] parameters, float[] updaterState,
+            int iterationCount, int epochCount, double[] gradientNorms, List<Double> testLossByEpoch,
+            List<Double> testAccuracyByEpoch, List<CheckpointMetrics> checkpoints, long keptTrainNanos, long epochTrainNanos,
+            long spentTrainNanos, InactiveUnits inactive) {
+        this(fingerprint, epoch, minibatch, parameters, updaterState, iterationCount, epochCount, gradientNorms,
+                testLossByEpoch, testAccuracyByEpoch, checkpoints, keptTrainNanos, epochTrainNanos, spentTrainNanos, inactive,
+                new long[0], new double[0]);
+    }
 
     public TrialState {
+        if (lookExamples.length != lookAccuracy.length) {
+            throw new IllegalArgumentException("a state holds " + lookExamples.length + " looks but " + lookAccuracy.length
+                    + " accuracies");
+        }
         if (epoch < 1 || minibatch < 0) {
             throw new IllegalArgumentException("a state's position must be epoch >= 1 and minibatch >= 0, found epoch "
                     + epoch + ", minibatch " + minibatch);

@@ -29,7 +29,9 @@ public final class TrialStateFormat {
 
     static final String MAGIC = "activation-bench trial state";
     /** Raised whenever the layout below changes; a state of another format is ignored, never half-read. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
+    /** The format before the looks: still read, verified, without looks. */
+    static final int FORMAT_WITHOUT_LOOKS = 3;
     /** The format before the checksum and the followed units: still read, with nothing to verify. */
     static final int UNCHECKED_FORMAT = 2;
     private static final String END = "end of state";
@@ -78,6 +80,16 @@ public final class TrialStateFormat {
             for (Integer n : new Integer[] {m.recoveredUnits(), m.newlyInactiveUnits(), m.previouslyInactiveUnits()}) {
                 d.writeInt(n == null ? -1 : n);
             }
+            LookMetrics looks = m.looks();
+            d.writeBoolean(looks != null);
+            if (looks != null) {
+                for (Long e : new Long[] {looks.examplesTo97(), looks.examplesTo98(), looks.examplesTo99()}) {
+                    d.writeLong(e == null ? -1 : e);
+                }
+                d.writeLong(Double.doubleToRawLongBits(looks.accuracyAucEpoch1()));
+                longs(d, looks.lookExamples());
+                doubles(d, looks.lookAccuracy());
+            }
         }
         InactiveUnits inactive = state.inactive();
         d.writeInt(inactive == null ? -1 : inactive.layers());
@@ -91,6 +103,8 @@ public final class TrialStateFormat {
                 }
             }
         }
+        longs(d, state.lookExamples());
+        doubles(d, state.lookAccuracy());
         d.writeUTF(END);
         d.writeInt((int) checked.getChecksum().getValue());
         d.flush();
@@ -115,12 +129,12 @@ public final class TrialStateFormat {
                 throw new DamagedStateException("it does not start as an activation-bench trial state");
             }
             int format = d.readInt();
-            if (format != FORMAT && format != UNCHECKED_FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_LOOKS && format != UNCHECKED_FORMAT) {
                 throw new ForeignStateException("a state of format " + format + "; this version reads format " + FORMAT
-                        + " (and " + UNCHECKED_FORMAT + ")");
+                        + " (and " + FORMAT_WITHOUT_LOOKS + " and " + UNCHECKED_FORMAT + ")");
             }
             TrialState state = body(d, size, format);
-            if (format == FORMAT) {
+            if (format != UNCHECKED_FORMAT) {
                 int computed = (int) checked.getChecksum().getValue();
                 int stored = d.readInt();
                 if (computed != stored) {
@@ -181,15 +195,51 @@ public final class TrialStateFormat {
                 int n = d.readInt();
                 followed[j] = n < 0 ? null : n;
             }
+            LookMetrics looks = format == FORMAT && d.readBoolean() ? lookMetrics(d, size) : null;
             checkpoints.add(new CheckpointMetrics(at, v[0], v[1], v[2], v[3], v[4], v[5], inactive, units, gradient, reached[0],
-                    reached[1], reached[2], validationLoss, validationAccuracy, followed[0], followed[1], followed[2]));
+                    reached[1], reached[2], validationLoss, validationAccuracy, followed[0], followed[1], followed[2], looks));
         }
         InactiveUnits inactive = format == UNCHECKED_FORMAT ? null : inactiveUnits(d, size);
+        long[] lookExamples = format == FORMAT ? longs(d, size) : new long[0];
+        double[] lookAccuracy = format == FORMAT ? doubles(d, size) : new double[0];
+        if (lookExamples == null || lookAccuracy == null || lookExamples.length != lookAccuracy.length) {
+            throw new DamagedStateException("its looks are missing or do not pair up");
+        }
         if (!d.readUTF().equals(END)) {
             throw new DamagedStateException("it does not end with its end mark");
         }
         return new TrialState(fingerprint, epoch, minibatch, parameters, updater, iterations, epochs, norms,
-                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent, inactive);
+                testLoss, testAccuracy, checkpoints, kept, inEpoch, spent, inactive, lookExamples, lookAccuracy);
+    }
+
+    private static LookMetrics lookMetrics(DataInputStream d, long size) throws IOException {
+        Long[] reached = new Long[3];
+        for (int j = 0; j < 3; j++) {
+            long e = d.readLong();
+            reached[j] = e < 0 ? null : e;
+        }
+        double auc = Double.longBitsToDouble(d.readLong());
+        long[] examples = longs(d, size);
+        double[] accuracy = doubles(d, size);
+        if (examples == null || accuracy == null || examples.length != accuracy.length) {
+            throw new DamagedStateException("a checkpoint's looks are missing or do not pair up");
+        }
+        return new LookMetrics(reached[0], reached[1], reached[2], auc, examples, accuracy);
+    }
+
+    private static void longs(DataOutputStream d, long[] values) throws IOException {
+        d.writeInt(values.length);
+        for (long v : values) {
+            d.writeLong(v);
+        }
+    }
+
+    private static long[] longs(DataInputStream d, long size) throws IOException {
+        long[] values = new long[length(d, Long.BYTES, size)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = d.readLong();
+        }
+        return values;
     }
 
     private static InactiveUnits inactiveUnits(DataInputStream d, long size) throws IOException {

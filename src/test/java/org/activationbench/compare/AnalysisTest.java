@@ -20,8 +20,10 @@ class AnalysisTest {
     @Test
     void aPlantedDifferenceIsFoundAndNoiseIsNot() {
         List<Comparison> all = analysis.compare(SyntheticRuns.snapshot().observations());
-        // 1 architecture x 2 epochs x 6 metrics x 2 candidates
-        assertEquals(2 * Metric.values().length * 2, all.size());
+        // 1 architecture x 2 epochs x 6 metrics x 2 candidates; the trials have no looks, so no examples_to_* nor
+        // accuracy_auc_epoch1 rows
+        assertEquals(2 * 6 * 2, all.size());
+        assertTrue(all.stream().noneMatch(c -> c.metric().inExamples() || c.metric() == Metric.ACCURACY_AUC_EPOCH1));
         Comparison leaky = find(all, 2, Metric.TEST_ACCURACY, "leakyrelu(0.1)");
         assertEquals(Verdict.BETTER, leaky.verdict());
         assertEquals(0.005, leaky.stats().meanDifference(), 0.001);
@@ -98,5 +100,61 @@ class AnalysisTest {
         List<Observation> observations = new ArrayList<>(SyntheticRuns.snapshot().observations());
         observations.removeIf(o -> o.label().equals("relu"));
         assertTrue(analysis.compare(observations).isEmpty());
+    }
+
+    /**
+     * A target not reached by a checkpoint counts as the examples seen there plus one look's worth: 3 looks per epoch
+     * of 600 examples, the row of checkpoint 3 after one at epoch 1 holding epochs 2 and 3's looks: 1800 + 200.
+     */
+    @Test
+    void examplesToTargetAreCensoredOneLookAfterTheCheckpoint() {
+        Snapshot.LookRow looks = Snapshot.LookRow.of(3, 1000L, null, null, 0.8, List.of(800L, 1000L, 1200L, 1400L, 1600L, 1800L));
+        assertEquals(2000.0, looks.censoredAt());
+        Observation o = row("relu", 0, 3, looks).observation();
+        assertEquals(1000.0, o.value(Metric.EXAMPLES_TO_97));
+        assertFalse(o.censored(Metric.EXAMPLES_TO_97));
+        assertEquals(2000.0, o.value(Metric.EXAMPLES_TO_98));
+        assertTrue(o.censored(Metric.EXAMPLES_TO_98) && o.censored(Metric.EXAMPLES_TO_99));
+        assertEquals(0.8, o.value(Metric.ACCURACY_AUC_EPOCH1));
+        assertTrue(o.censored(Metric.EPOCHS_TO_97), "epoch_to_97 is null in this row");
+    }
+
+    /**
+     * Trials with looks at checkpoint 1 (1000 examples per epoch, 10 looks: censored at 1100). relu reaches 97% at 600,
+     * 800, 700 and never; leakyrelu(0.1) at 500, 600, 500 and 400: differences -100, -200, -200, -700, mean -300, one
+     * trial censored. Neither reaches 99%: every trial censored at 1100, no difference.
+     */
+    @Test
+    void looksAreComparedWithTheirCensoredTrialsCounted() {
+        Long[] relu = {600L, 800L, 700L, null};
+        Long[] leaky = {500L, 600L, 500L, 400L};
+        double[] reluAuc = {0.80, 0.82, 0.81, 0.79};
+        double[] leakyAuc = {0.85, 0.86, 0.84, 0.83};
+        List<Long> curve = java.util.stream.LongStream.rangeClosed(0, 10).map(i -> i * 100).boxed().toList();
+        List<Observation> observations = new ArrayList<>();
+        for (int seed = 0; seed < 4; seed++) {
+            observations.add(row("relu", seed, 1, Snapshot.LookRow.of(1, relu[seed], null, null, reluAuc[seed], curve)).observation());
+            observations.add(new Snapshot.EpochRow("l" + seed, "mnist", "mlp", "per-task", "leakyrelu", 0.1, "leakyrelu(0.1)",
+                    seed, 1, 0.1, 0.9, 0.1, 0.95, List.of(0.0), 0.0, 1, 1e-3, Observation.FIXED, null,
+                    Snapshot.LookRow.of(1, leaky[seed], null, null, leakyAuc[seed], curve)).observation());
+        }
+        List<Comparison> all = new Analysis(new Analysis.Settings("relu", 1000, 1, 1)).compare(observations);
+        Comparison to97 = find(all, 1, Metric.EXAMPLES_TO_97, "leakyrelu(0.1)");
+        assertEquals(-300, to97.stats().meanDifference(), 1e-9);
+        assertEquals(1, to97.censored());
+        assertEquals(15_000, to97.margin(), "the default margin of examples to a target");
+        Comparison to99 = find(all, 1, Metric.EXAMPLES_TO_99, "leakyrelu(0.1)");
+        assertEquals(0, to99.stats().meanDifference(), 0.0);
+        assertEquals(8, to99.censored());
+        Comparison auc = find(all, 1, Metric.ACCURACY_AUC_EPOCH1, "leakyrelu(0.1)");
+        assertEquals(0.04, auc.stats().meanDifference(), 1e-12);
+        assertEquals(null, auc.censored(), "the AUC is never censored");
+        assertEquals(0.002, auc.margin());
+        assertEquals(4, find(all, 1, Metric.EPOCHS_TO_97, "leakyrelu(0.1)").censored(), "relu's epoch_to_97 is null");
+    }
+
+    private static Snapshot.EpochRow row(String activation, long seed, int epoch, Snapshot.LookRow looks) {
+        return new Snapshot.EpochRow(activation + seed, "mnist", "mlp", "per-task", activation, null, activation, seed, epoch, 0.1,
+                0.9, 0.1, 0.95, List.of(0.0), 0.0, null, 1e-3, Observation.FIXED, null, looks);
     }
 }

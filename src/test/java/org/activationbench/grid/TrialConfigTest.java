@@ -81,4 +81,35 @@ class TrialConfigTest {
         assertNotEquals(plain.trialId(), split.trialId());
         assertNotEquals(split.trialId(), plain.withValidation(new ValidationSplit(10_000, 8)).trialId());
     }
+
+    /**
+     * Looks at their default (none) add nothing, whatever the subsample size, so existing ids stay valid; looks on enter
+     * the id with both settings. The id of the trial with looks is `printf %s "<canonical>" | sha256sum`, outside Java.
+     */
+    @Test
+    void looksEnterTheIdOnlyWhenOn() {
+        TrialConfig plain = leaky(0.1, 3, List.of(1, 2, 5));
+        assertEquals("363570c3a26d1333", plain.withLooks(EvaluationLooks.OFF).trialId());
+        assertEquals("363570c3a26d1333", plain.withLooks(new EvaluationLooks(0, 5000)).trialId());
+        TrialConfig looks = plain.withLooks(new EvaluationLooks(10, 2000));
+        assertEquals(plain.canonical().replace(";seed=3", ";looks_per_epoch=10;look_examples=2000;seed=3"), looks.canonical());
+        assertEquals("180f2a1a84b02d4c", looks.trialId());
+        assertNotEquals(looks.trialId(), plain.withLooks(new EvaluationLooks(10, 1000)).trialId());
+        assertNotEquals(looks.trialId(), plain.withLooks(new EvaluationLooks(5, 2000)).trialId());
+        // A copy at another seed or rate keeps its looks.
+        assertEquals(looks.looks(), looks.withSeed(4).looks());
+        assertEquals(looks.looks(), looks.withLearningRate(0.01).looks());
+        assertEquals(looks.looks(), looks.withValidation(new ValidationSplit(100, 1)).looks());
+    }
+
+    @Test
+    void looksAreRefusedOnADataParallelTrialAndNegativeSettingsWhereTheyEnter() {
+        TrialConfig parallel = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(1), "adam", 0.001, 128, "xavier", 0,
+                new Strategy(Strategy.DATA_PARALLEL, 5, 2, 64));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parallel.withLooks(new EvaluationLooks(10, 2000)));
+        assertEquals("looks are taken between the minibatches of one task; a data-parallel trial has none", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new EvaluationLooks(-1, 2000));
+        assertThrows(IllegalArgumentException.class, () -> new EvaluationLooks(10, 0));
+    }
 }

@@ -49,7 +49,7 @@ public final class TableFiles {
             case DOUBLE -> 0.0;
             case BOOLEAN -> false;
             case TIMESTAMP -> Instant.EPOCH;
-            case DOUBLE_LIST, INT_LIST, STRING_LIST -> List.of();
+            case DOUBLE_LIST, INT_LIST, LONG_LIST, STRING_LIST -> List.of();
         };
     }
 }

@@ -172,4 +172,39 @@ class TablesTest {
         assertEquals(0.003, epoch.get("learning_rate"));
         assertEquals("tuning", epoch.get("stage"));
     }
+
+    /** A checkpoint's looks fill the look columns, and land in Parquet as list<int64> and list<double>. */
+    @Test
+    void aTrialWithLooksReportsThemAndTheyLandInParquet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TrialConfig config = new TrialConfig("mnist", "mlp", "relu", null, 3, List.of(1), "adam", 0.001, 128, "xavier")
+                .withLooks(new org.activationbench.grid.EvaluationLooks(2, 100));
+        org.activationbench.train.LookMetrics looks = new org.activationbench.train.LookMetrics(60_000L, null, null, 0.5,
+                new long[] {0, 30_000, 60_000}, new double[] {0.125, 0.875, 0.97});
+        CheckpointMetrics m = new CheckpointMetrics(1, 0.3, 0.9, 0.31, 0.91, 1.0, 100.0, new double[] {0.1}, new int[] {10}, null,
+                null, null, null, null, null, null, null, null, looks);
+        TrialResult result = new TrialResult(config, TrialStatus.OK, null, null, List.of(m), List.of("dense0"), List.of(10),
+                List.of(), 1, List.of(0.31), List.of(0.91), 1.0, 1.0, 1, 1, Instant.EPOCH, Instant.EPOCH);
+        Object[] row = Tables.epochRows(new TrialRecord(result, PROVENANCE, 1.0, 0)).get(0);
+        Map<String, Object> epoch = byName(Tables.EPOCHS, row);
+        assertEquals(60_000L, epoch.get("examples_to_97"));
+        assertNull(epoch.get("examples_to_98"));
+        assertNull(epoch.get("examples_to_99"));
+        assertEquals(0.5, epoch.get("accuracy_auc_epoch1"));
+        assertEquals(List.of(0L, 30_000L, 60_000L), epoch.get("look_examples"));
+        assertEquals(List.of(0.125, 0.875, 0.97), epoch.get("look_accuracy"));
+        assertNull(byName(Tables.EPOCHS, Tables.epochRows(RECORD).get(0)).get("look_examples"), "a trial without looks");
+
+        TableFiles.writeRows(dir, "x", Tables.EPOCHS, java.util.Collections.singletonList(row));
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement s = duck.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT typeof(look_examples), CAST(look_examples AS VARCHAR),"
+                        + " CAST(look_accuracy AS VARCHAR), examples_to_97 FROM read_parquet('"
+                        + dir.resolve("epochs").toString().replace("'", "''") + "/*/*.parquet')")) {
+            org.junit.jupiter.api.Assertions.assertTrue(r.next());
+            assertEquals("BIGINT[]", r.getString(1));
+            assertEquals("[0, 30000, 60000]", r.getString(2));
+            assertEquals("[0.125, 0.875, 0.97]", r.getString(3));
+            assertEquals(60_000L, r.getLong(4));
+        }
+    }
 }

@@ -103,6 +103,60 @@ class ContinuedTrialTest {
         }
     }
 
+    /**
+     * The looks measured before an interruption are kept with the state: a trial with 5 looks per epoch (after
+     * minibatches 3, 6, 9, 12 and 16) killed part-way through epochs 1 and 3, and between two checkpoints, ends with
+     * the looks of one never interrupted, bit for bit. Killed as it saves after minibatch 7 of epoch 1, it continues
+     * from its state after minibatch 6, where a look was due: the state must hold that look.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mlp", "cnn"})
+    void aTrialWithLooksKilledMidEpochEndsWithTheLooksOfOneNeverInterrupted(String architecture) {
+        TrialConfig config = config(architecture, "relu", null, Engine.FAST)
+                .withLooks(new org.activationbench.grid.EvaluationLooks(5, 100));
+        TrialResult plain = runner.run(config, DATA);
+        assertEquals(TrialStatus.OK, plain.status(), plain.errorClass() + ": " + plain.errorMessage());
+        MemoryStateStore undisturbed = new MemoryStateStore();
+        TrialResult saved = runner.run(config, DATA, TrialListener.NONE, new StateSaving(undisturbed, ALWAYS));
+        assertSameNumbers(plain, saved);
+        assertSameLooks(plain, saved);
+
+        MemoryStateStore store = new MemoryStateStore();
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieBeforeSaving("1:7"), ALWAYS));
+        assertEquals(List.of(0L, 96L, 192L), java.util.Arrays.stream(store.last().lookExamples()).boxed().toList(),
+                "the state after minibatch 6 holds the look before training and those after minibatches 3 and 6");
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.dieBeforeSaving("3:5"), ALWAYS));
+        runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.keepTimerSaves(false).dieBeforeSaving("4:2"), ALWAYS));
+        TrialResult last = runner.run(config, DATA, TrialListener.NONE, new StateSaving(store.keepTimerSaves(true).live(), ALWAYS));
+        assertEquals(3, last.firstTrainedEpoch(), "continued from checkpoint 2's state");
+        assertSameNumbers(plain, last);
+        assertSameLooks(plain, last);
+        assertEquals(bits(undisturbed.last().lookAccuracy()), bits(store.last().lookAccuracy()));
+        assertArrayEquals(undisturbed.last().lookExamples(), store.last().lookExamples());
+        assertEquals(1 + 4 * 5, store.last().lookExamples().length, "one look before training, 5 per epoch");
+    }
+
+    /** Every checkpoint's looks, the accuracies as their raw bits. */
+    static void assertSameLooks(TrialResult expected, TrialResult actual) {
+        assertEquals(expected.checkpoints().size(), actual.checkpoints().size());
+        for (int i = 0; i < expected.checkpoints().size(); i++) {
+            LookMetrics x = expected.checkpoints().get(i).looks();
+            LookMetrics y = actual.checkpoints().get(i).looks();
+            String at = "checkpoint " + expected.checkpoints().get(i).epoch();
+            assertTrue(x != null && y != null, at);
+            assertArrayEquals(x.lookExamples(), y.lookExamples(), at);
+            assertEquals(bits(x.lookAccuracy()), bits(y.lookAccuracy()), at);
+            assertEquals(List.of(String.valueOf(x.examplesTo97()), String.valueOf(x.examplesTo98()),
+                    String.valueOf(x.examplesTo99())), List.of(String.valueOf(y.examplesTo97()),
+                    String.valueOf(y.examplesTo98()), String.valueOf(y.examplesTo99())), at);
+            assertEquals(Double.doubleToRawLongBits(x.accuracyAucEpoch1()), Double.doubleToRawLongBits(y.accuracyAucEpoch1()), at);
+        }
+    }
+
+    private static List<Long> bits(double[] values) {
+        return java.util.Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).boxed().toList();
+    }
+
     @Test
     void aTrialWhoseStateHoldsItAllEndsAtOnceWithItsResult() {
         TrialConfig config = config("mlp", "relu", null, Engine.FAST);
