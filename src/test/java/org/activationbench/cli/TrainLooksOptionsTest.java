@@ -14,8 +14,8 @@ class TrainLooksOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--looks-per-epoch -1                    | train: --looks-per-epoch: -1 is not >= 0 (0: no looks)",
-            "--looks-per-epoch 10 --look-examples 0  | train: --look-examples: 0 is not a positive number of examples"})
+            "--looks-per-epoch -1                    | train: --looks-per-epoch: -1 is not a whole number >= 0 (0: no looks",
+            "--looks-per-epoch 10 --look-examples 0  | train: --look-examples: 0 is not a positive whole number of examples"})
     void aBadLookOptionIsRefused(String options, String message) {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
