@@ -1,5 +1,6 @@
 package org.activationbench.cli;
 
+import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ import org.activationbench.spark.NextRound;
  * fixed-rate trials of the same activations and seeds, so that the fixed-rate comparison pairs the seeds the tuned
  * one used.
  */
-public record TunedRounds() implements NextRound {
+public record TunedRounds(PrintStream console) implements NextRound {
+
+    /** Rounds that say the chosen rates on standard output. */
+    public TunedRounds() {
+        this(System.out);
+    }
 
     @Override
     public List<TrialConfig> next(ResultStore store, GridSpec grid, Set<String> settled, List<TrialConfig> unsettled) {
@@ -39,6 +45,15 @@ public record TunedRounds() implements NextRound {
         Snapshot snapshot = Snapshot.load(store, grid);
         Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = TunedProtocol.choices(snapshot, grid);
         List<TrialConfig> chosen = unsettled.stream().filter(t -> TunedProtocol.atChosenRate(t, choices)).toList();
+        if (!choices.isEmpty()) {
+            console.println(grid.experiment() + ": learning rates chosen on validation accuracy at epoch "
+                    + grid.tuning().epoch() + ": " + choices.values().stream()
+                            .sorted(java.util.Comparator.comparing((LearningRateChoice.Chosen c) -> c.key().architecture())
+                                    .thenComparing(c -> c.key().strategy()).thenComparing(c -> c.key().label()))
+                            .map(c -> Snapshot.setting(c.key().architecture(), c.key().strategy()) + " " + c.key().label()
+                                    + " " + TrialConfig.number(c.learningRate()))
+                            .collect(Collectors.joining(", ")));
+        }
         if (!onDemand) {
             return chosen;
         }

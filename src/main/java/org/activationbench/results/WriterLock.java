@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 
 /**
  * The one writer of an output folder: a lock file created only if absent (atomically: {@code CREATE_NEW} on a local
@@ -92,10 +93,26 @@ public final class WriterLock implements AutoCloseable {
     private final Path file;
     private final Holder holder;
 
+    /**
+     * Runs after Spark's own shutdown hooks (priority 40 in Hadoop's manager: the SparkContext is stopped first) and
+     * before Hadoop closes its file systems (10).
+     */
+    static final int SHUTDOWN_PRIORITY = 35;
+
+    /** Releases the lock when a signal ends the JVM before the holder does: SIGTERM lets no finally block finish. */
+    private final Runnable releaseOnShutdown = () -> {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // The JVM is ending: a lock that cannot be removed now is taken over later, as the holder is gone.
+        }
+    };
+
     private WriterLock(FileSystem fs, Path file, Holder holder) {
         this.fs = fs;
         this.file = file;
         this.holder = holder;
+        ShutdownHookManager.get().addShutdownHook(releaseOnShutdown, SHUTDOWN_PRIORITY);
     }
 
     /**
@@ -183,6 +200,11 @@ public final class WriterLock implements AutoCloseable {
     /** Removes the lock file if it is still this holder's. */
     @Override
     public void close() {
+        try {
+            ShutdownHookManager.get().removeShutdownHook(releaseOnShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // Called by that hook, or while the hooks run: the lock is removed below all the same.
+        }
         try {
             if (read(fs, file).map(Holder::parse).map(holder::equals).orElse(false)) {
                 fs.delete(file, false);

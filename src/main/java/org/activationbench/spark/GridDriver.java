@@ -10,6 +10,7 @@ import org.activationbench.data.DatasetLoader;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridChange;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.SeedRanges;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.WriterLock;
@@ -203,8 +204,7 @@ public final class GridDriver {
                     break;
                 }
                 console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
-                        + next.stream().mapToLong(TrialConfig::seed).min().orElse(0) + ".."
-                        + next.stream().mapToLong(TrialConfig::seed).max().orElse(0) + (grid.tuned() ? "; stages "
+                        + SeedRanges.of(next.stream().map(TrialConfig::seed).toList()) + (grid.tuned() ? "; stages "
                         + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
                 runTrials(sc, threads, next, store, counts, progress);
                 next.forEach(t -> settled.add(t.trialId()));

@@ -33,7 +33,13 @@ public final class Sessions {
      *               every master
      */
     public static SparkSession create(String appName, String master, boolean ui) {
-        return SparkSession.builder().appName(appName).config(conf(master, ui)).getOrCreate();
+        SparkSession session = SparkSession.builder().appName(appName).config(conf(master, ui)).getOrCreate();
+        if (ui) {
+            // Spark logs the address only at INFO, which the project's logging leaves out.
+            System.err.println("Spark web UI: " + (session.sparkContext().uiWebUrl().isDefined()
+                    ? session.sparkContext().uiWebUrl().get() : "not started (spark.ui.enabled is false)"));
+        }
+        return session;
     }
 
     /** The session's settings: spark-submit's, then these defaults. */

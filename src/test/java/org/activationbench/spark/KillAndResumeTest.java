@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
+import org.activationbench.results.WriterLock;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,10 @@ class KillAndResumeTest {
         assertTrue(log.contains("run: stopped by a signal before the grid finished; the trials that landed are kept in "
                 + out + ": continue with the same command and --resume"), log);
         assertFalse(log.contains("the Spark job failed"), log);
+        String after = log.substring(log.indexOf("run: stopped by a signal"));
+        assertEquals(1, after.strip().lines().count(), "the notice and nothing after it:\n" + log);
+        assertFalse(log.contains("Exception"), "no stack trace of Spark's shutdown:\n" + log);
+        assertFalse(Files.exists(out.resolve(WriterLock.FILE)), "the lock is released, as on Ctrl-C");
     }
 
     /**
