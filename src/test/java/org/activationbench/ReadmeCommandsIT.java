@@ -73,7 +73,9 @@ class ReadmeCommandsIT {
             "jobs/run-local.sh --resume", "on the finished quick run it would only compare and report again, as"
                     + " `jobs/run-local.sh` did (KillAndResumeTest resumes killed runs)",
             "jobs/run-local.sh --overwrite", "it would train the quick grid again, as `jobs/run-local.sh` did"
-                    + " (OutputSafetyTest checks what it removes)");
+                    + " (OutputSafetyTest checks what it removes)",
+            "jobs/run-local.sh --resume --set grid.seeds=10", "it would train the new seeds of the quick grid (GrownRunTest"
+                    + " grows a run and compares it with one trained from scratch)");
 
     static final String TRAIN_EXAMPLES = "256";
     static final int TIMEOUT_SECONDS = 300;
