@@ -29,6 +29,11 @@ final class Page {
     }
 
     /** A table whose rows are the query's rows, every value as the query formats it. */
+    /** A query whose rows shape a block (which columns it needs) but are not shown themselves. */
+    LandedTables.Rows query(String sql) {
+        return tables.query(sql);
+    }
+
     void table(String caption, List<String> header, String sql) {
         LandedTables.Rows rows = tables.query(sql);
         if (rows.columns().size() != header.size()) {

@@ -11,20 +11,41 @@ final class SummaryTables {
 
     private SummaryTables() {}
 
+    /**
+     * A row per setting and activation, and per learning rate and stage where the rows shown hold more than one (a
+     * tuned grid's chosen rates, a grid of several rates), so that no row mixes trials of different rates.
+     */
     static void finalAccuracy(Page page) {
+        boolean rates = page.query("SELECT count(DISTINCT learning_rate) AS n FROM epochs").number(0, "n") > 1;
+        boolean stages = page.query("SELECT count(DISTINCT coalesce(stage, 'fixed')) AS n FROM epochs").number(0, "n") > 1;
+        List<String> header = new java.util.ArrayList<>(List.of("architecture", "activation"));
+        String keys = "setting, activation_label";
+        String shown = keys;
+        if (rates) {
+            header.add("learning rate");
+            keys += ", learning_rate";
+            shown += ", CAST(learning_rate AS VARCHAR) AS learning_rate_shown";
+        }
+        if (stages) {
+            header.add("stage");
+            keys += ", coalesce(stage, 'fixed')";
+            shown += ", coalesce(stage, 'fixed') AS stage_shown";
+        }
+        header.addAll(List.of("epoch", "seeds", "mean test acc.", "sd", "min", "max", "test loss", "inactive units",
+                "reached 97%"));
         page.table("Test accuracy at each architecture's last checkpoint, over seeds (sd in points; inactive units: the"
-                + " share of all hidden units " + CurveFigures.UNITS + ").",
-                List.of("architecture", "activation", "epoch", "seeds", "mean test acc.", "sd", "min", "max", "test loss",
-                        "inactive units", "reached 97%"), """
+                + " share of all hidden units " + CurveFigures.UNITS + ")" + (rates || stages ? "; a row per "
+                + (rates ? "learning rate" : "") + (rates && stages ? " and " : "") + (stages ? "stage" : "") : "") + ".",
+                header, """
                 WITH last AS (SELECT setting, max(epoch) AS epoch FROM epochs GROUP BY setting)
-                SELECT setting, activation_label, epoch, count(*) AS seeds,
+                SELECT %3$s, epoch, count(*) AS seeds,
                        percent(avg(test_accuracy)) AS mean_test_accuracy, fixed(100 * stddev_samp(test_accuracy), 3) AS sd,
                        percent(min(test_accuracy)) AS min, percent(max(test_accuracy)) AS max,
                        fixed(avg(test_loss), 4) AS test_loss, percent(avg(network_inactive_fraction)) AS inactive_units,
                        count(epoch_to_97) || '/' || count(*) AS reached_97
                 FROM epochs JOIN last USING (setting, epoch)
-                GROUP BY setting, activation_label, epoch
-                ORDER BY setting_order(setting), activation_label""");
+                GROUP BY %1$s, epoch
+                ORDER BY setting_order(setting), %2$s""".formatted(keys, keys.substring("setting, ".length()), shown));
     }
 
     static void accuracyComparisons(Page page, String baseline) {

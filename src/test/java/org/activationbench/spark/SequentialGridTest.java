@@ -65,7 +65,7 @@ class SequentialGridTest {
         Path out = dir.resolve("out");
         GridDriver.Summary summary = driver(grid, out, false).run(spark);
         assertEquals(9, summary.ok(), printed.toString());
-        assertTrue(printed.toString().contains("seq: round 1, 9 trials (seeds 0..2)"), printed.toString());
+        assertTrue(printed.toString().contains("seq: round 1, 9 trials (seeds 0-2)"), printed.toString());
         ResultStore store = new ResultStore(spark, out.toString(), "seq");
         assertEquals(9, store.read(Tables.RUNS).count());
         List<Row> sequential = store.read(Tables.COMPARISONS).where("seeds_used IS NOT NULL").collectAsList();

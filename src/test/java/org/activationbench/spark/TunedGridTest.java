@@ -17,6 +17,7 @@ import org.activationbench.compare.LearningRateChoice;
 import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.TunedProtocol;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.apache.spark.sql.Row;
@@ -83,8 +84,15 @@ class TunedGridTest {
         assertEquals(2, chosen.size());
         long moved = chosen.values().stream().filter(c -> c.learningRate() != 0.001).count();
 
-        GridDriver.Summary resumed = driver(grid, out, true, new TunedRounds()).run(spark);
+        // The first round: the tuning seeds (1000, 1001) and the fixed-rate trials on the confirmation seeds (0, 1).
+        assertTrue(printed.toString().contains("round 1, 12 trials (seeds 0-1, 1000-1001; stages [fixed, tuning])"),
+                printed.toString());
+        GridDriver.Summary resumed = driver(grid, out, true, new TunedRounds(console)).run(spark);
         assertEquals(2 * moved, resumed.ok() + resumed.diverged(), printed.toString());
+        assertTrue(printed.toString().contains("tuned: learning rates chosen on validation accuracy at epoch 1: mlp"
+                + " leakyrelu(0.1) " + TrialConfig.number(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task",
+                        "leakyrelu(0.1)")).learningRate()) + ", mlp relu " + TrialConfig.number(chosen.get(
+                        TunedProtocol.key("mnist", "mlp", "per-task", "relu")).learningRate())), printed.toString());
         assertEquals(12 + 2 * moved, store.read(Tables.RUNS).count(), "a chosen rate equal to the fixed one is not trained twice");
         assertEquals(8, store.read(Tables.RUNS).where("stage = 'tuning'").count());
         assertEquals(4, store.read(Tables.RUNS).where("stage = 'fixed' AND learning_rate = 0.001 AND seed < 2").count());
@@ -113,6 +121,9 @@ class TunedGridTest {
         assertTrue(html.contains("The tuned protocol cost 12 trial-epochs (stage 1 8 + stage 2 4) against 4 for the fixed"
                 + " one (3.00x)."), "and states the cost");
         assertTrue(java.nio.file.Files.exists(report.resolve("figures/sensitivity-mlp.png")));
+        // The final accuracy table has a row per chosen rate, and says which, where the activations' rates differ.
+        boolean ratesDiffer = chosen.values().stream().map(LearningRateChoice.Chosen::learningRate).distinct().count() > 1;
+        assertEquals(ratesDiffer, html.contains("<th>learning rate</th>"), html);
         assertTrue(html.contains("Compared at one learning rate, 0.001, for every activation"),
                 "the speed claim is read where every activation trains at one rate");
 
