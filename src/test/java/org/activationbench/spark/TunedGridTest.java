@@ -91,8 +91,8 @@ class TunedGridTest {
         assertEquals(2 * moved, resumed.ok() + resumed.diverged(), printed.toString());
         assertTrue(printed.toString().contains("tuned: learning rates chosen on validation accuracy at epoch 1: mlp"
                 + " leakyrelu(0.1) " + TrialConfig.number(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task",
-                        "leakyrelu(0.1)")).learningRate()) + ", mlp relu " + TrialConfig.number(chosen.get(
-                        TunedProtocol.key("mnist", "mlp", "per-task", "relu")).learningRate())), printed.toString());
+                        Snapshot.DEFAULT_CONDITION, "leakyrelu(0.1)")).learningRate()) + ", mlp relu " + TrialConfig.number(chosen.get(
+                        TunedProtocol.key("mnist", "mlp", "per-task", Snapshot.DEFAULT_CONDITION, "relu")).learningRate())), printed.toString());
         assertEquals(12 + 2 * moved, store.read(Tables.RUNS).count(), "a chosen rate equal to the fixed one is not trained twice");
         assertEquals(8, store.read(Tables.RUNS).where("stage = 'tuning'").count());
         assertEquals(4, store.read(Tables.RUNS).where("stage = 'fixed' AND learning_rate = 0.001 AND seed < 2").count());
