@@ -18,7 +18,6 @@ import org.activationbench.results.WriteFailure;
 import org.activationbench.spark.DataSizes;
 import org.activationbench.spark.GridDriver;
 import org.activationbench.train.Vocabularies;
-import org.apache.hadoop.fs.FSError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,9 +141,14 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         } catch (WriteFailure e) {
             return stopped(e, out);
-        } catch (FSError e) {
-            // A write no path caught: Hadoop's local file system reports a full disk as this Error.
-            return stopped(WriteFailure.of(out, e).orElseThrow(), out);
+        } catch (Error e) {
+            // A write no path caught: Hadoop's local file system reports a full disk as an Error (FSError). It is not
+            // named here, so that the commands that never load Hadoop (train, without Spark's jars) still start.
+            Optional<WriteFailure> failure = WriteFailure.of(out, e);
+            if (failure.isEmpty()) {
+                throw e;
+            }
+            return stopped(failure.get(), out);
         } catch (RuntimeException e) {
             if (!shuttingDown()) {
                 throw e;
