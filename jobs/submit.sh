@@ -18,7 +18,7 @@
 #   spark.executor.memory                    heap per executor (the datasets: ~0.3 GB per dataset)
 #   spark.executor.memoryOverhead            off-heap room for ND4J arrays (org.bytedeco.javacpp.maxbytes)
 #   spark.task.maxFailures                   retries of a lost task (results are deterministic, retries are safe)
-#   spark.authenticate / spark.authenticate.secret, spark.ui.enabled    see "Security" in the README
+#   spark.authenticate / spark.authenticate.secret, spark.ui.enabled    see "Security defaults" in docs/operations.md
 # Environment: DNNL_MAX_CPU_ISA (e.g. AVX2, AVX512_CORE) pins oneDNN's kernels here and on every executor.
 # --output must be a folder the driver can write (local disk in client mode, or HDFS/S3 URIs).
 # Uses spark-submit from PATH (or SPARK_HOME); without one, Spark's launcher from target/spark-home/jars (then

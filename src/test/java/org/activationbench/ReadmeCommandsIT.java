@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,20 +28,21 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The README's shell commands run as written: every line of its {@code ```bash} blocks, in README order, each a test of
- * its own named by its README line, run with {@code bash -c} against the built jar and the scripts.
+ * The README's shell commands run as written, and so do those of {@code docs/trials.md}, the one trial the README sends a
+ * user to: every line of their {@code ```bash} blocks, the README's first, each a test of its own named by its file and
+ * line, run with {@code bash -c} against the built jar and the scripts.
  *
  * <p>Each command runs in a copy of the project root made of symbolic links to {@code jobs/}, {@code conf/},
  * {@code src/}, {@code target/}, {@code docs/}, {@code data/} and {@code README.md}, a copy of {@code pom.xml} with its
  * time (so {@code build_if_needed} sees an up-to-date jar), and real, empty {@code results/} and {@code notebooks-out/}:
- * the commands write where the README says, {@code results/<experiment>} and {@code notebooks-out/<experiment>}, but
- * not into the checkout (checked at the end). The README's grid lines are alternatives, each a run of its own, so a
+ * the commands write where the documents say, {@code results/<experiment>} and {@code notebooks-out/<experiment>}, but
+ * not into the checkout (checked at the end). The documented grid lines are alternatives, each a run of its own, so a
  * line that trains a grid gets a fresh copy, and every other line runs in the copy of the line before it.
  * {@code jobs/cluster.sh} keeps its cluster's state in {@code target/cluster}, as for
  * {@link org.activationbench.cluster.StandaloneClusterIT}; the cluster it starts is stopped after the last line
  * whatever happened.
  *
- * <p>What is appended to the README's text, to keep the commands cheap (nothing else is changed):
+ * <p>What is appended to the documented text, to keep the commands cheap (nothing else is changed):
  * <ul>
  *   <li>a line that trains a grid ({@code jobs/run-local.sh} or {@code jobs/submit.sh} without {@code --plan} or a
  *       subcommand): {@code --set data.train-examples=256}, so each trial trains on 256 examples instead of 60,000;</li>
@@ -58,15 +58,17 @@ class ReadmeCommandsIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path LOGS = ROOT.resolve("target/readme-commands-it");
+    /** The documents whose commands run, in this order. */
+    static final List<String> DOCUMENTS = List.of("README.md", "docs/trials.md");
 
-    /** README lines not run, and why. */
+    /** Documented lines not run, and why. */
     static final Map<String, String> SKIPPED = Map.of(
             "mvn -B verify", "the build that runs this test",
             "mvn -B package -DskipTests", "failsafe runs after package: the jar the other lines use is built",
             "jobs/run-local.sh publish --output results/depth", "it needs a complete run of depth.conf (1.2 core-hours),"
                     + " and publish refuses a smaller one; PublishCommandTest publishes a complete run of a small grid");
 
-    /** README lines checked with {@code --plan} appended instead of run, and why. */
+    /** Documented lines checked with {@code --plan} appended instead of run, and why. */
     static final Map<String, String> PLANNED = Map.of(
             "jobs/run-local.sh conf/grids/depth.conf", "150 trials of 2 to 32 hidden layers, 10 epochs each",
             "jobs/run-local.sh --set grid.seeds=10 --set grid.epochs=[1,5,10]", "40 trials of 10 epochs",
@@ -87,12 +89,16 @@ class ReadmeCommandsIT {
     private static Path current;
     private static boolean clusterStarted;
     private static boolean broken;
-    /** What was done with each README line, for the log: run, planned or skipped, and its seconds. */
-    private static final Map<Integer, String> DONE = new TreeMap<>();
+    /** What was done with each documented line, in order, for the log: run, planned or skipped, and its seconds. */
+    private static final Map<String, String> DONE = new LinkedHashMap<>();
     private static long totalSeconds;
 
-    /** One command of a {@code ```bash} block, at its README line. */
-    record Line(int number, String command) {}
+    /** One command of a {@code ```bash} block, at its line of its document. */
+    record Line(String document, int number, String command) {
+        String label() {
+            return document + " line " + number;
+        }
+    }
 
     @BeforeAll
     static void prepare() throws IOException, InterruptedException {
@@ -120,40 +126,43 @@ class ReadmeCommandsIT {
                 }
             }
             assertEquals(checkoutOutputsBefore, outputs(ROOT),
-                    "the README's commands wrote into the checkout's results/ or notebooks-out/");
+                    "the documented commands wrote into the checkout's results/ or notebooks-out/");
         } finally {
             if (farms != null) {
                 deleteTree(farms);
             }
-            System.out.println("README commands by line:");
+            System.out.println("documented commands by line:");
             DONE.forEach((line, what) -> System.out.println("  " + line + ": " + what));
             System.out.println("  total " + totalSeconds + " s");
         }
     }
 
     @TestFactory
-    Stream<DynamicTest> everyCommandOfTheReadmeRunsAsWritten() throws IOException {
-        List<Line> lines = bashLines(Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+    Stream<DynamicTest> everyDocumentedCommandRunsAsWritten() throws IOException {
+        List<Line> lines = new ArrayList<>();
+        for (String document : DOCUMENTS) {
+            lines.addAll(bashLines(document, Files.readAllLines(ROOT.resolve(document), StandardCharsets.UTF_8)));
+        }
         List<String> commands = lines.stream().map(Line::command).toList();
         for (String listed : concat(SKIPPED.keySet(), PLANNED.keySet())) {
             assertTrue(commands.contains(listed),
-                    "the README has no command '" + listed + "' any more; update SKIPPED or PLANNED");
+                    "no document of " + DOCUMENTS + " has the command '" + listed + "' any more; update SKIPPED or PLANNED");
         }
         assertTrue(commands.stream().anyMatch(c -> c.startsWith("jobs/cluster.sh start")),
                 "the README's cluster block is gone");
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Line> seen = new HashMap<>();
         List<DynamicTest> tests = new ArrayList<>();
         for (Line line : lines) {
-            String name = "README line " + line.number + ": " + line.command;
-            Integer first = seen.putIfAbsent(line.command, line.number);
+            String name = line.label() + ": " + line.command;
+            Line first = seen.putIfAbsent(line.command, line);
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                Assumptions.assumeFalse(broken, "an earlier README command failed");
+                Assumptions.assumeFalse(broken, "an earlier documented command failed");
                 if (first != null) {
-                    DONE.put(line.number, "skipped, the same command as line " + first);
-                    Assumptions.abort("the same command as README line " + first + ", run there");
+                    DONE.put(line.label(), "skipped, the same command as " + first.label());
+                    Assumptions.abort("the same command as " + first.label() + ", run there");
                 }
                 if (SKIPPED.containsKey(line.command)) {
-                    DONE.put(line.number, "skipped, " + SKIPPED.get(line.command));
+                    DONE.put(line.label(), "skipped, " + SKIPPED.get(line.command));
                     Assumptions.abort("not run: " + SKIPPED.get(line.command));
                 }
                 boolean ok = false;
@@ -200,21 +209,20 @@ class ReadmeCommandsIT {
             copyTree(ROOT.resolve("notebooks-out"), current.resolve("notebooks-out"));
         }
         long start = System.nanoTime();
-        Run r = run(current, command, LOGS.resolve("line-" + line.number + ".log"));
+        Run r = run(current, command, LOGS.resolve(line.document.replace('/', '-') + "-line-" + line.number + ".log"));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         totalSeconds += seconds;
-        DONE.put(line.number, "$ " + command + "  (exit " + r.code + ", " + seconds + " s)");
-        assertEquals(0, r.code,
-                "README line " + line.number + " exited " + r.code + ":\n$ " + command + "\n" + tail(r.output));
-        assertTrue(expected.matcher(r.output).find(), "README line " + line.number + " did not print /" + expected + "/:\n$ "
+        DONE.put(line.label(), "$ " + command + "  (exit " + r.code + ", " + seconds + " s)");
+        assertEquals(0, r.code, line.label() + " exited " + r.code + ":\n$ " + command + "\n" + tail(r.output));
+        assertTrue(expected.matcher(r.output).find(), line.label() + " did not print /" + expected + "/:\n$ "
                 + command + "\n" + tail(r.output));
     }
 
     /**
-     * The commands of the README's {@code ```bash} blocks with their line numbers: comments removed, continued lines
+     * The commands of a document's {@code ```bash} blocks with their line numbers: comments removed, continued lines
      * joined, blank lines dropped.
      */
-    static List<Line> bashLines(List<String> readme) {
+    static List<Line> bashLines(String document, List<String> readme) {
         List<Line> lines = new ArrayList<>();
         boolean inBash = false;
         StringBuilder pending = new StringBuilder();
@@ -241,7 +249,7 @@ class ReadmeCommandsIT {
             String joined = pending.toString().strip().replaceAll("\\s+", " ");
             pending.setLength(0);
             if (!joined.isEmpty()) {
-                lines.add(new Line(pendingLine, joined));
+                lines.add(new Line(document, pendingLine, joined));
             }
         }
         return lines;
@@ -290,7 +298,7 @@ class ReadmeCommandsIT {
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            fail("'" + command + "' did not finish within " + TIMEOUT_SECONDS + " s; if a README line trains a big grid,"
+            fail("'" + command + "' did not finish within " + TIMEOUT_SECONDS + " s; if a documented line trains a big grid,"
                     + " list it in PLANNED:\n" + tail(Files.readString(log)));
         }
         return new Run(p.exitValue(), Files.readString(log));
