@@ -3,6 +3,7 @@ package org.activationbench.results;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -13,18 +14,21 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.DelegatingPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes rows of a {@link Table} to one Parquet file from the driver, without a Spark job: results land while
- * every executor core is busy training. The file appears under its final name only once complete (written under a
+ * Writes rows of a {@link Table} to one Parquet file, and reads them back, from the driver without a Spark job: results
+ * land while every executor core is busy training, and a compaction of a few thousand rows needs no executor. The file appears under its final name only once complete (written under a
  * hidden name, flushed to the disk, then renamed), so readers never see half a file, even after a power loss.
  */
 final class ParquetFiles {
@@ -104,6 +108,59 @@ final class ParquetFiles {
                 return file.toString();
             }
         };
+    }
+
+    /**
+     * The rows of one data file in the table's column order. Columns are found by name, so a file landed before a
+     * column existed reads as null there, as Spark reads it with the table's schema.
+     */
+    static List<Object[]> read(Configuration conf, Path file, Table<?> table) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                rows.add(row(g, table));
+            }
+        }
+        return rows;
+    }
+
+    private static Object[] row(Group g, Table<?> table) {
+        List<? extends Column<?>> columns = table.columns();
+        GroupType type = g.getType();
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column<?> c = columns.get(i);
+            if (type.containsField(c.name()) && g.getFieldRepetitionCount(c.name()) > 0) {
+                row[i] = switch (c.kind()) {
+                    case STRING -> g.getString(c.name(), 0);
+                    case INT -> g.getInteger(c.name(), 0);
+                    case LONG -> g.getLong(c.name(), 0);
+                    case DOUBLE -> g.getDouble(c.name(), 0);
+                    case BOOLEAN -> g.getBoolean(c.name(), 0);
+                    case TIMESTAMP -> Instant.EPOCH.plus(g.getLong(c.name(), 0), ChronoUnit.MICROS);
+                    case DOUBLE_LIST, INT_LIST, LONG_LIST, STRING_LIST -> list(g.getGroup(c.name(), 0), c.kind());
+                };
+            }
+        }
+        return row;
+    }
+
+    private static List<Object> list(Group list, Column.Kind kind) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+            Group entry = list.getGroup("list", i);
+            if (entry.getFieldRepetitionCount("element") == 0) {
+                values.add(null);
+                continue;
+            }
+            values.add(switch (kind) {
+                case DOUBLE_LIST -> entry.getDouble("element", 0);
+                case INT_LIST -> entry.getInteger("element", 0);
+                case LONG_LIST -> entry.getLong("element", 0);
+                default -> entry.getString("element", 0);
+            });
+        }
+        return values;
     }
 
     /** Whether a file is whole Parquet: its footer, written last, can be read. */

@@ -1,13 +1,10 @@
 package org.activationbench.results;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +16,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * The output folder of one experiment: {@code runs/}, {@code epochs/} (and later {@code comparisons/}), each
@@ -186,40 +180,30 @@ public final class ResultStore {
     List<Compaction> stageCompaction() throws IOException {
         List<Path> runFiles = Compaction.dataFiles(fs(), tableDir(Tables.RUNS));
         List<Path> epochFiles = Compaction.dataFiles(fs(), tableDir(Tables.EPOCHS));
-        Dataset<Row> latest = read(Tables.RUNS, runFiles)
-                .withColumn("_rank", row_number().over(Window.partitionBy("trial_id")
-                        .orderBy(when(col("status").isin(FINAL_STATUSES.toArray()), 0).otherwise(1),
-                                col("finished_at").desc())))
-                .where(col("_rank").equalTo(1))
-                .drop("_rank");
-        Dataset<Row> epochs = read(Tables.EPOCHS, epochFiles);
-        Dataset<Row> chosen = latest.select(col("trial_id").as("_trial"), col("attempt_id").as("_attempt"));
-        // Null-safe: rows landed before attempt ids existed match each other and are then kept once per epoch.
-        Dataset<Row> sameAttempt = epochs
-                .join(chosen, epochs.col("trial_id").equalTo(chosen.col("_trial"))
-                        .and(epochs.col("attempt_id").eqNullSafe(chosen.col("_attempt"))))
-                .drop("_trial", "_attempt")
-                .dropDuplicates("trial_id", "epoch");
+        List<Object[]> runs = BestAttempts.runs(readRows(Tables.RUNS, runFiles));
+        List<Object[]> epochs = BestAttempts.epochs(readRows(Tables.EPOCHS, epochFiles), runs);
         // One id for both tables, so a damaged file's partner in the other table can be found by its name.
         String id = UUID.randomUUID().toString();
-        Compaction runs = stage(Tables.RUNS, id, runFiles, latest.orderBy("architecture", "activation", "alpha", "seed"));
-        Compaction epochsSwap = stage(Tables.EPOCHS, id, epochFiles,
-                sameAttempt.orderBy("architecture", "activation", "alpha", "seed", "epoch"));
+        Compaction runsSwap = stage(Tables.RUNS, id, runFiles, runs);
+        Compaction epochsSwap = stage(Tables.EPOCHS, id, epochFiles, epochs);
         // Both tables are written from the old files before either is swapped in.
-        return List.of(runs, epochsSwap);
+        return List.of(runsSwap, epochsSwap);
     }
 
-    private Compaction stage(Table table, String id, List<Path> inputs, Dataset<Row> rows) throws IOException {
-        Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), id);
-        try {
-            c.recordInputs(inputs);
-            rows.select(Arrays.stream(table.sparkSchema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                    .toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                    .partitionBy(Table.PARTITION).parquet(c.staging().toString());
-        } catch (Exception | FSError e) {
-            // Spark reports a task's failed write as a SparkException whose causes hold the file system's error.
-            throw WriteFailure.at(c.staging(), e);
+    private List<Object[]> readRows(Table<?> table, List<Path> files) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (Path f : files) {
+            rows.addAll(ParquetFiles.read(conf, f, table));
         }
+        return rows;
+    }
+
+    private Compaction stage(Table<?> table, String id, List<Path> inputs, List<Object[]> rows) throws IOException {
+        Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), id);
+        c.recordInputs(inputs);
+        Path staged = new Path(c.staging(), Table.PARTITION + "=" + experiment);
+        ParquetFiles.write(conf, new Path(staged, "part-00000.parquet"), table, rows);
+        DurableFiles.write(fs(), new Path(staged, "_SUCCESS"), new byte[0]);
         return c;
     }
 

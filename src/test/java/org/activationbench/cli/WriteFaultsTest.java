@@ -70,8 +70,8 @@ class WriteFaultsTest {
 
     /**
      * One output folder through every write path's failure in turn, each run stopped by its fault and the next one a
-     * {@code --resume}: a trial's rows (FSError), a streamed checkpoint (IOException), the compaction (FSError, inside
-     * Spark's own task), the comparisons (IOException), the report (its folder gone); then a last resume with the disk
+     * {@code --resume}: a trial's rows (FSError), a streamed checkpoint (IOException), the compaction (FSError), the
+     * comparisons (IOException), the report (its folder gone); then a last resume with the disk
      * whole again ends with every trial once and the undisturbed numbers. One chain, as each step starts from what the
      * one before left, and a run costs seconds of Spark start-up alone.
      */
@@ -94,8 +94,8 @@ class WriteFaultsTest {
         assertTrue(streamed.out().contains("faults: resuming: 0 of " + TRIALS + " trials landed, "), streamed.out());
         assertTrue(LandedNumbers.of(out, "faults").runs().size() < TRIALS);
 
-        // Spark's own task writes the compacted files: its FSError reaches the driver inside a SparkException.
-        stoppedBy(new Fault(p -> p.toString().contains("/_compacting-") && p.toString().contains("/_temporary/"), 1, true),
+        // The compacted runs file, staged under its hidden name.
+        stoppedBy(new Fault(p -> p.toString().contains("/_compacting-") && p.getName().endsWith(".parquet.tmp"), 1, true),
                 true, reportDir);
         assertEquals(TRIALS, LandedNumbers.of(out, "faults").runs().size(), "every trial landed before the compaction");
 

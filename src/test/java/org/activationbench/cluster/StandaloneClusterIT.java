@@ -89,15 +89,6 @@ class StandaloneClusterIT {
     }
 
     @Test
-    void aGridOnTheClusterGivesTheSameNumbersAsLocalMode() throws Exception {
-        Path out = WORK.resolve("same");
-        Result r = submit(out, write("faults.conf", FAULT_GRID));
-        assertEquals(0, r.code, r.output);
-        assertEquals(reference, metrics(out, "faults"));
-        assertEquals(18, count(out, "faults", Tables.EPOCHS.name()));
-    }
-
-    @Test
     void anExecutorKilledMidTrialIsReplacedAndItsTrialsRetriedToTheSameNumbers() throws Exception {
         Path out = WORK.resolve("executor-killed");
         Process driver = submitInBackground(out, write("faults.conf", FAULT_GRID));
@@ -130,17 +121,21 @@ class StandaloneClusterIT {
     }
 
     @Test
-    void aKilledDriverResumedContinuesItsTrialsFromTheirStates() throws Exception {
-        Path out = WORK.resolve("driver-killed-state");
+    void aKilledDriverResumedRunsOnlyTheMissingTrialsAndContinuesThemFromTheirStates() throws Exception {
+        Path out = WORK.resolve("driver-killed");
         Path grid = write("faults-state.conf", STATE_GRID);
         Process submit = submitInBackground(out, grid);
+        waitForLanded(out, "faults", 1, submit);
         waitForState(out, 2, submit);
         for (ProcessHandle driver : processes("org.apache.spark.deploy.SparkSubmit")) {
             driver.destroyForcibly();
         }
         waitFor(submit, 60);
+        long landed = count(out, "faults", Tables.RUNS.name());
+        assertTrue(landed >= 1 && landed < 6, "landed before the kill: " + landed);
         Result resume = run(submitCommand(out, grid, "--resume"), 300);
         assertEquals(0, resume.code, resume.output);
+        assertTrue(resume.output.contains("(" + landed + " already done)"), resume.output);
         assertEveryTrialOnceAndAsUndisturbed(out);
         assertFalse(continued(out).isEmpty(), "a resumed trial should have continued from its state: " + runs(out, "faults"));
         assertStatesRemoved(out);
@@ -202,24 +197,6 @@ class StandaloneClusterIT {
         assertEveryTrialOnceAndAsUndisturbed(out);
     }
 
-    @Test
-    void aKilledDriverResumedRunsOnlyTheMissingTrials() throws Exception {
-        Path out = WORK.resolve("driver-killed");
-        Path grid = write("faults.conf", FAULT_GRID);
-        Process submit = submitInBackground(out, grid);
-        waitForLanded(out, "faults", 1, submit);
-        for (ProcessHandle driver : processes("org.apache.spark.deploy.SparkSubmit")) {
-            driver.destroyForcibly();
-        }
-        waitFor(submit, 60);
-        long landed = count(out, "faults", Tables.RUNS.name());
-        assertTrue(landed >= 1 && landed < 6, "landed before the kill: " + landed);
-        Result resume = run(submitCommand(out, grid, "--resume"), 300);
-        assertEquals(0, resume.code, resume.output);
-        assertTrue(resume.output.contains("(" + landed + " already done)"), resume.output);
-        assertEveryTrialOnceAndAsUndisturbed(out);
-    }
-
     /**
      * Checkpoints stream from the cluster's executors through the state folder: a trial's first checkpoint is in
      * epochs while the trial still trains (no runs row yet), and at the end there is one row per checkpoint.
@@ -260,48 +237,30 @@ class StandaloneClusterIT {
     }
 
     @Test
-    void aTrialThatThrowsLandsAsFailedAndTheJobSaysSo() throws Exception {
+    void aTrialThatThrowsLandsAsFailedAndOneThatDivergesAsDivergedNotRetriedAndTheJobSaysSo() throws Exception {
         Path out = WORK.resolve("failing");
         Path grid = write("failing.conf", """
                 experiment = "failing"
                 dataset = mnist
-                grid { architectures = [mlp], activations = [relu, failing], epochs = [1], seeds = 2 }
-                data.train-examples = 2000
-                """);
-        Result r = run(submitCommand(out, grid), 300, Map.of("JAVA_OPTS", "-Dactivation-bench.test-activations=true"),
-                "--properties-file", properties("-Dactivation-bench.test-activations=true").toString());
-        assertEquals(3, r.code, "exit code 3 says some trials failed:\n" + r.output);
-        List<Row> runs = runs(out, "failing");
-        assertEquals(4, runs.size());
-        for (Row row : runs) {
-            boolean failing = row.getAs("activation").equals("failing");
-            assertEquals(failing ? "FAILED" : "OK", row.getAs("status"));
-            if (failing) {
-                assertEquals(IllegalStateException.class.getName(), row.getAs("error_class"));
-                assertTrue(row.<String>getAs("error_message").contains("injected failure"));
-            }
-        }
-    }
-
-    @Test
-    void aDivergedTrialLandsAsDivergedAndIsNotRetried() throws Exception {
-        Path out = WORK.resolve("diverged");
-        Path grid = write("diverged.conf", """
-                experiment = "diverged"
-                dataset = mnist
-                grid { architectures = [mlp], activations = [diverging], epochs = [1, 2], seeds = 2 }
-                analysis.baseline = diverging
+                grid { architectures = [mlp], activations = [relu, failing, diverging], epochs = [1, 2], seeds = 2 }
                 data.train-examples = 2000
                 """);
         // A learning rate that diverges (1e12) is refused before work; the test-only activation diverges instead.
         Result r = run(submitCommand(out, grid), 300, Map.of("JAVA_OPTS", "-Dactivation-bench.test-activations=true"),
                 "--properties-file", properties("-Dactivation-bench.test-activations=true").toString());
-        assertEquals(0, r.code, r.output);
-        List<Row> runs = runs(out, "diverged");
-        assertEquals(2, runs.size());
+        assertEquals(3, r.code, "exit code 3 says some trials failed:\n" + r.output);
+        List<Row> runs = runs(out, "failing");
+        assertEquals(6, runs.size());
         for (Row row : runs) {
-            assertEquals("DIVERGED", row.getAs("status"));
-            assertEquals(0, row.<Integer>getAs("task_attempt"));
+            String activation = row.getAs("activation");
+            assertEquals(Map.of("relu", "OK", "failing", "FAILED", "diverging", "DIVERGED").get(activation), row.getAs("status"));
+            if (activation.equals("failing")) {
+                assertEquals(IllegalStateException.class.getName(), row.getAs("error_class"));
+                assertTrue(row.<String>getAs("error_message").contains("injected failure"));
+            }
+            if (activation.equals("diverging")) {
+                assertEquals(0, row.<Integer>getAs("task_attempt"), "a diverged trial is not retried");
+            }
         }
     }
 

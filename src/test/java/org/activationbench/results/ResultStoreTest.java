@@ -112,6 +112,25 @@ class ResultStoreTest {
         assertEquals(kept.attemptId(), store.read(Tables.RUNS).first().getAs("attempt_id"));
     }
 
+    /**
+     * Compaction reads each file back from the driver and rewrites it: every column of every kept row (lists, times,
+     * nulls) reads the same before and after, and of two final attempts the later one is kept.
+     */
+    @Test
+    void compactionKeepsEveryValueOfTheRowsItKeeps() {
+        ResultStore store = landThree();
+        TrialConfig trial = MadeUpRecords.trial(1);
+        store.land(List.of(MadeUpRecords.attempt(trial, TrialStatus.OK, 0.97, 2, T0.plusSeconds(600))));
+        List<String> before = store.read(Tables.RUNS).where("test_accuracy <> 0.9 OR seed <> 1").collectAsList().stream()
+                .map(Row::toString).sorted().toList();
+        List<String> epochsBefore = store.read(Tables.EPOCHS).where("test_accuracy <> 0.9 OR seed <> 1").collectAsList()
+                .stream().map(Row::toString).sorted().toList();
+        store.compact();
+        assertEquals(before, store.read(Tables.RUNS).collectAsList().stream().map(Row::toString).sorted().toList());
+        assertEquals(epochsBefore, store.read(Tables.EPOCHS).collectAsList().stream().map(Row::toString).sorted().toList());
+        assertExact(store, 3);
+    }
+
     /** Killed after the runs table was swapped, before the epochs table was: recover finishes the swap. */
     @Test
     void aCompactionKilledBetweenTheTwoSwapsIsFinishedByRecover() throws IOException {
@@ -146,7 +165,7 @@ class ResultStoreTest {
         ResultStore store = landThree();
         List<Compaction> staged = store.stageCompaction();
         for (Compaction c : staged) {
-            Files.delete(Path.of(c.staging().toString()).resolve("_SUCCESS"));
+            Files.delete(Path.of(c.staging().toString()).resolve("experiment=e/_SUCCESS"));
         }
         List<String> before = names(dir.resolve("out/runs/experiment=e"));
         ResultStore after = store();
