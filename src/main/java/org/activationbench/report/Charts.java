@@ -51,7 +51,7 @@ final class Charts {
         return colors.computeIfAbsent(label, l -> PALETTE[colors.size() % PALETTE.length]);
     }
 
-    private static XYChart xy(String title, String xTitle, String yTitle) {
+    static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -67,20 +67,7 @@ final class Charts {
             Band b = e.getValue();
             Color c = color(e.getKey());
             if (b.x().length > 1) {
-                double[] px = new double[2 * b.x().length];
-                double[] py = new double[2 * b.x().length];
-                for (int i = 0; i < b.x().length; i++) {
-                    px[i] = b.x()[i];
-                    py[i] = b.high()[i];
-                    px[px.length - 1 - i] = b.x()[i];
-                    py[py.length - 1 - i] = b.low()[i];
-                }
-                XYSeries band = chart.addSeries(e.getKey() + " 95% CI", px, py);
-                band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-                band.setMarker(SeriesMarkers.NONE);
-                band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
-                band.setLineColor(new Color(0, 0, 0, 0));
-                band.setShowInLegend(false);
+                band(chart, e.getKey() + " 95% CI", b.x(), b.low(), b.high(), c);
             }
             XYSeries line = chart.addSeries(e.getKey(), b.x(), b.mean());
             line.setMarker(SeriesMarkers.CIRCLE);
@@ -88,6 +75,24 @@ final class Charts {
             line.setLineColor(c);
         }
         return png(chart);
+    }
+
+    /** A shaded area between {@code low} and {@code high} along {@code x}, out of the legend. */
+    static void band(XYChart chart, String name, double[] x, double[] low, double[] high, Color c) {
+        double[] px = new double[2 * x.length];
+        double[] py = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            px[i] = x[i];
+            py[i] = high[i];
+            px[px.length - 1 - i] = x[i];
+            py[py.length - 1 - i] = low[i];
+        }
+        XYSeries band = chart.addSeries(name, px, py);
+        band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setShowInLegend(false);
     }
 
     /** The distribution over seeds of a value, one box per label. */

@@ -32,6 +32,9 @@ final class Conclusion {
     private final List<Comparison> speed;
     private final String speedNote;
 
+    /** Whether the comparisons are of more than one condition, so that each must say which. */
+    private final boolean conditions;
+
     Conclusion(ComparedRun run, RunOutline outline) {
         this(run, outline, run.comparisons(), "");
     }
@@ -47,6 +50,12 @@ final class Conclusion {
         this.baseline = run.settings().baseline();
         this.speed = speed;
         this.speedNote = speedNote;
+        this.conditions = run.comparisons().stream().map(Comparison::condition).distinct().count() > 1;
+    }
+
+    /** A comparison's candidate, and in a run of several conditions the condition it was compared under. */
+    private String candidate(Comparison c) {
+        return conditions ? c.candidate() + " under `" + c.condition() + "`" : c.candidate();
     }
 
     String markdown() {
@@ -117,7 +126,7 @@ final class Conclusion {
                 .append(seeds).append(" paired seeds; margin ±").append(Format.points(first.margin()))
                 .append(" points; intervals at ").append(Format.fixed(100 * first.interval().level(), 1))
                 .append("%, Bonferroni over the ").append(first.familySize()).append(" candidates): ");
-        b.append(acc.stream().map(c -> c.candidate() + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
+        b.append(acc.stream().map(c -> candidate(c) + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
                 + ", " + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")"
                 + (c.seedsToDecide() != null ? "; about " + c.seedsToDecide() + " seeds would decide it" : ""))
                 .collect(Collectors.joining("; "))).append('.');
@@ -155,7 +164,7 @@ final class Conclusion {
         for (String setting : outline.settings()) {
             for (Comparison c : select(comparisons, setting, metric)) {
                 if (c.candidateAlpha() != null) {
-                    parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + "; "
+                    parts.add(setting + ", " + candidate(c) + ": " + c.verdict() + " (" + detail.apply(c) + "; "
                             + evidence(c) + ")");
                 }
             }
@@ -183,7 +192,7 @@ final class Conclusion {
         }
         List<String> parts = new ArrayList<>();
         byStrategy.values().stream().filter(depths -> depths.size() >= 2).forEach(depths -> depths.values().forEach(
-                cs -> cs.forEach(c -> parts.add(c.setting() + " " + c.candidate() + " " + Format.points(c.stats().meanDifference())
+                cs -> cs.forEach(c -> parts.add(c.setting() + " " + candidate(c) + " " + Format.points(c.stats().meanDifference())
                         + " points (" + c.verdict() + ")"))));
         if (parts.isEmpty()) {
             return "not tested by this grid (it needs several mlp-deep-N architectures; see conf/grids/depth.conf).";

@@ -8,15 +8,18 @@ final class ForestFigure {
 
     private ForestFigure() {}
 
-    static void add(Page page, String setting, int epoch, String baseline) {
+    /** @param condition of a run of several conditions, the SQL naming a comparison's condition; null for a run of one */
+    static void add(Page page, String setting, int epoch, String baseline, String condition) {
         page.figure("Paired differences in test accuracy with " + baseline + ", **" + setting + "**, epoch " + epoch
                 + ": mean and the interval each verdict is read from (Bonferroni over the candidates), in points; red ="
                 + " better or worse.", "forest-" + setting + ".png", """
-                SELECT candidate || ' (n=' || n_pairs || ')' AS candidate, 100 * mean_difference AS difference,
+                SELECT candidate%s || ' (n=' || n_pairs || ')' AS candidate, 100 * mean_difference AS difference,
                        100 * ci_low AS ci_low, 100 * ci_high AS ci_high, verdict IN ('better', 'worse') AS significant
                 FROM comparisons
                 WHERE metric = 'test_accuracy' AND %s AND epoch = %d
-                ORDER BY candidate_activation, coalesce(candidate_alpha, 0)""".formatted(RunOutline.where(setting), epoch),
+                ORDER BY %scandidate_activation, coalesce(candidate_alpha, 0)""".formatted(condition == null ? ""
+                        : " || ', ' || " + condition, RunOutline.where(setting), epoch,
+                        condition == null ? "" : "condition, baseline_learning_rate, "),
                 rows -> {
                     int n = rows.size();
                     double[] mean = new double[n];

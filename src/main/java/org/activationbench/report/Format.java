@@ -23,8 +23,21 @@ final class Format {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", 100 * v);
     }
 
+    /** A value with its sign and the decimals given: +0.12, -3.40. */
+    static String signed(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+." + decimals + "f", v);
+    }
+
     static String fixed(double v, int decimals) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+    static String list(java.util.List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** p-values: 3 significant digits, small ones in scientific notation. */

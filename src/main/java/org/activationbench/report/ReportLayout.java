@@ -48,10 +48,20 @@ final class ReportLayout {
         ComparedRun shown = grid.tuned() ? new ComparedRun(run.snapshot(), run.settings(), run.comparisons().stream()
                 .filter(c -> c.stage().equals(Observation.TUNED)).toList()) : run;
         page.text("# activation-bench report: " + run.snapshot().experiment());
+        boolean runs = !run.snapshot().runs().isEmpty();
+        // Of a run of several conditions: the SQL naming a comparison's condition where comparisons are listed.
+        String condition = null;
+        if (ConditionMaps.applies(run.snapshot(), tables.has("epochs", "condition") && tables.has("comparisons", "condition")
+                && (!runs || tables.has("runs", "learned")))) {
+            List<ConditionScope> scopes = ConditionScope.of(shown, outline, grid.tuned());
+            ConditionMaps.add(page, scopes, run.snapshot().epochs().stream().map(EpochRow::condition).distinct().sorted()
+                    .toList(), runs);
+            condition = ConditionScope.comparisonLabel(scopes.stream().anyMatch(ConditionScope::byRate));
+        }
         if (run.comparisons().stream().anyMatch(Comparison::primary)) {
             Metric primary = java.util.Arrays.stream(Metric.values())
                     .filter(m -> m.id().equals(run.settings().primary().metric())).findFirst().orElseThrow();
-            PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline);
+            PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline, condition);
         } else if (!run.comparisons().isEmpty()) {
             page.text("The grid's primary endpoint, " + run.settings().primary().metric() + " at epoch "
                     + run.settings().primary().epoch() + ", is not among this run's comparisons: every comparison below is"
@@ -87,18 +97,19 @@ final class ReportLayout {
                 + (grid.declaredAfterResults() ? " **The margins and the primary endpoint of this experiment were declared"
                         + " in its grid file after its results were first published**, not before the data were seen;"
                         + " the intervals let a reader apply any other margin." : ""));
-        SummaryTables.accuracyComparisons(page, baseline);
+        SummaryTables.accuracyComparisons(page, baseline, condition);
         if (run.comparisons().stream().anyMatch(c -> c.sequential() != null)) {
             SequentialSection.add(page, grid.sequential(), baseline);
         }
         if (grid.tuned()) {
             TuningSection.add(page, grid, settings, baseline);
         }
-        settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline));
+        String named = condition;
+        settings.forEach(s -> ForestFigure.add(page, s, outline.finalEpoch(s), baseline, named));
         if (PublishedFigures.applies(run.snapshot(), baseline)) {
             PublishedFigures.add(page, baseline);
         }
-        SummaryTables.otherMetrics(page, baseline);
+        SummaryTables.otherMetrics(page, baseline, condition);
         page.text("## Learning curves");
         for (String s : settings) {
             CurveFigures.learningCurve(page, s, "test_accuracy", "test accuracy");

@@ -48,13 +48,14 @@ final class SummaryTables {
                 ORDER BY setting_order(setting), %2$s""".formatted(keys, keys.substring("setting, ".length()), shown));
     }
 
-    static void accuracyComparisons(Page page, String baseline) {
+    /** @param condition of a run of several conditions, the SQL naming a comparison's condition; null for a run of one */
+    static void accuracyComparisons(Page page, String baseline, String condition) {
         page.table("Test accuracy against " + baseline + ", every checkpoint (Δ, interval, margin and min. detectable in"
                 + " percentage points).",
-                List.of("architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ", "interval", "level",
-                        "margin", "verdict", "endpoint", "p(adj.)", "p(equiv.)", "P(better)", "p(W)", "d_z", "min. detectable",
-                        "seeds to decide"), """
-                SELECT setting, epoch, candidate, pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
+                withCondition(condition, "architecture", "epoch", "candidate", "pairs", baseline, "candidate acc.", "Δ",
+                        "interval", "level", "margin", "verdict", "endpoint", "p(adj.)", "p(equiv.)", "P(better)", "p(W)", "d_z",
+                        "min. detectable", "seeds to decide"), """
+                SELECT setting,%s epoch, candidate, pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
                        percent(mean_baseline) AS baseline_accuracy, percent(mean_candidate) AS candidate_accuracy,
                        points(mean_difference) AS difference, points(ci_low) || ' … ' || points(ci_high) AS interval,
                        fixed(100 * ci_level, 1) || '%%' AS level, '±' || fixed(100 * margin, 2) AS margin,
@@ -67,17 +68,17 @@ final class SummaryTables {
                        coalesce(CAST(seeds_to_decide AS VARCHAR), '–') AS seeds_to_decide
                 FROM comparisons
                 WHERE metric = 'test_accuracy'
-                ORDER BY %s, epoch, %s""".formatted(GROUP_ORDER, CANDIDATES));
+                ORDER BY %s, %sepoch, %s""".formatted(shown(condition), GROUP_ORDER, order(condition), CANDIDATES));
     }
 
     /** Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are. */
-    static void otherMetrics(Page page, String baseline) {
+    static void otherMetrics(Page page, String baseline, String condition) {
         page.table("The other metrics at the last checkpoint (accuracies and inactive-unit fractions in percent, their"
                 + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1,"
                 + " examples to 97-99% as the examples seen at the last checkpoint plus one look's worth).",
-                List.of("architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate", "Δ", "interval",
-                        "margin", "verdict", "endpoint"), """
-                SELECT setting, epoch, metric_label(metric) AS metric, candidate,
+                withCondition(condition, "architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate",
+                        "Δ", "interval", "margin", "verdict", "endpoint"), """
+                SELECT setting,%s epoch, metric_label(metric) AS metric, candidate,
                        pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
                        CASE WHEN fraction THEN percent(mean_baseline) WHEN examples THEN fixed(mean_baseline, 0)
                             ELSE fixed(mean_baseline, 4) END AS baseline_mean,
@@ -95,7 +96,25 @@ final class SummaryTables {
                              metric IN ('examples_to_97', 'examples_to_98', 'examples_to_99') AS examples FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
-                ORDER BY %s, metric_order(metric), %s""".formatted(GROUP_ORDER, CANDIDATES));
+                ORDER BY %s, %smetric_order(metric), %s""".formatted(shown(condition), GROUP_ORDER, order(condition),
+                        CANDIDATES));
+    }
+
+    /** The header, with a condition column after the first where the rows are of several conditions. */
+    private static List<String> withCondition(String condition, String... header) {
+        List<String> all = new java.util.ArrayList<>(List.of(header));
+        if (condition != null) {
+            all.add(1, "condition");
+        }
+        return all;
+    }
+
+    private static String shown(String condition) {
+        return condition == null ? "" : " " + condition + " AS condition,";
+    }
+
+    private static String order(String condition) {
+        return condition == null ? "" : "condition, baseline_learning_rate, ";
     }
 
     /** Units followed from one checkpoint to the next: how many came back, how many went inactive. */

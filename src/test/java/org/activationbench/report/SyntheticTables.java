@@ -33,7 +33,8 @@ final class SyntheticTables {
         Snapshot snapshot = run.snapshot();
         Analysis.Settings settings = run.settings();
         String experiment = snapshot.experiment();
-        TableFiles.write(output, experiment, Tables.RUNS, snapshot.runs().stream().map(SyntheticTables::run).toList());
+        java.util.Set<String> untrained = java.util.Set.copyOf(snapshot.untrained());
+        TableFiles.write(output, experiment, Tables.RUNS, snapshot.runs().stream().map(r -> run(r, untrained)).toList());
         TableFiles.write(output, experiment, Tables.EPOCHS, snapshot.epochs().stream().map(SyntheticTables::epoch).toList());
         TableFiles.writeRows(output, experiment, Tables.COMPARISONS, ComparisonsTable.rows(run.comparisons(), settings));
         return run;
@@ -45,7 +46,7 @@ final class SyntheticTables {
      */
     static void landEarlierAttempts(Snapshot snapshot, long seed, Path output) throws IOException {
         List<Map<String, Object>> runs = snapshot.runs().stream().filter(r -> r.seed() == seed).map(r -> {
-            Map<String, Object> row = run(r);
+            Map<String, Object> row = run(r, java.util.Set.of());
             row.put("status", "FAILED");
             row.put("error_class", "java.lang.OutOfMemoryError");
             row.put("finished_at", r.finishedAt().minusSeconds(3600));
@@ -71,8 +72,12 @@ final class SyntheticTables {
         return row;
     }
 
-    private static Map<String, Object> run(RunRow r) {
+    /** @param untrained the trials whose {@code learned} is false */
+    private static Map<String, Object> run(RunRow r, java.util.Set<String> untrained) {
         Map<String, Object> row = key(r.trialId(), r.architecture(), r.strategy(), r.activation(), r.alpha(), r.label(), r.seed());
+        row.put("condition", r.condition());
+        row.put("learning_rate", r.learningRate());
+        row.put("learned", !untrained.contains(r.trialId()));
         row.put("status", r.status().name());
         row.put("error_class", r.errorClass());
         row.put("error_message", r.errorMessage());
@@ -98,6 +103,8 @@ final class SyntheticTables {
     private static Map<String, Object> epoch(EpochRow e) {
         Map<String, Object> row = key(e.trialId(), e.architecture(), e.strategy(), e.activation(), e.alpha(), e.label(), e.seed());
         row.put("epoch", e.epoch());
+        row.put("condition", e.condition());
+        row.put("learning_rate", e.learningRate());
         row.put("train_loss", e.trainLoss());
         row.put("train_accuracy", e.trainAccuracy());
         row.put("test_loss", e.testLoss());
