@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.activationbench.compare.Metric;
 import org.activationbench.model.Architectures;
+import org.activationbench.results.Tables;
 
 /**
  * A DuckDB session over the Parquet tables of one output folder: the same macros and views the notebook's first
@@ -60,11 +61,15 @@ final class LandedTables implements AutoCloseable {
                 for (String sql : statements) {
                     s.execute(sql.replace(RESULTS, folder.toAbsolutePath().toString()));
                 }
+                for (String sql : landedViews(s, tuned)) {
+                    s.execute(sql);
+                    statements.add(sql);
+                }
                 for (String sql : viewsOfColumns(s, tuned)) {
                     s.execute(sql);
                     statements.add(sql);
                 }
-                String curve = curveView(hasColumn(s, "runs", "test_accuracy_by_epoch"), hasTable(s, "epochs"));
+                String curve = curveView(hasColumn(s, "landed_run_files", "test_accuracy_by_epoch"), hasTable(s, "epochs"));
                 if (curve != null) {
                     s.execute(curve);
                     statements.add(curve);
@@ -84,7 +89,8 @@ final class LandedTables implements AutoCloseable {
     /** Whether a view has a column: tables landed by an earlier version lack the columns added since. */
     boolean has(String table, String column) {
         try (Statement s = connection.createStatement()) {
-            return hasColumn(s, table, column);
+            String files = "landed_" + table.replace("epochs", "epoch").replace("runs", "run") + "_files";
+            return hasColumn(s, List.of("runs", "epochs").contains(table) && hasTable(s, files) ? files : table, column);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -193,20 +199,13 @@ final class LandedTables implements AutoCloseable {
                 "CREATE MACRO network_fraction(counts, units) AS CAST(list_sum(counts) AS DOUBLE) / CAST(list_sum(units) AS DOUBLE)",
                 "CREATE MACRO metric_order(metric) AS list_position(["
                         + Arrays.stream(Metric.values()).map(m -> "'" + m.id() + "'").collect(Collectors.joining(", ")) + "], metric)"));
-        // A killed and resumed run can hold a trial twice until it is compacted: keep its best attempt (a final
-        // status over FAILED, then the latest); the epochs view (epochsView) keeps that attempt's checkpoints.
+        // The files as they are; landedViews adds the columns added since they landed, and the view runs.
         if (tables.contains("runs")) {
-            sql.add("""
-                    CREATE VIEW %sruns AS
-                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
-                    FROM %s
-                    QUALIFY row_number() OVER (PARTITION BY trial_id
-                                               ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
-                    .formatted(all, read("runs", experiment) + without));
+            sql.add("CREATE VIEW landed_run_files AS SELECT * FROM " + read("runs", experiment) + without);
         }
         if (tables.contains("epochs")) {
             // Every epochs row landed, streamed checkpoints of running trials included; the view epochs chooses from it.
-            sql.add("CREATE VIEW landed_epochs AS SELECT * FROM " + read("epochs", experiment) + without);
+            sql.add("CREATE VIEW landed_epoch_files AS SELECT * FROM " + read("epochs", experiment) + without);
         }
         if (tables.contains("comparisons")) {
             sql.add("""
@@ -218,6 +217,32 @@ final class LandedTables implements AutoCloseable {
     }
 
     /**
+     * {@code landed_runs} and {@code landed_epochs}: every row of the files, with the columns added since they landed
+     * as typed NULLs ({@link EarlierColumns}); then {@code runs}, one row per trial: a killed and resumed run can hold a
+     * trial twice until it is compacted, so it keeps its best attempt (a final status over FAILED, then the latest),
+     * and the epochs view ({@link #epochsView}) keeps that attempt's checkpoints.
+     */
+    private static List<String> landedViews(Statement s, boolean tuned) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        if (hasTable(s, "landed_run_files")) {
+            String upgrade = EarlierColumns.upgrade(s, "landed_runs", "landed_run_files", Tables.RUNS);
+            sql.add(upgrade != null ? upgrade : "CREATE VIEW landed_runs AS SELECT * FROM landed_run_files");
+            sql.add("""
+                    CREATE VIEW %sruns AS
+                    SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
+                    FROM landed_runs
+                    QUALIFY row_number() OVER (PARTITION BY trial_id
+                                               ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
+                    .formatted(tuned ? "all_" : ""));
+        }
+        if (hasTable(s, "landed_epoch_files")) {
+            String upgrade = EarlierColumns.upgrade(s, "landed_epochs", "landed_epoch_files", Tables.EPOCHS);
+            sql.add(upgrade != null ? upgrade : "CREATE VIEW landed_epochs AS SELECT * FROM landed_epoch_files");
+        }
+        return sql;
+    }
+
+    /**
      * The views made once the tables' columns are known: {@code epochs} and {@code unfinished} (in a tuned grid
      * {@code all_epochs}, and its plain views then its confirmation), and {@code curve}.
      */
@@ -226,9 +251,9 @@ final class LandedTables implements AutoCloseable {
         boolean runs = hasTable(s, all + "runs");
         List<String> sql = new ArrayList<>();
         if (hasTable(s, "landed_epochs")) {
-            sql.add(epochsView(all, runs, hasColumn(s, "landed_epochs", "attempt_id"),
-                    inactiveColumns(hasColumn(s, "landed_epochs", "inactive_fraction"),
-                            hasColumn(s, "landed_epochs", "dead_fraction"))));
+            sql.add(epochsView(all, runs, hasColumn(s, "landed_epoch_files", "attempt_id"),
+                    inactiveColumns(hasColumn(s, "landed_epoch_files", "inactive_fraction"),
+                            hasColumn(s, "landed_epoch_files", "dead_fraction"))));
             sql.add(unfinishedView(all, runs));
             if (tuned && runs) {
                 sql.addAll(hasTable(s, "all_comparisons") ? confirmation() : List.of(
