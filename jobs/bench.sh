@@ -5,11 +5,14 @@
 # throughput of a fixed grid (16 MLP trials x 5 epochs, or --grid-arch cnn) in local mode with 1 and with all cores,
 # alternating for --grid-rounds pairs (median speed-up reported, over the trial phase and once the JVMs are warm),
 # with each grid JVM's peak resident memory and JIT compile time. Prints a table and writes
-# target/bench/bench-<time>.json and .csv so that runs can be compared.
+# target/bench/bench-<time>.json and .csv so that runs can be compared. With --step-activations it times single
+# training steps instead (fast engine, one thread, minibatch 128): of the MLP and the CNN for each activation listed,
+# warmed up, then in turns, each median with its ratio to the first activation's (target/bench/steps-<time>.json).
 #
 # Usage: jobs/bench.sh [--peers] [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--stock-cnn-examples N]
 #                      [--peer-mlp-seconds S] [--peer-cnn-seconds S] [--grid-arch mlp|cnn] [--grid-examples N]
 #                      [--grid-seeds N] [--grid-epochs N] [--grid-rounds N] [--cores N]
+#        jobs/bench.sh --step-activations leakyrelu,prelu [--warmup-steps N] [--steps N]
 #   --peers   first runs the PyTorch peers of ../shared/bench/ on one thread (installing Debian's python3-torch and
 #             OpenBLAS if missing: without OpenBLAS, Debian's torch multiplies with the reference BLAS, 17x slower)
 #             and passes their median epoch times on, so that the ratios come from one sitting

@@ -61,8 +61,14 @@ final class BenchJson {
         }
     }
 
-    /** What names an element of a list of records in the CSV: its architecture, or its grid run, else its index. */
+    /**
+     * What names an element of a list of records in the CSV: its architecture (and activation, for a step timing), or
+     * its grid run, else its index.
+     */
     private static String label(JsonNode element, int index) {
+        if (element.has("architecture") && element.has("activation")) {
+            return element.get("architecture").asText() + "_" + element.get("activation").asText();
+        }
         if (element.has("architecture")) {
             return element.get("architecture").asText();
         }

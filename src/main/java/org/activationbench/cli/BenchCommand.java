@@ -2,14 +2,17 @@ package org.activationbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.activationbench.bench.Benchmark;
+import org.activationbench.bench.StepBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Times training epochs and grid throughput on this machine. */
+/** Times training epochs and grid throughput on this machine, or single training steps per activation. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time training epochs (mlp, cnn) on one native thread and a fixed grid in local mode with 1 and"
-                + " all cores; print a table and write it under target/bench/.",
+                + " all cores; print a table and write it under target/bench/. With --step-activations, time single"
+                + " training steps of the mlp and the cnn for each activation instead.",
                 "Exit codes: 0 done, 2 invalid input, 1 the benchmark itself failed."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,11 +64,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cores", description = "cores of the second grid run (default: all)")
     Integer cores;
 
+    @Option(names = "--step-activations", split = ",", paramLabel = "A,B,...",
+            description = "time single training steps (fast engine, one thread) of the mlp and the cnn for each activation"
+                    + " instead of the epochs and the grid, printing each one's ratio to the first's (e.g. leakyrelu,prelu;"
+                    + " an activation with a slope gets " + StepBenchmark.ALPHA + ")")
+    List<String> stepActivations;
+
+    @Option(names = "--warmup-steps", defaultValue = "500",
+            description = "untimed steps of each network first, about an MLP epoch: the JIT compiles the step meanwhile"
+                    + " (default: ${DEFAULT-VALUE})")
+    int warmupSteps;
+
+    @Option(names = "--steps", defaultValue = "200",
+            description = "timed steps of each network, the networks taking turns; the median is reported (default: ${DEFAULT-VALUE})")
+    int steps;
+
     @Option(names = "--out", defaultValue = "target/bench", description = "where results are written (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
+        if (stepActivations != null) {
+            return steps();
+        }
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         Benchmark.Settings settings;
         try {
@@ -77,6 +98,18 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         new Benchmark(settings, System.out).run();
+        return 0;
+    }
+
+    private int steps() {
+        StepBenchmark.Settings settings;
+        try {
+            settings = new StepBenchmark.Settings(data, stepActivations, warmupSteps, steps, out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        new StepBenchmark(settings, System.out).run();
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.activationbench.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,15 +7,8 @@ import org.activationbench.grid.TrialConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.activationbench.grid.Engine;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Network factories by name: {@code mlp} (784-256-128-10), {@code cnn} (two 3x3 convolutions of 32 and 64
@@ -81,7 +73,7 @@ public final class Architectures {
         ActivationSpec spec = Activations.get(config.activation());
         String name = config.architecture();
         LayerKit kit = kit(config.engine());
-        Stack stack = new Stack(kit, spec, kit.activation(spec.create(config.alpha())), config.batchNorm(), name.equals("cnn")
+        LayerStack stack = new LayerStack(kit, spec, kit.activation(spec.create(config.alpha())), config.batchNorm(), name.equals("cnn")
                 ? new long[] {1, side, side} : new long[] {(long) side * side});
         for (int units : hiddenUnits(name)) {
             if (name.equals("cnn")) {
@@ -118,131 +110,5 @@ public final class Architectures {
         }
         kit.prepare(network);
         return new BuiltNetwork(network, List.copyOf(stack.hidden), List.copyOf(stack.names), stack.widest);
-    }
-
-    /** Accumulates layers, naming them and noting which outputs reveal each hidden layer's pre-activation. */
-    private static final class Stack {
-        private final LayerKit kit;
-        private final ActivationSpec spec;
-        private final IActivation activation;
-        private final boolean batchNorm;
-        private final double zeroOutput;
-        private final List<Layer> layers = new ArrayList<>();
-        private final List<String> names = new ArrayList<>();
-        private final List<HiddenLayer> hidden = new ArrayList<>();
-        private int denseCount;
-        private int convCount;
-        private int poolCount;
-        /** The shape of one example's activations after the last layer added: [units] or [channels, height, width]. */
-        private long[] shape;
-        /** The most values one example's activations take at any layer. */
-        private long widest;
-
-        Stack(LayerKit kit, ActivationSpec spec, IActivation activation, boolean batchNorm, long[] inputShape) {
-            this.kit = kit;
-            this.spec = spec;
-            this.activation = activation;
-            this.batchNorm = batchNorm;
-            this.zeroOutput = valueAtZero(activation);
-            this.shape = inputShape;
-        }
-
-        Stack dense(int units) {
-            String layerName = "dense" + (++denseCount);
-            add(layerName, kit.dense(units, batchNorm ? new ActivationIdentity() : activation));
-            shape = new long[] {units};
-            return batchNorm ? normalisedAndActivated(layerName, units) : activated(layerName, units);
-        }
-
-        /**
-         * Batch normalisation of the layer just added, then the activation in a layer of its own: DL4J's
-         * BatchNormalization applies none. A learned slope brings its own layer ({@link #activated}).
-         */
-        private Stack normalisedAndActivated(String layerName, int units) {
-            add("bn-" + layerName, new BatchNormalization.Builder().build());
-            if (spec.slope() != ActivationSpec.Slope.LEARNED) {
-                add("act-" + layerName, new ActivationLayer.Builder().activation(activation).build());
-            }
-            return activated(layerName, units);
-        }
-
-        /**
-         * A convolution, its batch normalisation and the activation, then the pooling. The project's first-layer
-         * fusion of convolution, pooling and rectifier has no place for the normalisation between them, so every
-         * convolution is a layer of its own; a rectifier still moves after the pooling where the kit does so.
-         */
-        private Stack convolveNormaliseAndPool(String layerName, int channels, long[] pooledShape) {
-            add(layerName, kit.convolution(channels, new ActivationIdentity()));
-            shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
-            if (spec.slope() != ActivationSpec.Slope.LEARNED && kit.activatesAfterPooling(activation)) {
-                add("bn-" + layerName, new BatchNormalization.Builder().build());
-                // its output is the normalised pre-activation, whose sign decides the activation's
-                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
-                add("pool" + (++poolCount), kit.maxPooling(activation));
-            } else {
-                normalisedAndActivated(layerName, channels);
-                add("pool" + (++poolCount), kit.maxPooling(null));
-            }
-            shape = pooledShape;
-            return this;
-        }
-
-        /**
-         * A 3x3 convolution and the 2x2 max-pooling after it: one layer where the kit fuses a first convolution with
-         * its pooling, else a convolution and a pooling layer, the activation in either, as the kit chooses.
-         */
-        Stack convolveAndPool(int channels) {
-            String layerName = "conv" + (++convCount);
-            long[] pooledShape = {channels, (shape[1] - 2) / 2, (shape[2] - 2) / 2};
-            if (batchNorm) {
-                return convolveNormaliseAndPool(layerName, channels, pooledShape);
-            }
-            Layer fused = layers.isEmpty() ? kit.pooledInputConvolution(channels, activation) : null;
-            if (fused != null) {
-                add(layerName, fused);
-                ++poolCount;
-                shape = pooledShape;
-                // pooling keeps each channel's largest value, so the channel's pre-activation is above zero somewhere
-                // exactly when this output is above the activation's value at zero (up to a dropped last row/column)
-                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, zeroOutput));
-                return this;
-            }
-            boolean afterPooling = kit.activatesAfterPooling(activation);
-            add(layerName, kit.convolution(channels, afterPooling ? new ActivationIdentity() : activation));
-            shape = new long[] {channels, shape[1] - 2, shape[2] - 2};
-            if (afterPooling) {
-                // its output is the pre-activation, whose sign decides whether the activation is above its value at 0
-                hidden.add(new HiddenLayer(layerName, layers.size() - 1, channels, 0.0));
-            } else {
-                activated(layerName, channels);
-            }
-            add("pool" + (++poolCount), kit.maxPooling(afterPooling ? activation : null));
-            shape = pooledShape;
-            return this;
-        }
-
-        /** For PReLU the layer itself is linear and a PReLU layer follows; its output is the pre-activation. */
-        private Stack activated(String layerName, int units) {
-            int index = layers.size() - 1;
-            if (spec.slope() == ActivationSpec.Slope.LEARNED) {
-                add("prelu-" + layerName, LearnedSlopeLayer.forInput(shape));
-                hidden.add(new HiddenLayer(layerName, index, units, 0.0));
-            } else {
-                hidden.add(new HiddenLayer(layerName, index, units, zeroOutput));
-            }
-            return this;
-        }
-
-        void add(String layerName, Layer layer) {
-            layers.add(layer);
-            names.add(layerName);
-            widest = Math.max(widest, java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact));
-        }
-
-        private static double valueAtZero(IActivation activation) {
-            try (INDArray zero = Nd4j.zeros(DataType.FLOAT, 1, 1)) {
-                return activation.getActivation(zero, false).getDouble(0);
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import org.activationbench.model.fastpath.LeanDenseLayer;
 import org.activationbench.model.fastpath.LeanOutputLayer;
 import org.activationbench.model.fastpath.OneDnnConvolutionLayer;
 import org.activationbench.model.fastpath.PooledInputConvolutionLayer;
+import org.activationbench.model.fastpath.PooledLearnedSlopeLayer;
 import org.activationbench.model.fastpath.PooledRectifierLayer;
 import org.activationbench.model.fastpath.Rectifier;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -16,7 +17,10 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-/** The project's replacements of Deeplearning4j's layers, rectifiers and Adam ({@code model.fastpath}): the {@code fast} engine. */
+/**
+ * The project's replacements of Deeplearning4j's layers, rectifiers, learned slopes and Adam ({@code model.fastpath}):
+ * the {@code fast} engine.
+ */
 public final class FastLayers implements LayerKit {
 
     public static final FastLayers INSTANCE = new FastLayers();
@@ -43,6 +47,22 @@ public final class FastLayers implements LayerKit {
     @Override
     public Layer pooledInputConvolution(int channels, IActivation activation) {
         return activation instanceof Rectifier rectifier ? PooledInputConvolutionLayer.of(channels, rectifier) : null;
+    }
+
+    /** PReLU's bias, activation and gradients in the passes leaky ReLU's take ({@link LeanDenseLayer#withLearnedSlope}). */
+    @Override
+    public Layer learnedSlopeDense(int units) {
+        return LeanDenseLayer.withLearnedSlope(units);
+    }
+
+    @Override
+    public Layer learnedSlopeInputConvolution(int channels) {
+        return PooledInputConvolutionLayer.withLearnedSlope(channels);
+    }
+
+    @Override
+    public Layer pooledLearnedSlope(long[] shape) {
+        return PooledLearnedSlopeLayer.forInput(shape);
     }
 
     @Override

@@ -26,6 +26,22 @@ public interface LayerKit {
      */
     Layer pooledInputConvolution(int channels, IActivation activation);
 
+    /**
+     * A dense layer and PReLU with a slope learned per unit, as one layer whose parameters are, in order, those of
+     * {@link #dense} and of the {@link LearnedSlopeLayer} that would follow it; null where the kit has no such layer.
+     */
+    Layer learnedSlopeDense(int units);
+
+    /** As {@link #pooledInputConvolution}, with PReLU and a slope learned per channel; null where the kit has none. */
+    Layer learnedSlopeInputConvolution(int channels);
+
+    /**
+     * PReLU with a slope learned per channel, then 2x2 max-pooling with stride 2, as one layer with the parameters of
+     * the {@link LearnedSlopeLayer} it replaces, for activations of one example's shape [channels, height, width];
+     * null where the kit has no such layer.
+     */
+    Layer pooledLearnedSlope(long[] shape);
+
     /** 2x2 max-pooling with stride 2, then {@code activation} unless it is null. */
     Layer maxPooling(IActivation activation);
 

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.params.PReLUParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationPReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -15,12 +16,27 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The PReLU layer with a backward pass written in plain array operations. DL4J 1.0.0-M2's native {@code prelu_bp}
  * rejects any minibatch larger than 64 ("the length of input array should be no more than SD_MAX_RANK*2 times the
- * alpha array length"), and a SameDiff layer doubles the gradient it passes back. The forward pass is DL4J's.
+ * alpha array length"), and a SameDiff layer doubles the gradient it passes back. The forward pass is DL4J's, on a copy
+ * of the input in inference too.
  */
 final class LearnedSlope extends PReLU {
 
     LearnedSlope(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /**
+     * DL4J's inference pass writes the activation over its input, which is the output of the layer before: the
+     * pre-activation that inactive units are counted from, and that a negative slope would turn positive.
+     */
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (training) {
+            return super.activate(true, workspaceMgr);
+        }
+        assertInputSet(false);
+        INDArray in = workspaceMgr.dup(ArrayType.ACTIVATIONS, input, input.ordering());
+        return new ActivationPReLU(getParam(PReLUParamInitializer.WEIGHT_KEY), layerConf().getSharedAxes()).getActivation(in, false);
     }
 
     @Override

@@ -39,6 +39,21 @@ public final class StockLayers implements LayerKit {
     }
 
     @Override
+    public Layer learnedSlopeDense(int units) {
+        return null;
+    }
+
+    @Override
+    public Layer learnedSlopeInputConvolution(int channels) {
+        return null;
+    }
+
+    @Override
+    public Layer pooledLearnedSlope(long[] shape) {
+        return null;
+    }
+
+    @Override
     public Layer maxPooling(IActivation activation) {
         if (activation != null) {
             throw new IllegalArgumentException("the stock engine applies activations in the convolutions, found " + activation);

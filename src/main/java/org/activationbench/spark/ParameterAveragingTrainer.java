@@ -102,7 +102,7 @@ final class ParameterAveragingTrainer implements EpochTrainer {
 
     /** Gradients are averaged on the executors and never seen here. */
     @Override
-    public double[] gradientNorms(int[] layers) {
+    public double[] gradientNorms() {
         return null;
     }
 

@@ -36,7 +36,7 @@ public interface EpochTrainer extends AutoCloseable {
     }
 
     /**
-     * The gradient norms summed so far in this epoch, one per network layer followed by the number of minibatches
+     * The gradient norms summed so far in this epoch, one per group of parameters followed by the number of minibatches
      * summed; null if the trainer keeps none it could be continued from.
      */
     default double[] gradientNormProgress() {
@@ -56,8 +56,11 @@ public interface EpochTrainer extends AutoCloseable {
         void after(int epoch, int done);
     }
 
-    /** Mean gradient L2 norm of the given layers over the last minibatches of the last checkpoint epoch; null if unseen. */
-    double[] gradientNorms(int[] layers);
+    /**
+     * Mean gradient L2 norm of each group of parameters ({@link org.activationbench.model.GradientGroups}) over the last
+     * minibatches of the last checkpoint epoch; null if unseen.
+     */
+    double[] gradientNorms();
 
     /** Releases what the trainer holds beyond the network (native minibatch arrays); nothing by default. */
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.activationbench.data.Split;
 import org.activationbench.model.HiddenLayer;
 import org.activationbench.model.fastpath.NativeFloats;
+import org.activationbench.model.fastpath.PreActivationPeaks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -58,7 +59,12 @@ final class Evaluation {
             } else {
                 List<INDArray> activations = net.feedForward(x, false);
                 for (int h = 0; h < hidden.size(); h++) {
-                    foldMax(activations.get(hidden.get(h).outputIndex() + 1), maxOutput[h]);
+                    HiddenLayer layer = hidden.get(h);
+                    if (layer.activatedInside()) {
+                        foldMax(peaks(net, layer), maxOutput[h]);
+                    } else {
+                        foldMax(activations.get(layer.outputIndex() + 1), maxOutput[h]);
+                    }
                 }
                 probabilities = flat(activations.get(activations.size() - 1));
                 for (INDArray a : activations) {
@@ -98,6 +104,21 @@ final class Evaluation {
 
     private static float[] flat(INDArray matrix) {
         return matrix.reshape(matrix.length()).toFloatVector();
+    }
+
+    /** The per-unit peaks of the pre-activation of a layer that applies its activation itself, from the pass just made. */
+    private static float[] peaks(MultiLayerNetwork net, HiddenLayer layer) {
+        if (!(net.getLayer(layer.outputIndex()) instanceof PreActivationPeaks peaks)) {
+            throw new IllegalStateException("hidden layer " + layer.name() + " is activated inside network layer "
+                    + layer.outputIndex() + ", which does not report its pre-activation: " + net.getLayer(layer.outputIndex()));
+        }
+        return peaks.preActivationPeaks();
+    }
+
+    private static void foldMax(float[] values, double[] max) {
+        for (int u = 0; u < max.length; u++) {
+            max[u] = Math.max(max[u], values[u]);
+        }
     }
 
     /** Folds a layer output's per-unit maximum (over examples and, for convolutions, positions) into {@code max}. */

@@ -2,6 +2,7 @@ package org.activationbench.train;
 
 import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
+import org.activationbench.model.GradientGroups;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -18,7 +19,7 @@ final class MinibatchTrainer implements EpochTrainer {
         this.config = config;
         this.net = net;
         this.minibatches = new Minibatches(data.train(), data.classes(), config.batchSize());
-        this.norms = new GradientNorms(net.getnLayers());
+        this.norms = new GradientNorms(GradientGroups.of(net));
         this.gradientBatches = gradientBatches;
         net.setListeners(norms);
     }
@@ -63,8 +64,8 @@ final class MinibatchTrainer implements EpochTrainer {
     }
 
     @Override
-    public double[] gradientNorms(int[] layers) {
-        return norms.mean(layers);
+    public double[] gradientNorms() {
+        return norms.mean();
     }
 
     @Override

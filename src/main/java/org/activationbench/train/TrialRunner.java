@@ -6,6 +6,7 @@ import org.activationbench.data.Dataset;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 import org.activationbench.model.BuiltNetwork;
+import org.activationbench.model.GradientGroups;
 import org.activationbench.model.HiddenLayer;
 import org.activationbench.model.NetworkMemory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -105,8 +106,7 @@ public final class TrialRunner {
         // Measured on the initial weights, which depend on the config alone, so a continued trial measures the same.
         progress.initialTrainLoss = Evaluation.of(net, data.subset(Math.min(Learning.SAMPLE, data.train().count()), 0).train(),
                 data.classes(), List.of(), chunk).loss;
-        int[] paramLayers = parameterLayers(net);
-        progress.gradientLayers = java.util.Arrays.stream(paramLayers).mapToObj(built.layerNames()::get).toList();
+        progress.gradientLayers = GradientGroups.of(net).names(built.layerNames());
         try (EpochTrainer trainer = trainers.create(config, data, net)) {
             TrialAttempt attempt = new TrialAttempt(config, net, trainer, progress, saving);
             int firstEpoch = attempt.restore();
@@ -146,7 +146,7 @@ public final class TrialRunner {
                     InactiveUnits before = progress.inactive;
                     CheckpointMetrics metrics = new CheckpointMetrics(epoch, train.loss, train.accuracy, test.loss,
                             test.accuracy, progress.trainSeconds, (double) epoch * data.train().count() / progress.trainSeconds,
-                            train.inactiveFraction(), train.inactive.units(), trainer.gradientNorms(paramLayers), reached[0],
+                            train.inactiveFraction(), train.inactive.units(), trainer.gradientNorms(), reached[0],
                             reached[1], reached[2], validation == null ? null : validation.loss,
                             validation == null ? null : validation.accuracy,
                             before == null ? null : train.inactive.recoveredSince(before),
@@ -196,9 +196,4 @@ public final class TrialRunner {
     }
 
     /** Indices of the layers that have trainable parameters (pooling layers have none). */
-    private static int[] parameterLayers(MultiLayerNetwork net) {
-        return java.util.stream.IntStream.range(0, net.getnLayers())
-                .filter(i -> net.getLayer(i).numParams() > 0)
-                .toArray();
-    }
 }

@@ -17,7 +17,7 @@ import org.activationbench.grid.TrialConfig;
  * @param epoch            the epoch in progress, from 1; {@code maxEpochs + 1} once the last one is done
  * @param minibatch        minibatches of {@code epoch} already trained (0: the epoch has not started)
  * @param updaterState     the updater's state view, empty for an updater without state
- * @param gradientNorms    the gradient norms summed so far in a checkpoint epoch in progress, one per network layer,
+ * @param gradientNorms    the gradient norms summed so far in a checkpoint epoch in progress, one per group of parameters,
  *                         then the number of minibatches summed ({@link EpochTrainer#gradientNormProgress()})
  * @param keptTrainNanos   training time of the work this state holds
  * @param epochTrainNanos  the part of {@code keptTrainNanos} spent in {@code epoch}

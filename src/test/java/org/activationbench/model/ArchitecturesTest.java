@@ -28,13 +28,40 @@ class ArchitecturesTest {
         assertEquals(List.of(32, 64), built.hidden().stream().map(HiddenLayer::units).toList());
     }
 
+    /** The stock engine runs Deeplearning4j's PReLU layer after each linear layer. */
     @Test
-    void preluAddsALearnedSlopeLayerAfterEachLinearLayer() {
-        BuiltNetwork built = Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10);
+    void preluAddsALearnedSlopeLayerAfterEachLinearLayerOnTheStockEngine() {
+        BuiltNetwork built = Architectures.build(stock("mlp"), 28, 10);
         assertEquals(List.of("dense1", "prelu-dense1", "dense2", "prelu-dense2", "output"), built.layerNames());
         assertEquals(256, built.network().getLayer(1).numParams(), "one slope per unit");
-        BuiltNetwork cnn = Architectures.build(ActivationsTest.config("cnn", "prelu", null), 28, 10);
+        assertTrue(built.network().getLayer(1).conf().getLayer() instanceof LearnedSlopeLayer);
+        BuiltNetwork cnn = Architectures.build(stock("cnn"), 28, 10);
+        assertEquals(List.of("conv1", "prelu-conv1", "pool1", "conv2", "prelu-conv2", "pool2", "output"), cnn.layerNames());
         assertEquals(32, cnn.network().getLayer(1).numParams(), "one slope per channel");
+    }
+
+    /**
+     * The fast engine learns the slopes in the dense layers, in the fused first convolution and in the second pooling,
+     * after the parameters they follow on the stock engine; the pre-activation's sign comes from the layer that applies
+     * the activation inside itself, or from the convolution's output.
+     */
+    @Test
+    void theFastEngineFusesTheLearnedSlopesWithTheLayersAroundThem() {
+        BuiltNetwork mlp = Architectures.build(ActivationsTest.config("mlp", "prelu", null), 28, 10);
+        assertEquals(List.of("dense1", "dense2", "output"), mlp.layerNames());
+        assertEquals(784L * 256 + 256 + 256, mlp.network().getLayer(0).numParams(), "weights, biases, one slope per unit");
+        assertEquals(List.of(true, true), mlp.hidden().stream().map(HiddenLayer::activatedInside).toList());
+        BuiltNetwork cnn = Architectures.build(ActivationsTest.config("cnn", "prelu", null), 28, 10);
+        assertEquals(List.of("conv1", "conv2", "prelu-conv2", "output"), cnn.layerNames());
+        assertEquals(9 * 32 + 32 + 32, cnn.network().getLayer(0).numParams());
+        assertEquals(64, cnn.network().getLayer(2).numParams(), "one slope per channel");
+        assertEquals(List.of(0, 1), cnn.hidden().stream().map(HiddenLayer::outputIndex).toList());
+        assertEquals(List.of(true, false), cnn.hidden().stream().map(HiddenLayer::activatedInside).toList());
+        assertEquals(Architectures.build(stock("cnn"), 28, 10).network().numParams(), cnn.network().numParams());
+    }
+
+    private static org.activationbench.grid.TrialConfig stock(String architecture) {
+        return ActivationsTest.config(architecture, "prelu", null).withEngine(org.activationbench.grid.Engine.STOCK);
     }
 
     @Test

@@ -24,7 +24,8 @@ class EnginesTest {
     private static final int SEEDS = 5;
 
     @ParameterizedTest
-    @CsvSource({"mlp, relu, , 12000, 5000", "mlp, leakyrelu, 0.1, 12000, 5000", "cnn, leakyrelu, 0.3, 1500, 1000"})
+    @CsvSource({"mlp, relu, , 12000, 5000", "mlp, leakyrelu, 0.1, 12000, 5000", "cnn, leakyrelu, 0.3, 1500, 1000",
+            "mlp, prelu, , 12000, 5000"})
     void fastAndStockEnginesReachTheSameAccuracy(String architecture, String activation, Double alpha, int trainExamples,
             int testExamples) {
         Dataset data = DatasetCache.get(Path.of("data"), DatasetSpec.MNIST).subset(trainExamples, testExamples);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.BitSet;
 import java.util.List;
 import org.activationbench.data.Dataset;
+import org.activationbench.grid.Engine;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 import org.activationbench.model.BuiltNetwork;
@@ -22,16 +23,24 @@ class EvaluationTest {
      * A hand-set network: in layer 1, units 0..63 have bias -1 and zero weights (always inactive), unit 64 has bias
      * -0.5 and weight 1 from pixel 56 (row 2, lit for class 0), which exceeds 0.5 on some examples (so active), the rest
      * bias +1 (active). Layer 2 sees only constants; its even units get bias -1 (inactive), odd ones +1. Expected: units
-     * 0..63 of 256 and the 64 even units of 128, whatever the activation.
+     * 0..63 of 256 and the 64 even units of 128, whatever the activation. PReLU's slopes are set to -0.5, where an
+     * inactive unit's activation is above zero: the count must come from the pre-activation, on either engine.
      */
     @Test
     void inactiveUnitsOfAHandBuiltNetwork() {
-        for (String activation : List.of("relu", "leakyrelu", "sigmoid", "prelu")) {
-            TrialConfig config = new TrialConfig("synthetic", "mlp", activation, activation.equals("leakyrelu") ? 0.1 : null,
+        for (String activation : List.of("relu", "leakyrelu", "sigmoid", "prelu", "prelu-stock")) {
+            String name = activation.replace("-stock", "");
+            TrialConfig config = new TrialConfig("synthetic", "mlp", name, name.equals("leakyrelu") ? 0.1 : null,
                     1, List.of(1), "adam", 1e-3, 32, "xavier");
-            BuiltNetwork built = Architectures.build(config, 28, 10);
+            BuiltNetwork built = Architectures.build(activation.endsWith("-stock") ? config.withEngine(Engine.STOCK) : config, 28,
+                    10);
             MultiLayerNetwork net = built.network();
-            String second = activation.equals("prelu") ? "2" : "1";
+            String second = String.valueOf(built.layerNames().indexOf("dense2"));
+            if (name.equals("prelu")) {
+                for (String slopes : activation.endsWith("-stock") ? List.of("1_W", "3_W") : List.of("0_slope", "1_slope")) {
+                    net.getParam(slopes).assign(-0.5);
+                }
+            }
             INDArray w1 = net.getParam("0_W").assign(0);
             INDArray b1 = net.getParam("0_b").assign(1);
             for (int u = 0; u < 64; u++) {

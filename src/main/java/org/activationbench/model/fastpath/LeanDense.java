@@ -21,16 +21,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * the backward pass of the same step) and the first layer passes no gradient back. The bias is added, and its
  * gradient summed, on the heap ({@link RowBlocks}): each ND4J operation costs Java-side shape descriptors and native
  * allocations that the garbage collector and ND4J's deallocator threads then spend CPU on, beside the training.
+ * With a learned slope ({@link LeanDenseLayer#withLearnedSlope}) the layer is PReLU's too: the bias, the activation and
+ * their gradients, the slopes' among them, take one heap pass each way ({@link LearnedSlopeRows}).
  */
-final class LeanDense extends DenseLayer {
+final class LeanDense extends DenseLayer implements PreActivationPeaks {
 
     /** The pre-activation of the last training forward pass, until the backward pass consumes it. */
     private INDArray preActivation;
 
     private final RowBlocks rows = new RowBlocks();
+    /** PReLU's passes where the layer learns a slope per unit, else null. */
+    private final LearnedSlopeRows slopeRows;
+    private float[] peaks = new float[0];
 
-    LeanDense(NeuralNetConfiguration conf, DataType dataType) {
+    LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean learnedSlope) {
         super(conf, dataType);
+        this.slopeRows = learnedSlope ? new LearnedSlopeRows() : null;
     }
 
     @Override
@@ -38,6 +44,9 @@ final class LeanDense extends DenseLayer {
         assertInputSet(false);
         INDArray z = product(training, workspaceMgr);
         INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+        if (slopeRows != null) {
+            return activateLearnedSlope(z, b, training, workspaceMgr);
+        }
         boolean keep = training && maskArray == null;
         if (z.ordering() == 'c' && NativeFloats.isContiguous(z) && NativeFloats.isContiguous(b)) {
             preActivation = keep ? workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c') : null;
@@ -51,6 +60,29 @@ final class LeanDense extends DenseLayer {
             preActivation = training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, z) : null;
         }
         return layerConf().getActivationFn().getActivation(z, training);
+    }
+
+    /** {@code f(z + b)} with the learned slopes; a training pass keeps {@code z + b}, an inference pass its peaks. */
+    private INDArray activateLearnedSlope(INDArray z, INDArray b, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (maskArray != null || !NativeFloats.isContiguous(b)) {
+            throw new IllegalStateException("layer " + getIndex() + " learns PReLU slopes without masks, on a contiguous bias;"
+                    + " got " + (maskArray != null ? "a mask" : "bias " + b.shapeInfoToString()));
+        }
+        preActivation = training ? workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c') : null;
+        if (!training && peaks.length < z.columns()) {
+            peaks = new float[(int) z.columns()];
+        }
+        slopeRows.activate(z, b, getParam(LearnedSlopeParams.KEY), preActivation, training ? null : peaks);
+        return z;
+    }
+
+    /** Per unit, the largest pre-activation of the last inference pass; only where the layer learns a slope. */
+    @Override
+    public float[] preActivationPeaks() {
+        if (slopeRows == null) {
+            throw new IllegalStateException("layer " + getIndex() + " applies its activation to an output of its own");
+        }
+        return Arrays.copyOf(peaks, (int) layerConf().getNOut());
     }
 
     /**
@@ -74,19 +106,29 @@ final class LeanDense extends DenseLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (preActivation == null) {
+        if (preActivation == null && slopeRows == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
-        INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
-        preActivation = null;
-
+        if (preActivation == null) {
+            throw new IllegalStateException("layer " + getIndex() + ": backpropagation without a training forward pass");
+        }
         Gradient gradient = new DefaultGradient();
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        if (NativeFloats.isContiguous(delta) && delta.ordering() == 'c' && NativeFloats.isContiguous(biasGradient)) {
-            rows.sumColumns(delta, biasGradient);
+        INDArray delta = preActivation;
+        preActivation = null;
+        if (slopeRows != null) {
+            INDArray e = NativeFloats.isContiguous(epsilon) && epsilon.ordering() == 'c' ? epsilon : epsilon.dup('c');
+            INDArray slopeGradient = gradientViews.get(LearnedSlopeParams.KEY);
+            slopeRows.backprop(delta, e, getParam(LearnedSlopeParams.KEY), biasGradient, slopeGradient);
+            gradient.gradientForVariable().put(LearnedSlopeParams.KEY, slopeGradient);
         } else {
-            delta.sum(biasGradient, 0);
+            delta = layerConf().getActivationFn().backprop(delta, epsilon).getFirst();
+            if (NativeFloats.isContiguous(delta) && delta.ordering() == 'c' && NativeFloats.isContiguous(biasGradient)) {
+                rows.sumColumns(delta, biasGradient);
+            } else {
+                delta.sum(biasGradient, 0);
+            }
         }
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);

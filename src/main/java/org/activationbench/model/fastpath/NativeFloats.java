@@ -33,6 +33,15 @@ public final class NativeFloats {
         address(target).put(values, from, n);
     }
 
+    /** {@code array}'s elements in row-major order, in {@code buffer} if it has room, else in a new heap array. */
+    public static float[] toHeap(INDArray array, float[] buffer) {
+        INDArray c = isContiguous(array) && array.ordering() == 'c' ? array : array.dup('c');
+        int n = Math.toIntExact(c.length());
+        float[] target = buffer.length < n ? new float[n] : buffer;
+        address(c).get(target, 0, n);
+        return target;
+    }
+
     /** Whether {@code array} holds floats one after another in memory, so that {@link #address} reaches them all. */
     public static boolean isContiguous(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1 && array.length() <= Integer.MAX_VALUE;

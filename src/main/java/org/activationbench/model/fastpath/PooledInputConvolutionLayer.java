@@ -3,6 +3,7 @@ package org.activationbench.model.fastpath;
 import java.util.Arrays;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -15,12 +16,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A network's first convolution (3x3, one input channel, stride 1, no padding, with bias), then 2x2 max-pooling with
- * stride 2 and a {@link Rectifier}, as one layer (see {@link PooledInputConvolution}). Its parameters are a
- * {@code ConvolutionLayer}'s, initialised alike; its output is the pooling's.
+ * stride 2 and a {@link Rectifier} or PReLU with a slope learned per channel, as one layer (see
+ * {@link PooledInputConvolution}). Its parameters are a {@code ConvolutionLayer}'s, initialised alike, then the slopes
+ * ({@link LearnedSlopeParams}); its output is the pooling's.
  */
 public class PooledInputConvolutionLayer extends ConvolutionLayer {
 
     private Rectifier rectifier;
+    private boolean learnedSlope;
 
     /** For DL4J's configuration (de)serialisation; use {@link #of}. */
     public PooledInputConvolutionLayer() {}
@@ -40,6 +43,26 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
         layer.setBiasInit(Double.NaN);
         layer.rectifier = rectifier;
         return layer;
+    }
+
+    /** The layer with PReLU, one learned slope per channel, as its activation. */
+    public static PooledInputConvolutionLayer withLearnedSlope(int channels) {
+        PooledInputConvolutionLayer layer = of(channels, null);
+        layer.learnedSlope = true;
+        return layer;
+    }
+
+    public boolean isLearnedSlope() {
+        return learnedSlope;
+    }
+
+    public void setLearnedSlope(boolean learnedSlope) {
+        this.learnedSlope = learnedSlope;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return learnedSlope ? new LearnedSlopeParams(super.initializer()) : super.initializer();
     }
 
     public Rectifier getRectifier() {
@@ -63,14 +86,16 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
             INDArray paramsView, boolean initializeParams, DataType dataType) {
         boolean plain = Arrays.equals(getKernelSize(), new int[] {3, 3}) && getNIn() == 1 && Arrays.equals(getStride(), new int[] {1, 1}) && Arrays.equals(getPadding(), new int[] {0, 0})
                 && Arrays.equals(getDilation(), new int[] {1, 1}) && getConvolutionMode() == ConvolutionMode.Truncate;
-        if (rectifier == null || !plain || getCnn2dDataFormat() != CNN2DFormat.NCHW || !hasBias() || getIDropout() != null
+        boolean oneActivation = (rectifier != null) != learnedSlope;
+        if (!oneActivation || !plain || getCnn2dDataFormat() != CNN2DFormat.NCHW || !hasBias() || getIDropout() != null
                 || getWeightNoise() != null) {
             throw new IllegalStateException("PooledInputConvolutionLayer is a channels-first 3x3 convolution of one input"
-                    + " channel with stride 1, no padding or dilation, a bias and a rectifier, without dropout or weight"
-                    + " noise; got kernel " + Arrays.toString(getKernelSize()) + ", " + getNIn() + " input channel(s), stride "
-                    + Arrays.toString(getStride()) + ", padding " + Arrays.toString(getPadding()) + ", dilation "
-                    + Arrays.toString(getDilation()) + ", " + getConvolutionMode() + ", " + getCnn2dDataFormat()
-                    + (hasBias() ? "" : ", no bias") + (rectifier == null ? ", no rectifier" : "")
+                    + " channel with stride 1, no padding or dilation, a bias and either a rectifier or learned slopes,"
+                    + " without dropout or weight noise; got kernel " + Arrays.toString(getKernelSize()) + ", " + getNIn()
+                    + " input channel(s), stride " + Arrays.toString(getStride()) + ", padding " + Arrays.toString(getPadding())
+                    + ", dilation " + Arrays.toString(getDilation()) + ", " + getConvolutionMode() + ", " + getCnn2dDataFormat()
+                    + (hasBias() ? "" : ", no bias") + (oneActivation ? "" : learnedSlope ? ", a rectifier and learned slopes"
+                            : ", no activation")
                     + (getIDropout() == null ? "" : ", dropout") + (getWeightNoise() == null ? "" : ", weight noise"));
         }
         return LayerWiring.wire(new PooledInputConvolution(conf, dataType, rectifier), conf, listeners, index, paramsView,

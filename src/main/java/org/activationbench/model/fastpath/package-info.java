@@ -35,6 +35,21 @@
  * <tr><td>{@link Rectifier}</td><td>{@code ActivationReLU} and {@code ActivationLReLU} (the leaky derivative
  *     through a {@code std::function} per element)</td><td>leakyrelu MLP epoch 1.19-1.25 to 0.94 s; ReLU and leaky
  *     ReLU run one implementation</td><td>{@code RectifierTest}: DL4J's values exactly</td></tr>
+ * <tr><td>{@link LeanDenseLayer#withLearnedSlope}, {@link LearnedSlopeRows}, {@link LearnedSlopeParams}</td><td>for
+ *     PReLU, {@code DenseLayer} and the PReLU layer after it ({@code model.LearnedSlopeLayer}: DL4J's forward pass on
+ *     a copy of its input, a backward pass of ten ND4J operations): the bias, the activation and their gradients, the
+ *     slopes' summed over the minibatch, in one heap pass each way</td><td>prelu MLP step at leaky ReLU's: 1.15x its
+ *     median, 1.02x its tenth percentile, in one sitting on the loaded shared machine ({@code jobs/bench.sh
+ *     --step-activations leakyrelu,prelu})</td><td>{@code LearnedSlopeLayersTest}: output, input gradient and the
+ *     weight, bias and slope gradients within float rounding, slopes above, at and below zero</td></tr>
+ * <tr><td>{@link PooledInputConvolutionLayer#withLearnedSlope}</td><td>for PReLU, the first convolution, the PReLU
+ *     layer and the max-pooling, as for a rectifier above; the slopes' gradient summed in the weights' pass</td>
+ *     <td>with the row below, prelu CNN step about 340 ms to about leaky ReLU's: 1.04x its median, 1.12x its tenth
+ *     percentile, in the same sitting</td><td>{@code LearnedSlopeLayersTest}, as above</td></tr>
+ * <tr><td>{@link PooledLearnedSlopeLayer}, {@link PooledLearnedSlope}, {@link LearnedSlopes}</td><td>the PReLU layer
+ *     then {@code SubsamplingLayer}: pooled first for a slope above zero (it keeps the order of a window's values),
+ *     else the window's four activations pooled</td><td>part of the CNN's gain above</td><td>{@code
+ *     LearnedSlopeLayersTest}, exact ties included</td></tr>
  * <tr><td>{@link JvmAdam}, {@link JvmAdamUpdater}</td><td>DL4J's native Adam kernel (scalar)</td><td>1.1-1.2 to
  *     0.13 ms per MLP step</td><td>{@code JvmAdamTest}</td></tr>
  * <tr><td>{@link DeferredDivisionUpdater}</td><td>DL4J's separate division of the gradient by the minibatch
@@ -43,7 +58,14 @@
  *
  * Batch normalisation, SGD, Nesterov momentum and RMSProp have no replacement: the fast engine runs Deeplearning4j's
  * {@code BatchNormalization} layer and updaters between these layers ({@code BatchNormLayersTest} trains both engines
- * to the same parameters with them, weight decay and a constant bias).
+ * to the same parameters with them, weight decay and a constant bias). After a batch-normalised dense layer, PReLU
+ * stays the stock engine's layer.
+ *
+ * The learned slopes sit where the stock engine's PReLU layers keep them in the network's parameters, and are updated
+ * and decayed alike; {@code LearnedSlopeEnginesTest} trains both engines' PReLU networks, MLP and CNN, with and without
+ * batch normalisation, to the same parameters, and {@code LearnedSlopeTest} checks both engines' slope gradients against
+ * finite differences. A layer that applies PReLU inside itself reports its pre-activation's peaks
+ * ({@link PreActivationPeaks}), since a slope below zero hides the pre-activation's sign from its output.
  *
  * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only, nothing
  * else of the project.
