@@ -252,7 +252,7 @@ final class LandedTables implements AutoCloseable {
         List<String> sql = new ArrayList<>();
         if (hasTable(s, "landed_epochs")) {
             sql.add(epochsView(all, runs, hasColumn(s, "landed_epoch_files", "attempt_id"),
-                    inactiveColumns(hasColumn(s, "landed_epoch_files", "inactive_fraction"),
+                    inactiveColumns(hasColumn(s, "landed_epochs", "inactive_fraction"),
                             hasColumn(s, "landed_epoch_files", "dead_fraction"))));
             sql.add(unfinishedView(all, runs));
             if (tuned && runs) {
