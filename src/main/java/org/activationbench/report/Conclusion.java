@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
+import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
@@ -76,11 +77,11 @@ final class Conclusion {
         }
         b.append("\n\n### The articles' claims, on this run\n");
         b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(run.comparisons(), Metric.INACTIVE_FRACTION,
-                c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + "'s hidden units " + state(activation(baseline))
-                        + " vs " + Format.percent(c.stats().meanCandidate()) + " " + state(c.candidateActivation())));
-        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97,
-                c -> Format.fixed(c.stats().meanBaseline(), 2) + " vs " + Format.fixed(c.stats().meanCandidate(), 2)
-                        + " epochs to 97%")).append(speedNote);
+                c -> c.verdict() + " (" + Format.percent(c.stats().meanBaseline()) + " of " + baseline + "'s hidden units "
+                        + state(activation(baseline)) + " vs " + Format.percent(c.stats().meanCandidate()) + " "
+                        + state(c.candidateActivation()) + "; " + evidence(c) + ")"));
+        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97, Conclusion::speed))
+                .append(speedNote);
         b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim());
         return b.toString();
     }
@@ -114,7 +115,7 @@ final class Conclusion {
         int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
         Comparison first = acc.get(0);
         b.append("\n\n**").append(setting).append(", test accuracy after epoch ").append(epoch).append("** (")
-                .append(seeds).append(" paired seeds; margin ±").append(Format.points(first.margin()))
+                .append(seeds).append(" paired seeds; margin ±").append(Format.fixed(100 * first.margin(), 3))
                 .append(" points; intervals at ").append(Format.fixed(100 * first.interval().level(), 1))
                 .append("%, Bonferroni over the ").append(first.familySize()).append(" candidates): ");
         b.append(acc.stream().map(c -> c.candidate() + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
@@ -149,14 +150,28 @@ final class Conclusion {
         return low == high ? String.valueOf(low) : low + " to " + high;
     }
 
+    /**
+     * What an epochs-to-97% comparison says: a trial that had not reached 97% by the checkpoint counts at the lower
+     * bound (the next epoch), so the sentence says how many did not, and where none did it gives no speed at all.
+     */
+    static String speed(Comparison c) {
+        int trials = 2 * c.stats().pairs();
+        if (c.verdict() == Verdict.NOT_REACHED) {
+            return "not reached (" + NotReached.none(c.metric(), trials, c.epoch()) + ")";
+        }
+        String notReached = NotReached.some(c.metric(), c.censored(), trials, c.epoch());
+        return c.verdict() + " (" + Format.fixed(c.stats().meanBaseline(), 2) + " vs "
+                + Format.fixed(c.stats().meanCandidate(), 2) + " epochs to 97%" + (notReached.isEmpty() ? "" : ", where "
+                + notReached) + "; " + evidence(c) + ")";
+    }
+
     /** What the comparisons of the slope activations with the baseline say on one metric at the final checkpoints. */
-    private String claim(List<Comparison> comparisons, Metric metric, Function<Comparison, String> detail) {
+    private String claim(List<Comparison> comparisons, Metric metric, Function<Comparison, String> verdict) {
         List<String> parts = new ArrayList<>();
         for (String setting : outline.settings()) {
             for (Comparison c : select(comparisons, setting, metric)) {
                 if (c.candidateAlpha() != null) {
-                    parts.add(setting + ", " + c.candidate() + ": " + c.verdict() + " (" + detail.apply(c) + "; "
-                            + evidence(c) + ")");
+                    parts.add(setting + ", " + c.candidate() + ": " + verdict.apply(c));
                 }
             }
         }

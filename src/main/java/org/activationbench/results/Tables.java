@@ -374,7 +374,9 @@ public final class Tables {
                     ComparisonRow::endpoint),
             required("verdict", STRING, "", "read from the interval and the margin: better | worse (the interval excludes 0"
                     + " on that side) | equivalent (it covers 0 and lies inside plus or minus the margin) | undecided"
-                    + " (neither) | not testable (fewer than 3 pairs) | open (sequential, its next round has not landed)",
+                    + " (neither) | not testable (fewer than 3 pairs) | not reached (epochs_to_97, examples_to_*: no trial"
+                    + " of the pairs reached the target by this checkpoint, n_censored = 2 * n_pairs) | open (sequential,"
+                    + " its next round has not landed)",
                     ComparisonRow::verdict),
             required("negligible", BOOLEAN, "", "better or worse, with the interval also inside plus or minus the margin:"
                     + " a real difference smaller than the one that matters", ComparisonRow::negligible),
