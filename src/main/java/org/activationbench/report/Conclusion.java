@@ -109,8 +109,11 @@ final class Conclusion {
         List<Comparison> acc = select(setting, Metric.TEST_ACCURACY);
         StringBuilder b = new StringBuilder();
         if (acc.isEmpty()) {
+            boolean baselineHere = run.snapshot().epochs().stream()
+                    .anyMatch(e -> e.setting().equals(setting) && e.label().equals(baseline));
             return b.append("\n\n**").append(setting).append("**: no comparison with ").append(baseline)
-                    .append(" (the baseline has no results here).").toString();
+                    .append(baselineHere ? " (no other activation reached a checkpoint here: diverged, failed or unfinished"
+                            + " before the first)." : " (the baseline has no results here).").toString();
         }
         int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
         Comparison first = acc.get(0);
@@ -176,7 +179,11 @@ final class Conclusion {
             }
         }
         if (parts.isEmpty()) {
-            return "not tested by this grid (it has no activation with a slope besides the baseline).";
+            boolean slopes = run.snapshot().runs().stream().anyMatch(r -> r.alpha() != null)
+                    || run.snapshot().epochs().stream().anyMatch(e -> e.alpha() != null);
+            return slopes ? "not tested on this run: its activations with a slope have no comparison with " + baseline
+                    + " at the last checkpoint (no results there: diverged, failed or unfinished before it)."
+                    : "not tested by this grid (it has no activation with a slope besides the baseline).";
         }
         return String.join("; ", parts) + ".";
     }
