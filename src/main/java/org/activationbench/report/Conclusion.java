@@ -14,6 +14,7 @@ import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
+import org.activationbench.stats.FamilyInterval;
 import org.activationbench.train.Learning;
 import org.activationbench.train.TrialStatus;
 
@@ -118,9 +119,12 @@ final class Conclusion {
         int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
         Comparison first = acc.get(0);
         b.append("\n\n**").append(setting).append(", test accuracy after epoch ").append(epoch).append("** (")
-                .append(seeds).append(" paired seeds; margin ±").append(Format.fixed(100 * first.margin(), 3))
-                .append(" points; intervals at ").append(Format.fixed(100 * first.interval().level(), 1))
-                .append("%, Bonferroni over the ").append(first.familySize()).append(" candidates): ");
+                .append(seeds).append(seeds == 1 ? " paired seed" : " paired seeds").append("; margin ±")
+                .append(Format.fixed(100 * first.margin(), 3)).append(" points; ")
+                .append(acc.stream().anyMatch(c -> c.interval().defined()) ? "intervals at "
+                        + Format.fixed(100 * first.interval().level(), 1) + "%, Bonferroni over the " + first.familySize()
+                        + (first.familySize() == 1 ? " candidate" : " candidates")
+                        : "no intervals: a paired t interval needs " + FamilyInterval.MIN_PAIRS + " pairs").append("): ");
         b.append(acc.stream().map(c -> c.candidate() + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
                 + ", " + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")"
                 + (c.seedsToDecide() != null ? "; about " + c.seedsToDecide() + " seeds would decide it" : ""))
@@ -142,7 +146,9 @@ final class Conclusion {
             return "repeated interval " + interval + ", " + c.sequential().stop().text() + " after "
                     + c.sequential().seedsUsed() + " seeds";
         }
-        return c.interval().defined() ? "interval " + interval : "fewer than 3 pairs";
+        int pairs = c.stats().pairs();
+        return c.interval().defined() ? "interval " + interval : "not testable with " + pairs + (pairs == 1 ? " pair" : " pairs")
+                + ": a paired t interval needs " + FamilyInterval.MIN_PAIRS;
     }
 
     private static String range(double low, double high) {

@@ -39,6 +39,21 @@ class ConclusionTest {
         assertTrue(text.contains("**mlp, test accuracy after epoch 2** (8 paired seeds"), "elu is compared: " + text);
     }
 
+    /** Two seeds: no interval and no verdict, and nothing that reads as one. */
+    @Test
+    void fewerPairsThanAPairedTestNeedsAreNotTestable() {
+        Snapshot all = SyntheticRuns.snapshot();
+        Snapshot twoSeeds = new Snapshot(all.experiment(), all.gridText(),
+                all.runs().stream().filter(r -> r.seed() < 2).toList(),
+                all.epochs().stream().filter(e -> e.seed() < 2).toList());
+        String text = conclusion(twoSeeds);
+        assertTrue(text.contains("**mlp, test accuracy after epoch 2** (2 paired seeds; margin ±0.100 points; no intervals:"
+                + " a paired t interval needs 3 pairs): "), text);
+        assertTrue(text.contains("leakyrelu(0.1) **not testable**, "), text);
+        assertTrue(text.contains("(not testable with 2 pairs: a paired t interval needs 3)"), text);
+        assertFalse(text.contains("Bonferroni") || text.contains("interval +") || text.contains("interval -"), text);
+    }
+
     private static String conclusion(Snapshot snapshot) {
         Analysis.Settings settings = new Analysis.Settings("relu", 1000, 1, 2);
         ComparedRun run = new ComparedRun(snapshot, settings, new Analysis(settings).compare(snapshot.observations()));
