@@ -27,7 +27,16 @@ import org.activationbench.spark.NextRound;
  * fixed-rate trials of the same activations and seeds, so that the fixed-rate comparison pairs the seeds the tuned
  * one used.
  */
-public record TunedRounds(PrintStream console) implements NextRound {
+public final class TunedRounds implements NextRound {
+
+    private final PrintStream console;
+    /** The choice last printed: the driver asks for a round after every round, and the same choice is said once. */
+    private String said;
+
+    /** Rounds that say the chosen rates on {@code console}, when they are chosen. */
+    public TunedRounds(PrintStream console) {
+        this.console = console;
+    }
 
     /** Rounds that say the chosen rates on standard output. */
     public TunedRounds() {
@@ -46,13 +55,17 @@ public record TunedRounds(PrintStream console) implements NextRound {
         Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = TunedProtocol.choices(snapshot, grid);
         List<TrialConfig> chosen = unsettled.stream().filter(t -> TunedProtocol.atChosenRate(t, choices)).toList();
         if (!choices.isEmpty()) {
-            console.println(grid.experiment() + ": learning rates chosen on validation accuracy at epoch "
+            String line = grid.experiment() + ": learning rates chosen on validation accuracy at epoch "
                     + grid.tuning().epoch() + ": " + choices.values().stream()
                             .sorted(java.util.Comparator.comparing((LearningRateChoice.Chosen c) -> c.key().architecture())
                                     .thenComparing(c -> c.key().strategy()).thenComparing(c -> c.key().label()))
                             .map(c -> Snapshot.setting(c.key().architecture(), c.key().strategy()) + " " + c.key().label()
                                     + " " + TrialConfig.number(c.learningRate()))
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", "));
+            if (!line.equals(said)) {
+                console.println(line);
+                said = line;
+            }
         }
         if (!onDemand) {
             return chosen;

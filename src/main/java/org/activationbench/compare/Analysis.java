@@ -125,13 +125,15 @@ public final class Analysis {
                 PairedResult r = results.get(i);
                 Observation c = byLabel.get(candidates.get(i)).get(0);
                 FamilyInterval interval = FamilyInterval.of(r, family, SIGNIFICANCE, margin);
-                Verdict verdict = verdict(metric, interval, margin);
+                Integer censored = metric.censorable() ? censored(baseline, byLabel.get(candidates.get(i)), metric) : null;
+                Verdict verdict = Comparison.noneReached(censored, r.pairs()) ? Verdict.NOT_REACHED
+                        : verdict(metric, interval, margin);
                 out.add(new Comparison(first.dataset(), first.architecture(), first.strategy(), first.epoch(), metric,
                         settings.baseline(), candidates.get(i), c.activation(), c.alpha(), r, family, interval, margin,
                         verdict, verdict == Verdict.UNDECIDED ? Power.pairsToShowEquivalence(margin, r.sdDifference(), family)
                                 : null, primary, null, first.stage(), baseline.get(0).learningRate(), c.learningRate(),
                         improvement.of(pairings.get(i).differences(), metric.higherIsBetter()), first.condition(),
-                        metric.censorable() ? censored(baseline, byLabel.get(candidates.get(i)), metric) : null));
+                        censored));
             }
         }
         return out;

@@ -39,10 +39,21 @@ public record Comparison(String dataset, String architecture, String strategy, i
             case UNDECIDED -> Verdict.UNDECIDED;
             case OPEN -> Verdict.OPEN;
         };
+        if (noneReached(censored, stats.pairs())) {
+            v = Verdict.NOT_REACHED;
+        }
         return new Comparison(dataset, architecture, strategy, epoch, metric, baseline, candidate, candidateActivation,
                 candidateAlpha, stats, familySize, FamilyInterval.repeated(decision.low(), decision.high(), level), margin,
                 v, v == Verdict.UNDECIDED ? seedsToDecide : null, primary, decision, stage, baselineLearningRate,
                 candidateLearningRate, improvement, condition, censored);
+    }
+
+    /**
+     * Whether no trial of the pairs reached the target: each of the {@code pairs} pairs has both trials counted at the
+     * lower bound ({@code censored}, null for a metric that is never censored).
+     */
+    static boolean noneReached(Integer censored, int pairs) {
+        return censored != null && pairs > 0 && censored == 2 * pairs;
     }
 
     /** Whether the difference shown is smaller than the margin: real, but too small to matter. */

@@ -15,6 +15,11 @@ public enum Verdict {
     UNDECIDED("undecided"),
     /** Fewer pairs than a paired t interval needs (3): no interval, no verdict. */
     NOT_TESTABLE("not testable"),
+    /**
+     * A speed (epochs or examples to a target) that no trial of the pairs had reached by the checkpoint: every value
+     * is the lower bound it was counted at, so the interval holds no observed speed and gives no verdict.
+     */
+    NOT_REACHED("not reached"),
     /** Sequential: still running; its next round's seeds have not all landed. */
     OPEN("open");
 

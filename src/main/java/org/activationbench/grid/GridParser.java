@@ -204,7 +204,9 @@ public final class GridParser {
                 p.add("grid.alphas: " + a + " is not positive; a slope must be > 0");
             }
         }
-        if (config.hasPath("grid.alphas") && slopeActivations.isEmpty() && !activations.isEmpty()) {
+        // A mistyped activation already has its problem (and suggestion): the alphas may be meant for it.
+        if (config.hasPath("grid.alphas") && slopeActivations.isEmpty() && !activations.isEmpty()
+                && vocabulary.activations().containsAll(activations)) {
             p.add("grid.alphas: no activation in grid.activations takes an alpha (only " + String.join(", ",
                     vocabulary.slopeActivations()) + " do); remove grid.alphas or add one of them");
         }
@@ -319,6 +321,11 @@ public final class GridParser {
                 return List.of();
             }
             return LongStream.range(first, first + count).boxed().toList();
+        }
+        if (value.valueType() != ConfigValueType.LIST) {
+            p.add(key + ": expected a count such as 5 (seeds " + first + " to " + (first + 4) + ") or a list of seeds such"
+                    + " as [0, 7], found " + value.render());
+            return List.of();
         }
         List<Integer> list = p.list(config, key, List.of(), ConfigValueType.NUMBER, GridParser::wholeNumber);
         List<Long> seeds = new ArrayList<>();

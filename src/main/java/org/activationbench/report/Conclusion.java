@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
+import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
+import org.activationbench.stats.FamilyInterval;
 import org.activationbench.train.Learning;
 import org.activationbench.train.TrialStatus;
 
@@ -85,11 +87,11 @@ final class Conclusion {
         }
         b.append("\n\n### The articles' claims, on this run\n");
         b.append("\n- *\"Leaky ReLU prevents dying neurons\"*: ").append(claim(run.comparisons(), Metric.INACTIVE_FRACTION,
-                c -> Format.percent(c.stats().meanBaseline()) + " of " + baseline + "'s hidden units " + state(activation(baseline))
-                        + " vs " + Format.percent(c.stats().meanCandidate()) + " " + state(c.candidateActivation())));
-        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97,
-                c -> Format.fixed(c.stats().meanBaseline(), 2) + " vs " + Format.fixed(c.stats().meanCandidate(), 2)
-                        + " epochs to 97%")).append(speedNote);
+                c -> c.verdict() + " (" + Format.percent(c.stats().meanBaseline()) + " of " + baseline + "'s hidden units "
+                        + state(activation(baseline)) + " vs " + Format.percent(c.stats().meanCandidate()) + " "
+                        + state(c.candidateActivation()) + "; " + evidence(c) + ")"));
+        b.append("\n- *\"Leaky ReLU converges faster\"*: ").append(claim(speed, Metric.EPOCHS_TO_97, Conclusion::speed))
+                .append(speedNote);
         b.append("\n- *\"Leaky ReLU is better in deeper networks\"*: ").append(depthClaim());
         return b.toString();
     }
@@ -117,15 +119,21 @@ final class Conclusion {
         List<Comparison> acc = select(setting, Metric.TEST_ACCURACY);
         StringBuilder b = new StringBuilder();
         if (acc.isEmpty()) {
+            boolean baselineHere = run.snapshot().epochs().stream()
+                    .anyMatch(e -> e.setting().equals(setting) && e.label().equals(baseline));
             return b.append("\n\n**").append(setting).append("**: no comparison with ").append(baseline)
-                    .append(" (the baseline has no results here).").toString();
+                    .append(baselineHere ? " (no other activation reached a checkpoint here: diverged, failed or unfinished"
+                            + " before the first)." : " (the baseline has no results here).").toString();
         }
         int seeds = acc.stream().mapToInt(c -> c.stats().pairs()).max().orElse(0);
         Comparison first = acc.get(0);
         b.append("\n\n**").append(setting).append(", test accuracy after epoch ").append(epoch).append("** (")
-                .append(seeds).append(" paired seeds; margin ±").append(Format.points(first.margin()))
-                .append(" points; intervals at ").append(Format.fixed(100 * first.interval().level(), 1))
-                .append("%, Bonferroni over the ").append(first.familySize()).append(" candidates): ");
+                .append(seeds).append(seeds == 1 ? " paired seed" : " paired seeds").append("; margin ±")
+                .append(Format.fixed(100 * first.margin(), 3)).append(" points; ")
+                .append(acc.stream().anyMatch(c -> c.interval().defined()) ? "intervals at "
+                        + Format.fixed(100 * first.interval().level(), 1) + "%, Bonferroni over the " + first.familySize()
+                        + (first.familySize() == 1 ? " candidate" : " candidates")
+                        : "no intervals: a paired t interval needs " + FamilyInterval.MIN_PAIRS + " pairs").append("): ");
         b.append(acc.stream().map(c -> candidate(c) + " **" + c.verdict() + "**" + (c.negligible() ? " (negligible)" : "")
                 + ", " + Format.points(c.stats().meanDifference()) + " points (" + evidence(c) + ")"
                 + (c.seedsToDecide() != null ? "; about " + c.seedsToDecide() + " seeds would decide it" : ""))
@@ -147,7 +155,9 @@ final class Conclusion {
             return "repeated interval " + interval + ", " + c.sequential().stop().text() + " after "
                     + c.sequential().seedsUsed() + " seeds";
         }
-        return c.interval().defined() ? "interval " + interval : "fewer than 3 pairs";
+        int pairs = c.stats().pairs();
+        return c.interval().defined() ? "interval " + interval : "not testable with " + pairs + (pairs == 1 ? " pair" : " pairs")
+                + ": a paired t interval needs " + FamilyInterval.MIN_PAIRS;
     }
 
     private static String range(double low, double high) {
@@ -158,19 +168,37 @@ final class Conclusion {
         return low == high ? String.valueOf(low) : low + " to " + high;
     }
 
+    /**
+     * What an epochs-to-97% comparison says: a trial that had not reached 97% by the checkpoint counts at the lower
+     * bound (the next epoch), so the sentence says how many did not, and where none did it gives no speed at all.
+     */
+    static String speed(Comparison c) {
+        int trials = 2 * c.stats().pairs();
+        if (c.verdict() == Verdict.NOT_REACHED) {
+            return "not reached (" + NotReached.none(c.metric(), trials, c.epoch()) + ")";
+        }
+        String notReached = NotReached.some(c.metric(), c.censored(), trials, c.epoch());
+        return c.verdict() + " (" + Format.fixed(c.stats().meanBaseline(), 2) + " vs "
+                + Format.fixed(c.stats().meanCandidate(), 2) + " epochs to 97%" + (notReached.isEmpty() ? "" : ", where "
+                + notReached) + "; " + evidence(c) + ")";
+    }
+
     /** What the comparisons of the slope activations with the baseline say on one metric at the final checkpoints. */
-    private String claim(List<Comparison> comparisons, Metric metric, Function<Comparison, String> detail) {
+    private String claim(List<Comparison> comparisons, Metric metric, Function<Comparison, String> verdict) {
         List<String> parts = new ArrayList<>();
         for (String setting : outline.settings()) {
             for (Comparison c : select(comparisons, setting, metric)) {
                 if (c.candidateAlpha() != null) {
-                    parts.add(setting + ", " + candidate(c) + ": " + c.verdict() + " (" + detail.apply(c) + "; "
-                            + evidence(c) + ")");
+                    parts.add(setting + ", " + candidate(c) + ": " + verdict.apply(c));
                 }
             }
         }
         if (parts.isEmpty()) {
-            return "not tested by this grid (it has no activation with a slope besides the baseline).";
+            boolean slopes = run.snapshot().runs().stream().anyMatch(r -> r.alpha() != null)
+                    || run.snapshot().epochs().stream().anyMatch(e -> e.alpha() != null);
+            return slopes ? "not tested on this run: its activations with a slope have no comparison with " + baseline
+                    + " at the last checkpoint (no results there: diverged, failed or unfinished before it)."
+                    : "not tested by this grid (it has no activation with a slope besides the baseline).";
         }
         return String.join("; ", parts) + ".";
     }

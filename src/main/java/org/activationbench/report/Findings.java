@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.activationbench.compare.Metric;
+import org.activationbench.compare.Verdict;
 
 /**
  * The README's findings: each claim of the articles, answered from the comparisons tables published beside the
@@ -71,14 +72,28 @@ public final class Findings {
 
     /**
      * What the published comparison row of one claim says: its verdict and the numbers it was read from, or why there
-     * is none ({@code missing}).
+     * is none ({@code missing}); {@code censored}, of a speed, the trials of the pairs that had not reached its target
+     * (null where the table does not say).
      */
     record Answer(Claim claim, String link, String what, String missing, String verdict, boolean negligible,
-            double mean, double low, double high, double level, double margin, int pairs, String endpoint) {
+            double mean, double low, double high, double level, double margin, int pairs, String endpoint, int epoch,
+            Integer censored) {
 
         /** The verdict as printed: the row's, marked negligible where the difference lies inside the margin. */
         String shownVerdict() {
             return verdict + (negligible ? " (negligible)" : "");
+        }
+
+        /**
+         * The difference and its interval; of a speed some trials had not reached, how many, and where none had, no
+         * number at all.
+         */
+        String shownDifference() {
+            if (Verdict.NOT_REACHED.text().equals(verdict)) {
+                return NotReached.none(claim.metric(), 2 * pairs, epoch);
+            }
+            String notReached = NotReached.some(claim.metric(), censored, 2 * pairs, epoch);
+            return difference(claim.metric(), mean, low, high) + (notReached.isEmpty() ? "" : " (" + notReached + ")");
         }
     }
 
@@ -96,7 +111,7 @@ public final class Findings {
             lines.add(a.missing() != null
                     ? "| " + a.claim().claim() + " | " + a.link() + " | " + a.what() + " | " + a.missing() + " | | | | | |"
                     : "| " + a.claim().claim() + " | " + a.link() + " | " + a.what() + " | " + a.shownVerdict() + " | "
-                            + difference(a.claim().metric(), a.mean(), a.low(), a.high()) + " | "
+                            + a.shownDifference() + " | "
                             + Format.fixed(100 * a.level(), 1) + "% | ±" + magnitude(a.claim().metric(), a.margin()) + " | "
                             + a.pairs() + " | " + a.endpoint() + " |");
         }
@@ -113,7 +128,7 @@ public final class Findings {
             for (Answer a : e.getValue()) {
                 parts.add(a.missing() != null ? a.what() + " (" + a.claim().experiment() + "): " + a.missing()
                         : "**" + a.shownVerdict() + "** for " + a.what() + " (" + a.claim().experiment() + "), "
-                                + difference(a.claim().metric(), a.mean(), a.low(), a.high()) + " at "
+                                + a.shownDifference() + " at "
                                 + Format.fixed(100 * a.level(), 1) + "%, margin ±" + magnitude(a.claim().metric(), a.margin()));
             }
             out.add("- *\"" + e.getKey() + "\"*: " + String.join("; ", parts) + ".");
@@ -141,13 +156,16 @@ public final class Findings {
         if (!Files.isDirectory(comparisons)) {
             return missing(c, c.experiment(), what + (c.epoch() == null ? "" : ", epoch " + c.epoch()), "not yet published");
         }
+        String files = "read_parquet('%s/*/*.parquet', hive_partitioning = true)"
+                .formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
         String sql = """
                 SELECT epoch, stage, mean_difference, ci_low, ci_high, ci_level, margin, n_pairs, verdict, negligible,
-                       endpoint, baseline_learning_rate
-                FROM read_parquet('%s/*/*.parquet', hive_partitioning = true)
+                       endpoint, baseline_learning_rate, %s AS n_censored
+                FROM %s
                 WHERE architecture = ? AND coalesce(strategy, 'per-task') = 'per-task' AND metric = ? AND candidate = ?
                   AND (? IS NULL OR epoch = ?) AND (? IS NULL OR stage = ?)
-                ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(comparisons.toAbsolutePath().toString().replace("'", "''"));
+                ORDER BY epoch DESC, stage = 'tuned' DESC LIMIT 1""".formatted(
+                hasColumn(duck, files, "n_censored") ? "n_censored" : "CAST(NULL AS INTEGER)", files);
         try (PreparedStatement q = duck.prepareStatement(sql)) {
             q.setString(1, c.architecture());
             q.setString(2, c.metric().id());
@@ -165,13 +183,26 @@ public final class Findings {
                         + ") for every activation" : "";
                 return new Answer(c, link, what + ", epoch " + r.getInt("epoch") + rates, null, r.getString("verdict"),
                         r.getBoolean("negligible"), number(r, "mean_difference"), number(r, "ci_low"), number(r, "ci_high"),
-                        r.getDouble("ci_level"), r.getDouble("margin"), r.getInt("n_pairs"), r.getString("endpoint"));
+                        r.getDouble("ci_level"), r.getDouble("margin"), r.getInt("n_pairs"), r.getString("endpoint"),
+                        r.getInt("epoch"), (Integer) r.getObject("n_censored"));
             }
         }
     }
 
     private static Answer missing(Claim c, String link, String what, String why) {
-        return new Answer(c, link, what, why, null, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, null);
+        return new Answer(c, link, what, why, null, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, null,
+                0, null);
+    }
+
+    /** Whether the published files have a column: those published by an earlier version lack the ones added since. */
+    private static boolean hasColumn(Connection duck, String files, String column) throws SQLException {
+        try (PreparedStatement q = duck.prepareStatement("SELECT count(*) FROM (DESCRIBE SELECT * FROM " + files
+                + ") WHERE column_name = ?")) {
+            q.setString(1, column);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() && r.getInt(1) > 0;
+            }
+        }
     }
 
     /** A margin in the unit {@link #difference} prints the metric in. */

@@ -33,12 +33,13 @@ final class PrimaryFigure {
     /**
      * @param condition of a run of several conditions, the SQL naming a comparison's condition (with its learning rate
      *                  where a condition has several); null for a run of one
+     * @param censored the comparisons table has n_censored (rows landed by earlier versions lack it)
      */
-    static void add(Page page, String metricLabel, int epoch, String baseline, String condition) {
+    static void add(Page page, String metricLabel, int epoch, String baseline, String condition, boolean censored) {
         page.text("## The answer: " + metricLabel + " at epoch " + epoch + ", the primary endpoint");
         page.figure("Each candidate − " + baseline + ", " + metricLabel + " at epoch " + epoch + " (percentage points for"
                 + " accuracies and inactive units): mean paired difference and the interval its verdict is read from;"
-                + " dashed: ± the margin. Green better, red worse, blue equivalent, grey undecided.", "primary.png", """
+                + " dashed: ± the margin. Green better, red worse, blue equivalent, grey undecided, not testable or not reached.", "primary.png", """
                 SELECT row_label || ' (n=' || n_pairs || ')' AS label, scale * mean_difference AS difference,
                        scale * ci_low AS ci_low, scale * ci_high AS ci_high, scale * margin AS margin, verdict
                 FROM %s
@@ -68,13 +69,13 @@ final class PrimaryFigure {
                         "margin", "pairs", "seeds to decide") : List.of("setting", "candidate", "verdict", "Δ", "interval",
                         "level", "margin", "pairs", "seeds to decide"), """
                 SELECT setting,%s candidate || CASE WHEN stage = 'tuned' THEN ' (rates tuned)' ELSE '' END AS candidate,
-                       verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict,
+                       %s,
                        signed(scale * mean_difference, 3) AS difference,
                        signed(scale * ci_low, 3) || ' … ' || signed(scale * ci_high, 3) AS interval,
                        fixed(100 * ci_level, 1) || '%%' AS level, '±' || fixed(scale * margin, 3) AS margin,
                        n_pairs AS pairs, coalesce(CAST(seeds_to_decide AS VARCHAR), '–') AS seeds_to_decide
                 FROM %s
-                ORDER BY %s""".formatted(condition == null ? "" : " " + condition + " AS condition,", scaled(condition),
-                        order(condition)));
+                ORDER BY %s""".formatted(condition == null ? "" : " " + condition + " AS condition,",
+                        SummaryTables.verdictShown(censored), scaled(condition), order(condition)));
     }
 }

@@ -61,7 +61,8 @@ final class ReportLayout {
         if (run.comparisons().stream().anyMatch(Comparison::primary)) {
             Metric primary = java.util.Arrays.stream(Metric.values())
                     .filter(m -> m.id().equals(run.settings().primary().metric())).findFirst().orElseThrow();
-            PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline, condition);
+            PrimaryFigure.add(page, primary.label(), run.settings().primary().epoch(), baseline, condition,
+                    tables.has("comparisons", "n_censored"));
         } else if (!run.comparisons().isEmpty()) {
             page.text("The grid's primary endpoint, " + run.settings().primary().metric() + " at epoch "
                     + run.settings().primary().epoch() + ", is not among this run's comparisons: every comparison below is"
@@ -109,7 +110,7 @@ final class ReportLayout {
         if (PublishedFigures.applies(run.snapshot(), baseline)) {
             PublishedFigures.add(page, baseline);
         }
-        SummaryTables.otherMetrics(page, baseline, condition);
+        SummaryTables.otherMetrics(page, baseline, condition, tables.has("comparisons", "n_censored"));
         page.text("## Learning curves");
         for (String s : settings) {
             CurveFigures.learningCurve(page, s, "test_accuracy", "test accuracy");

@@ -71,33 +71,48 @@ final class SummaryTables {
                 ORDER BY %s, %sepoch, %s""".formatted(shown(condition), GROUP_ORDER, order(condition), CANDIDATES));
     }
 
-    /** Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are. */
-    static void otherMetrics(Page page, String baseline, String condition) {
+    /**
+     * The verdict column of a comparisons query: of a speed, how many trials of the pairs had not reached the target
+     * where some had not ({@code censored}: the table has n_censored, which rows landed by earlier versions lack).
+     */
+    static String verdictShown(boolean censored) {
+        return "verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END"
+                + (censored ? " || CASE WHEN n_censored > 0 AND verdict <> 'not reached' THEN ' (' || n_censored || ' of '"
+                        + " || 2 * n_pairs || ' trials not reached: lower bounds)' ELSE '' END" : "") + " AS verdict";
+    }
+
+    /**
+     * Accuracies and inactive fractions in percent and their differences in points; losses and epochs as they are; a
+     * speed no trial reached as no number.
+     */
+    static void otherMetrics(Page page, String baseline, String condition, boolean censored) {
         page.table("The other metrics at the last checkpoint (accuracies and inactive-unit fractions in percent, their"
                 + " differences in points; losses in nats; epochs to 97% counts a trial that had not reached it as last checkpoint + 1,"
-                + " examples to 97-99% as the examples seen at the last checkpoint plus one look's worth).",
+                + " examples to 97-99% as the examples seen at the last checkpoint plus one look's worth: lower bounds,"
+                + " whose count the verdict gives; where no trial of the pairs reached the target, *not reached*, no number).",
                 withCondition(condition, "architecture", "epoch", "metric", "candidate", "pairs", baseline, "candidate",
                         "Δ", "interval", "margin", "verdict", "endpoint"), """
                 SELECT setting,%s epoch, metric_label(metric) AS metric, candidate,
                        pairs(n_pairs, n_unpaired_baseline, n_unpaired_candidate) AS pairs,
-                       CASE WHEN fraction THEN percent(mean_baseline) WHEN examples THEN fixed(mean_baseline, 0)
+                       CASE WHEN none THEN '–' WHEN fraction THEN percent(mean_baseline) WHEN examples THEN fixed(mean_baseline, 0)
                             ELSE fixed(mean_baseline, 4) END AS baseline_mean,
-                       CASE WHEN fraction THEN percent(mean_candidate) WHEN examples THEN fixed(mean_candidate, 0)
+                       CASE WHEN none THEN '–' WHEN fraction THEN percent(mean_candidate) WHEN examples THEN fixed(mean_candidate, 0)
                             ELSE fixed(mean_candidate, 4) END AS candidate_mean,
-                       CASE WHEN fraction THEN points(mean_difference) WHEN examples THEN signed(mean_difference, 0)
+                       CASE WHEN none THEN '–' WHEN fraction THEN points(mean_difference) WHEN examples THEN signed(mean_difference, 0)
                             ELSE signed(mean_difference, 4) END AS difference,
-                       CASE WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
+                       CASE WHEN none THEN '–' WHEN fraction THEN points(ci_low) || ' … ' || points(ci_high)
                             WHEN examples THEN signed(ci_low, 0) || ' … ' || signed(ci_high, 0)
                             ELSE signed(ci_low, 4) || ' … ' || signed(ci_high, 4) END AS interval,
                        CASE WHEN fraction THEN '±' || fixed(100 * margin, 2) WHEN examples THEN '±' || fixed(margin, 0)
                             ELSE '±' || fixed(margin, 4) END AS margin,
-                       verdict || CASE WHEN negligible THEN ' (negligible)' ELSE '' END AS verdict, endpoint
+                       %s, endpoint
                 FROM (SELECT *, metric IN ('train_accuracy', 'inactive_fraction', 'accuracy_auc_epoch1') AS fraction,
-                             metric IN ('examples_to_97', 'examples_to_98', 'examples_to_99') AS examples FROM comparisons) c
+                             metric IN ('examples_to_97', 'examples_to_98', 'examples_to_99') AS examples,
+                             verdict = 'not reached' AS none FROM comparisons) c
                 WHERE metric <> 'test_accuracy'
                   AND epoch = (SELECT max(epoch) FROM epochs e WHERE e.setting = c.setting)
-                ORDER BY %s, %smetric_order(metric), %s""".formatted(shown(condition), GROUP_ORDER, order(condition),
-                        CANDIDATES));
+                ORDER BY %s, %smetric_order(metric), %s""".formatted(shown(condition), verdictShown(censored), GROUP_ORDER,
+                        order(condition), CANDIDATES));
     }
 
     /** The header, with a condition column after the first where the rows are of several conditions. */

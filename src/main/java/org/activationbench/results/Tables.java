@@ -340,7 +340,8 @@ public final class Tables {
             required("margin", DOUBLE, "metric", "the smallest difference that matters for this metric (analysis.margins)",
                     ComparisonRow::margin),
             optional("bootstrap_low", DOUBLE, "metric", "descriptive: 95% percentile bootstrap interval of the mean"
-                    + " difference, unadjusted, lower end (not what the verdict is read from)", ComparisonRow::bootstrapLow),
+                    + " difference, unadjusted, lower end (not what the verdict is read from); null with fewer than 3 pairs",
+                    ComparisonRow::bootstrapLow),
             optional("bootstrap_high", DOUBLE, "metric", "descriptive: the bootstrap interval's upper end",
                     ComparisonRow::bootstrapHigh),
             required("bootstrap_method", STRING, "", "how the bootstrap interval was computed (resamples, seed)",
@@ -349,7 +350,8 @@ public final class Tables {
                     + " the candidate is better than the baseline (higher, or lower for losses and epochs; a tie counts 1/2)",
                     ComparisonRow::probImprovement),
             optional("prob_improvement_low", DOUBLE, "fraction", "95% percentile bootstrap interval of prob_improvement over"
-                    + " the pairs (same resamples and seed as ci_low), lower end", ComparisonRow::probImprovementLow),
+                    + " the pairs (same resamples and seed as ci_low), lower end; null with fewer than 3 pairs",
+                    ComparisonRow::probImprovementLow),
             optional("prob_improvement_high", DOUBLE, "fraction", "the interval's upper end",
                     ComparisonRow::probImprovementHigh),
             optional("t_statistic", DOUBLE, "", "paired t statistic", ComparisonRow::tStatistic),
@@ -374,7 +376,9 @@ public final class Tables {
                     ComparisonRow::endpoint),
             required("verdict", STRING, "", "read from the interval and the margin: better | worse (the interval excludes 0"
                     + " on that side) | equivalent (it covers 0 and lies inside plus or minus the margin) | undecided"
-                    + " (neither) | not testable (fewer than 3 pairs) | open (sequential, its next round has not landed)",
+                    + " (neither) | not testable (fewer than 3 pairs) | not reached (epochs_to_97, examples_to_*: no trial"
+                    + " of the pairs reached the target by this checkpoint, n_censored = 2 * n_pairs) | open (sequential,"
+                    + " its next round has not landed)",
                     ComparisonRow::verdict),
             required("negligible", BOOLEAN, "", "better or worse, with the interval also inside plus or minus the margin:"
                     + " a real difference smaller than the one that matters", ComparisonRow::negligible),

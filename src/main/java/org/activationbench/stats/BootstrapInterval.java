@@ -30,10 +30,14 @@ public final class BootstrapInterval {
         return resamples;
     }
 
-    /** The {@code level} (e.g. 0.95) interval of the mean of {@code values}. */
+    /**
+     * The {@code level} (e.g. 0.95) interval of the mean of {@code values}; none (NaN) from fewer values than a paired t
+     * interval needs ({@link FamilyInterval#MIN_PAIRS}), where resampling one or two values would only repeat them and
+     * look certain beside a comparison that is not testable.
+     */
     public Interval mean(double[] values, double level) {
         int n = values.length;
-        if (n == 0) {
+        if (n < FamilyInterval.MIN_PAIRS) {
             return new Interval(Double.NaN, Double.NaN);
         }
         UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);

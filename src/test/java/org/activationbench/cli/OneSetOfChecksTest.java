@@ -119,6 +119,19 @@ class OneSetOfChecksTest {
         assertTrue(help.contains("0 the trial ended OK or DIVERGED"), help);
     }
 
+    /**
+     * A trial whose loss turns NaN ran, and its status says so: train exits 0, as run does for a grid of such trials.
+     * Nesterov momentum at learning rate 10 with ELU and He initialisation diverges within the first 500 examples.
+     */
+    @Test
+    void trainExitsZeroOnADivergedTrial() {
+        CommandRun r = CommandRun.of("train", "--train-examples", "500", "--batch-size", "50", "--optimizer", "nesterovs",
+                "--learning-rate", "10", "--activation", "elu", "--weight-init", "he");
+        List<String> lines = r.out().strip().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("status DIVERGED: "), r.out() + r.err());
+        assertEquals(0, r.code(), r.out() + r.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"train", "run", "analyze", "report", "publish", "findings", "bench"})
     void everyCommandListsItsExitCodes(String command) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.activationbench.stats.SequentialDecision;
 import org.junit.jupiter.api.Test;
 
 class AnalysisTest {
@@ -143,9 +144,17 @@ class AnalysisTest {
         assertEquals(-300, to97.stats().meanDifference(), 1e-9);
         assertEquals(1, to97.censored());
         assertEquals(15_000, to97.margin(), "the default margin of examples to a target");
+        assertTrue(to97.verdict() != Verdict.NOT_REACHED, "7 of the 8 trials reached 97%: " + to97.verdict());
         Comparison to99 = find(all, 1, Metric.EXAMPLES_TO_99, "leakyrelu(0.1)");
         assertEquals(0, to99.stats().meanDifference(), 0.0);
         assertEquals(8, to99.censored());
+        // Its interval, [0, 0], lies inside the margin, but it holds lower bounds only: no verdict, not "equivalent".
+        assertEquals(Verdict.NOT_REACHED, to99.verdict());
+        assertEquals(null, to99.seedsToDecide());
+        SequentialDecision equivalent = new SequentialDecision(1, 4, 4, 0, 0, 0, 0.01, SequentialDecision.Stop.EQUIVALENT,
+                SequentialDecision.Outcome.EQUIVALENT);
+        assertEquals(Verdict.NOT_REACHED, to99.withSequential(equivalent, 0.95).verdict(), "decided sequentially too");
+        assertEquals(Verdict.EQUIVALENT, to97.withSequential(equivalent, 0.95).verdict());
         Comparison auc = find(all, 1, Metric.ACCURACY_AUC_EPOCH1, "leakyrelu(0.1)");
         assertEquals(0.04, auc.stats().meanDifference(), 1e-12);
         assertEquals(null, auc.censored(), "the AUC is never censored");

@@ -118,6 +118,7 @@ class GridParserTest {
             "grid.activations = [relu, relu]         | grid.activations: duplicate value relu",
             "grid.epochs = []                        | grid.epochs: the list is empty",
             "grid.seeds = 0                          | grid.seeds: a count must be a whole number from 1",
+            "grid.seeds = three                      | grid.seeds: expected a count such as 5 (seeds 0 to 4) or a list of seeds such as [0, 7], found \"three\"",
             "dataset = cifar                         | dataset: unknown value 'cifar'; allowed: mnist, fashion-mnist",
             "training.optimizer = lbfgs               | training.optimizer: unknown value 'lbfgs'; allowed: adam",
             "experiment = \"a b\"                     | experiment: 'a b' may use only letters, digits",
@@ -331,5 +332,7 @@ class GridParserTest {
         assertTrue(problems.contains("colour: unknown key") && problems.contains("shade: unknown key"), problems.toString());
         assertEquals(1, problems.stream().filter(p -> p.startsWith("the keys a grid may set: ")).count(), problems.toString());
         assertTrue(problems.contains("grid.activations: unknown value 'lekyrelu'; did you mean leakyrelu?"), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.startsWith("grid.alphas")), "the alphas are for the mistyped"
+                + " leakyrelu, not a second problem: " + problems);
     }
 }

@@ -89,6 +89,8 @@ class TunedGridTest {
                 printed.toString());
         GridDriver.Summary resumed = driver(grid, out, true, new TunedRounds(console)).run(spark);
         assertEquals(2 * moved, resumed.ok() + resumed.diverged(), printed.toString());
+        assertEquals(1, printed.toString().lines().filter(l -> l.startsWith("tuned: learning rates chosen")).count(),
+                "said once, when chosen, not again after the confirmation round: " + printed);
         assertTrue(printed.toString().contains("tuned: learning rates chosen on validation accuracy at epoch 1: mlp"
                 + " leakyrelu(0.1) " + TrialConfig.number(chosen.get(TunedProtocol.key("mnist", "mlp", "per-task",
                         Snapshot.DEFAULT_CONDITION, "leakyrelu(0.1)")).learningRate()) + ", mlp relu " + TrialConfig.number(chosen.get(

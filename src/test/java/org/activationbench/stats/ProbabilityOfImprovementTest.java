@@ -28,4 +28,14 @@ class ProbabilityOfImprovementTest {
         assertEquals(new ProbabilityOfImprovement.Estimate(1, 1, 1), e);
         assertTrue(Double.isNaN(improvement.of(new double[0], true).probability()));
     }
+
+    /** One or two pairs have a share, but no interval: resampling them would only repeat them and look certain. */
+    @Test
+    void fewerPairsThanAPairedTestNeedsHaveNoInterval() {
+        for (double[] d : new double[][] {{0.1}, {0.1, 0.2}}) {
+            ProbabilityOfImprovement.Estimate e = improvement.of(d, true);
+            assertEquals(1.0, e.probability());
+            assertTrue(Double.isNaN(e.low()) && Double.isNaN(e.high()), e.toString());
+        }
+    }
 }

@@ -1,0 +1,71 @@
+package org.activationbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jobs/run-local.sh --data DIR} leaves that folder to the jar, which names the file missing there: exit 2,
+ * nothing written, and no word about the default data folder. Runs the script on the jar {@code mvn package} built.
+ */
+class RunLocalScriptIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingDataFolderIsNamedWithItsFirstFile() throws Exception {
+        Path data = dir.resolve("nowhere");
+        Run r = runLocal("--data", data.toString());
+        assertEquals(2, r.code(), r.output());
+        assertTrue(r.output().contains("run: " + data.resolve("mnist/train-images-idx3-ubyte") + ": missing. Fetch it with"
+                + " 'jobs/fetch-data.sh mnist --data " + data + "'"), r.output());
+        assertFalse(r.output().contains("present in"), "the default data folder is not the one asked for: " + r.output());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    /** A folder holding the training images only: the labels are named, in the --data=DIR form too. */
+    @Test
+    void aPartialDataFolderNamesTheFileMissingThere() throws Exception {
+        Path data = dir.resolve("partial");
+        Files.createDirectories(data.resolve("mnist"));
+        Files.createSymbolicLink(data.resolve("mnist/train-images-idx3-ubyte"),
+                ROOT.resolve("data/mnist/train-images-idx3-ubyte").toRealPath());
+        Run r = runLocal("--data=" + data);
+        assertEquals(2, r.code(), r.output());
+        assertTrue(r.output().contains("run: " + data.resolve("mnist/train-labels-idx1-ubyte") + ": missing."), r.output());
+        assertFalse(r.output().contains("present in"), r.output());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    record Run(int code, String output) {}
+
+    private Run runLocal(String... data) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(ROOT.resolve("target/activation-bench.jar")), "run after mvn package");
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "jobs/run-local.sh", "conf/grids/quick.conf",
+                "--set", "data.train-examples=300", "--output", dir.resolve("out").toString()));
+        command.addAll(List.of(data));
+        Path log = dir.resolve("run-local.log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().put("SPARK_LOCAL_CORES", "1");
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("jobs/run-local.sh did not finish in 180 s:\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log));
+    }
+}
