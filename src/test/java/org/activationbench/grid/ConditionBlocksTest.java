@@ -89,6 +89,30 @@ class ConditionBlocksTest {
         assertEquals(9L, trialsByCondition(grid).get("adam 0.001, xavier, wd 0.0001, bn"));
     }
 
+    /** conditions.conf and conditions-cnn.conf hold the conditions and trials their headers state. */
+    @Test
+    void theShippedMapsHoldTheConditionsTheirHeadersState() {
+        GridSpec map = parser.parse(java.nio.file.Path.of("conf/grids/conditions.conf"), List.of());
+        Map<String, Long> conditions = trialsByCondition(map);
+        assertEquals(16, conditions.size(), conditions.toString());
+        assertTrue(conditions.values().stream().allMatch(n -> n == 40), "relu and 3 slopes x 10 seeds each");
+        for (String init : List.of("xavier", "he", "torch-default")) {
+            for (String rate : List.of("adam 0.001", "adam 0.01", "nesterovs 0.03", "nesterovs 0.3")) {
+                assertTrue(conditions.containsKey(rate + ", " + init), rate + ", " + init);
+            }
+        }
+        for (String bn : List.of("adam 0.001, xavier, bn", "adam 0.001, xavier, wd 0.0001, bn", "nesterovs 0.03, xavier, bn",
+                "nesterovs 0.03, xavier, wd 0.0001, bn")) {
+            assertTrue(conditions.containsKey(bn), bn);
+        }
+        assertEquals(List.of(1, 2, 5, 10), map.epochs());
+        assertEquals(320, map.trialsAtMinSeeds().size());
+        GridSpec cnn = parser.parse(java.nio.file.Path.of("conf/grids/conditions-cnn.conf"), List.of());
+        assertEquals(Map.of("adam 0.001, xavier", 30L, "adam 0.01, xavier", 30L, "adam 0.001, torch-default", 30L,
+                "adam 0.01, torch-default", 30L), trialsByCondition(cnn));
+        assertEquals(60, cnn.trialsAtMinSeeds().size());
+    }
+
     /** A block names what differs; the rest is the grid's: training.*, or grid.* lists. */
     @Test
     void aSettingABlockDoesNotNameIsTheGrids() {
