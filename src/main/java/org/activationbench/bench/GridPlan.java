@@ -58,6 +58,9 @@ public final class GridPlan {
     public record Group(String architecture, String strategy, int trials, long trialEpochs, double coreSeconds) {}
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** The trials and one-thread seconds of each condition at its learning rate, by {@code Condition.label(rate)}. */
+    private final Map<String, double[]> conditions = new LinkedHashMap<>();
+    private final java.util.Set<org.activationbench.grid.Condition> distinctConditions = new java.util.HashSet<>();
     private final EpochCosts costs;
     private final int cores;
     private double oneThreadSeconds;
@@ -76,6 +79,10 @@ public final class GridPlan {
             conditioned |= conditionFactor(t) != 1.0;
             oneThreadSeconds += seconds;
             longestTrial = Math.max(longestTrial, seconds);
+            double[] condition = conditions.computeIfAbsent(t.condition().label(t.learningRate()), c -> new double[2]);
+            condition[0]++;
+            condition[1] += seconds;
+            distinctConditions.add(t.condition());
             groups.merge(t.architecture() + "\t" + t.strategy().name(),
                     new Group(t.architecture(), t.strategy().name(), 1, t.maxEpochs(), seconds),
                     (a, b) -> new Group(a.architecture(), a.strategy(), a.trials() + 1, a.trialEpochs() + b.trialEpochs(),
@@ -172,6 +179,12 @@ public final class GridPlan {
                         + " %.2f, %.0f); %d-core speed-up %.2fx; evaluation %.3f epochs per test pass, %.2f per training-set pass",
                 costs.source(), costs.mlpFast(), costs.cnnFast(), costs.mlpStock(), costs.cnnStock(), costs.speedUpCores(),
                 costs.speedUp(), TEST_EVALUATION, TRAIN_EVALUATION));
+        if (distinctConditions.size() > 1) {
+            out.add(String.format(Locale.ROOT, "  %-52s %8s %11s", "condition (learning rate after the optimizer)", "trials",
+                    "core-hours"));
+            conditions.forEach((label, c) -> out.add(String.format(Locale.ROOT, "  %-52s %8d %11.2f", label, (int) c[0],
+                    c[1] / efficiency() / 3600)));
+        }
         if (conditioned) {
             out.add(String.format(Locale.ROOT, "batch normalisation priced at %.1fx an MLP epoch, %.1fx a CNN epoch; weight"
                     + " decay at %.2fx (jobs/bench.sh times neither)", BATCH_NORM_MLP, BATCH_NORM_CNN, WEIGHT_DECAY));
@@ -180,6 +193,23 @@ public final class GridPlan {
             out.add("data-parallel trials are estimated as per-task ones (one core each)");
         }
         return out;
+    }
+
+    /**
+     * The cost of a grid with seeds on demand, between its fewest trials ({@code fewest}: every comparison decided at
+     * min-seeds) and its most ({@code most}: every seed up to max-seeds), as printed by {@code run --plan}.
+     */
+    public static List<String> seedsOnDemand(GridPlan fewest, int minSeeds, GridPlan most, int maxSeeds) {
+        return List.of("seeds on demand (analysis.sequential): the figures above are at max-seeds; rounds stop once the"
+                        + " comparisons are decided, so the run costs between",
+                "  " + estimate(fewest, "at min-seeds (" + minSeeds + "), every comparison decided at its first look"),
+                "  " + estimate(most, "at max-seeds (" + maxSeeds + "), no comparison decided before its last look"));
+    }
+
+    private static String estimate(GridPlan plan, String when) {
+        return String.format(Locale.ROOT, "%s: %d trials, %d trial-epochs, %.2f core-hours, wall time %s on %d core%s", when,
+                plan.trials(), plan.trialEpochs(), plan.coreHours(), clock(plan.wall()), plan.cores,
+                plan.cores == 1 ? "" : "s");
     }
 
     static String clock(Duration d) {

@@ -85,8 +85,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "serve the driver's Spark web UI (unauthenticated) on SPARK_LOCAL_IP; off by default")
     boolean ui;
 
-    @Option(names = "--plan", description = "print the trials by architecture and strategy, the trial-epochs and the"
-            + " estimated core-hours and wall time, then exit without training")
+    @Option(names = "--plan", description = "print the trials by architecture and strategy (and by condition where there"
+            + " are several), the trial-epochs and the estimated core-hours and wall time (with seeds on demand, at"
+            + " min-seeds and at max-seeds), then exit without training")
     boolean plan;
 
     @Option(names = "--cores", paramLabel = "N", description = "with --plan: the cores to estimate the wall time on"
@@ -212,7 +213,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("run: --cores: " + n + " is not a positive number of cores");
             return 2;
         }
-        GridPlan p = new GridPlan(grid.mostTrials(), EpochCosts.newest(benchDir), n);
+        EpochCosts costs = EpochCosts.newest(benchDir);
+        GridPlan p = new GridPlan(grid.mostTrials(), costs, n);
         p.lines(grid.experiment()).forEach(System.out::println);
         if (grid.tuned()) {
             System.out.println("tuned protocol: the confirmation round is priced at one learning rate per activation"
@@ -220,8 +222,8 @@ final class RunCommand implements Callable<Integer> {
                     + " the fixed-rate trials and the run costs less");
         }
         if (grid.sequential() != null) {
-            System.out.println("seeds on demand (analysis.sequential): these are the most it may run, every seed up to"
-                    + " max-seeds; rounds stop early once the comparisons are decided");
+            GridPlan.seedsOnDemand(new GridPlan(grid.trialsAtMinSeeds(), costs, n), grid.sequential().minSeeds(), p,
+                    grid.sequential().maxSeeds()).forEach(System.out::println);
         }
         return 0;
     }

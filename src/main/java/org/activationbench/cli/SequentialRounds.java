@@ -17,7 +17,7 @@ public record SequentialRounds() implements NextRound {
     public List<TrialConfig> next(ResultStore store, GridSpec grid, Set<String> settled, List<TrialConfig> unsettled) {
         Snapshot snapshot = Snapshot.load(store, grid);
         Set<String> keys = grid.trials().stream().filter(t -> settled.contains(t.trialId()))
-                .map(SequentialComparisons::key).collect(Collectors.toSet());
+                .map(t -> SequentialComparisons.key(grid, t)).collect(Collectors.toSet());
         return new SequentialComparisons(grid, snapshot.observations(), keys).next(unsettled);
     }
 }

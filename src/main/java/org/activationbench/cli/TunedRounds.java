@@ -74,9 +74,9 @@ public final class TunedRounds implements NextRound {
         if (!grid.tuning().compareFixed()) {
             return tuned;
         }
-        Set<String> wanted = tuned.stream().map(SequentialComparisons::key).collect(Collectors.toSet());
+        Set<String> wanted = tuned.stream().map(t -> SequentialComparisons.key(grid, t)).collect(Collectors.toSet());
         Set<TrialConfig> next = new LinkedHashSet<>(tuned);
-        unsettled.stream().filter(t -> t.stage() == Stage.FIXED && wanted.contains(SequentialComparisons.key(t)))
+        unsettled.stream().filter(t -> t.stage() == Stage.FIXED && wanted.contains(SequentialComparisons.key(grid, t)))
                 .forEach(next::add);
         return List.copyOf(next);
     }

@@ -33,7 +33,8 @@ public final class ComparisonsTable {
         if (!grid.tuned()) {
             List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
             return grid.sequential() == null ? comparisons
-                    : withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(), settled(snapshot)));
+                    : withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(),
+                            settled(snapshot, grid)));
         }
         var choices = TunedProtocol.choices(snapshot, grid);
         List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid))
@@ -51,9 +52,9 @@ public final class ComparisonsTable {
     }
 
     /** Every trial with a runs row, whatever its status: for a report, what has landed is all there is. */
-    static java.util.Set<String> settled(Snapshot snapshot) {
-        return snapshot.runs().stream().map(r -> SequentialComparisons.key(r.dataset(), r.architecture(), r.strategy(),
-                r.condition(), r.label(), r.seed())).collect(java.util.stream.Collectors.toSet());
+    static java.util.Set<String> settled(Snapshot snapshot, GridSpec grid) {
+        return snapshot.runs().stream().map(r -> SequentialComparisons.key(grid, r.dataset(), r.architecture(), r.strategy(),
+                r.condition(), r.learningRate(), r.label(), r.seed())).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The comparisons with the sequential decisions put on the rows they were made for. */
@@ -63,9 +64,10 @@ public final class ComparisonsTable {
             if (c.metric() != Metric.TEST_ACCURACY || c.epoch() != epoch) {
                 return c;
             }
-            var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.condition(), c.candidate());
-            return d == null ? c
-                    : c.withSequential(d, sequential.level(c.dataset(), c.architecture(), c.strategy(), c.condition()));
+            var d = sequential.decision(c.dataset(), c.architecture(), c.strategy(), c.condition(), c.baselineLearningRate(),
+                    c.candidate());
+            return d == null ? c : c.withSequential(d, sequential.level(c.dataset(), c.architecture(), c.strategy(),
+                    c.condition(), c.baselineLearningRate()));
         }).toList();
     }
 

@@ -17,18 +17,21 @@ import org.activationbench.stats.SequentialDesign;
 import org.activationbench.stats.SequentialFamily;
 
 /**
- * Seeds on demand: the test-accuracy comparisons of a sequential grid at its checkpoint, decided round by round from
- * the trials that have landed ({@link SequentialFamily}), and the trials the open ones need next. Both are computed
- * from the tables alone, so a driver killed between rounds and resumed continues where the rows say it stands.
+ * Seeds on demand: the test-accuracy comparisons of a sequential grid at its checkpoint, per condition and learning
+ * rate, decided round by round from the trials that have landed ({@link SequentialFamily}), and the trials the open
+ * ones need next. Both are computed from the tables alone, so a driver killed between rounds and resumed continues where the rows say it stands.
  */
 public final class SequentialComparisons {
 
     /**
-     * Where a family (one dataset x architecture x strategy x condition) stands: its candidates in grid order and their
-     * decisions.
+     * Where a family (one dataset x architecture x strategy x condition x learning rate) stands: its candidates in grid
+     * order and their decisions.
+     *
+     * @param learningRate the rate every trial of the family ran at; NaN in a tuned grid, whose activations each run
+     *                     at their own chosen rate
      */
-    public record Family(String dataset, String architecture, String strategy, String condition, String baseline,
-            List<String> candidates, List<SequentialDecision> decisions) {
+    public record Family(String dataset, String architecture, String strategy, String condition, double learningRate,
+            String baseline, List<String> candidates, List<SequentialDecision> decisions) {
 
         public SequentialDecision decision(String candidate) {
             int i = candidates.indexOf(candidate);
@@ -58,13 +61,14 @@ public final class SequentialComparisons {
         Map<String, Double> values = new HashMap<>();
         for (Observation o : observations) {
             if (o.epoch() == settings.epoch() && !Double.isNaN(o.value(Metric.TEST_ACCURACY))) {
-                values.put(key(o.dataset(), o.architecture(), o.strategy(), o.condition(), o.label(), o.seed()),
-                        o.value(Metric.TEST_ACCURACY));
+                values.put(key(grid, o.dataset(), o.architecture(), o.strategy(), o.condition(), o.learningRate(), o.label(),
+                        o.seed()), o.value(Metric.TEST_ACCURACY));
             }
         }
         Map<String, List<String>> candidatesByFamily = new LinkedHashMap<>();
         for (TrialConfig t : grid.trials()) {
-            String family = family(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label());
+            String family = family(grid, t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(),
+                    t.learningRate());
             candidatesByFamily.computeIfAbsent(family, f -> new ArrayList<>());
             if (!t.activationLabel().equals(baseline) && !candidatesByFamily.get(family).contains(t.activationLabel())) {
                 candidatesByFamily.get(family).add(t.activationLabel());
@@ -80,8 +84,8 @@ public final class SequentialComparisons {
                 double[] d = new double[settings.maxSeeds()];
                 boolean leading = true;
                 for (int s = 0; s < settings.maxSeeds(); s++) {
-                    String b = key(f[0], f[1], f[2], f[3], baseline, s);
-                    String c = key(f[0], f[1], f[2], f[3], candidates.get(i), s);
+                    String b = e.getKey() + "\u0000" + baseline + "\u0000" + s;
+                    String c = e.getKey() + "\u0000" + candidates.get(i) + "\u0000" + s;
                     Double vb = values.get(b);
                     Double vc = values.get(c);
                     d[s] = vb == null || vc == null ? Double.NaN : vc - vb;
@@ -94,7 +98,8 @@ public final class SequentialComparisons {
             }
             List<SequentialDecision> decisions = candidates.isEmpty() ? List.of()
                     : new SequentialFamily(design, candidates.size()).decide(differences, landed);
-            out.add(new Family(f[0], f[1], f[2], f[3], baseline, List.copyOf(candidates), decisions));
+            out.add(new Family(f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), baseline, List.copyOf(candidates),
+                    decisions));
         }
         this.families = List.copyOf(out);
     }
@@ -105,18 +110,25 @@ public final class SequentialComparisons {
                 s.spending().equals("obrien-fleming") ? AlphaSpending.Shape.OBRIEN_FLEMING : AlphaSpending.Shape.POCOCK);
     }
 
-    /** How a trial is named in {@code settled}: its family, activation label and seed. */
-    public static String key(String dataset, String architecture, String strategy, String condition, String label,
-            long seed) {
-        return family(dataset, architecture, strategy, condition) + "\u0000" + label + "\u0000" + seed;
+    /** How a trial of {@code grid} is named in {@code settled}: its family, activation label and seed. */
+    public static String key(GridSpec grid, String dataset, String architecture, String strategy, String condition,
+            double learningRate, String label, long seed) {
+        return family(grid, dataset, architecture, strategy, condition, learningRate) + "\u0000" + label + "\u0000" + seed;
     }
 
-    public static String key(TrialConfig t) {
-        return key(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(), t.activationLabel(), t.seed());
+    public static String key(GridSpec grid, TrialConfig t) {
+        return key(grid, t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(), t.learningRate(),
+                t.activationLabel(), t.seed());
     }
 
-    private static String family(String dataset, String architecture, String strategy, String condition) {
-        return dataset + "\u0000" + architecture + "\u0000" + strategy + "\u0000" + condition;
+    /**
+     * A family's name: trials pair only when everything but the activation is equal, the learning rate included
+     * (a grid may run a condition at several), except in a tuned grid, whose activations each run at their chosen rate.
+     */
+    private static String family(GridSpec grid, String dataset, String architecture, String strategy, String condition,
+            double learningRate) {
+        return dataset + "\u0000" + architecture + "\u0000" + strategy + "\u0000" + condition + "\u0000"
+                + (grid.tuned() ? Double.NaN : learningRate);
     }
 
     public List<Family> families() {
@@ -128,20 +140,26 @@ public final class SequentialComparisons {
     }
 
     /** The level of a family's repeated confidence intervals, {@code 1 - alpha / m} for its m candidates. */
-    public double level(String dataset, String architecture, String strategy, String condition) {
-        int m = stand(dataset, architecture, strategy, condition).map(f -> f.candidates().size()).orElse(1);
+    public double level(String dataset, String architecture, String strategy, String condition, double learningRate) {
+        int m = stand(dataset, architecture, strategy, condition, learningRate).map(f -> f.candidates().size()).orElse(1);
         return 1 - Analysis.SIGNIFICANCE / Math.max(1, m);
     }
 
-    /** The decision of a candidate in a family, or null if it is not one of this grid's comparisons. */
+    /**
+     * The decision of a candidate in a family, or null if it is not one of this grid's comparisons.
+     *
+     * @param learningRate the baseline's rate (in a tuned grid any: its families do not part by rate)
+     */
     public SequentialDecision decision(String dataset, String architecture, String strategy, String condition,
-            String candidate) {
-        return stand(dataset, architecture, strategy, condition).map(f -> f.decision(candidate)).orElse(null);
+            double learningRate, String candidate) {
+        return stand(dataset, architecture, strategy, condition, learningRate).map(f -> f.decision(candidate)).orElse(null);
     }
 
-    private java.util.Optional<Family> stand(String dataset, String architecture, String strategy, String condition) {
-        return families.stream().filter(f -> f.dataset().equals(dataset) && f.architecture().equals(architecture)
-                && f.strategy().equals(strategy) && f.condition().equals(condition)).findFirst();
+    private java.util.Optional<Family> stand(String dataset, String architecture, String strategy, String condition,
+            double learningRate) {
+        String family = family(grid, dataset, architecture, strategy, condition, learningRate);
+        return families.stream().filter(f -> family(grid, f.dataset(), f.architecture(), f.strategy(), f.condition(),
+                f.learningRate()).equals(family)).findFirst();
     }
 
     /**
@@ -158,18 +176,18 @@ public final class SequentialComparisons {
                 SequentialDecision d = f.decisions().get(i);
                 if (d.open()) {
                     int next = looks[Math.min(d.look(), looks.length - 1)];
-                    needed.put(family(f.dataset(), f.architecture(), f.strategy(), f.condition()) + "\u0000"
-                            + f.candidates().get(i), next);
+                    needed.put(family(grid, f.dataset(), f.architecture(), f.strategy(), f.condition(), f.learningRate())
+                            + "\u0000" + f.candidates().get(i), next);
                     baselineNeeds = Math.max(baselineNeeds, next);
                 }
             }
-            needed.put(family(f.dataset(), f.architecture(), f.strategy(), f.condition()) + "\u0000" + baseline,
-                    baselineNeeds);
+            needed.put(family(grid, f.dataset(), f.architecture(), f.strategy(), f.condition(), f.learningRate())
+                    + "\u0000" + baseline, baselineNeeds);
         }
         Set<TrialConfig> out = new LinkedHashSet<>();
         for (TrialConfig t : unsettled) {
-            Integer below = needed.get(family(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label())
-                    + "\u0000" + t.activationLabel());
+            Integer below = needed.get(family(grid, t.dataset(), t.architecture(), t.strategy().name(),
+                    t.condition().label(), t.learningRate()) + "\u0000" + t.activationLabel());
             if (below != null && t.seed() < below) {
                 out.add(t);
             }

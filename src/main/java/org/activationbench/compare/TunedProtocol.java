@@ -64,7 +64,7 @@ public final class TunedProtocol {
         List<Observation> tuned = observations(snapshot, grid, choices).stream()
                 .filter(o -> o.stage().equals(Observation.TUNED)).toList();
         Set<String> keys = grid.trials().stream().filter(t -> settled.contains(t.trialId()) && atChosenRate(t, choices))
-                .map(SequentialComparisons::key).collect(Collectors.toSet());
+                .map(t -> SequentialComparisons.key(grid, t)).collect(Collectors.toSet());
         return new SequentialComparisons(grid, tuned, keys);
     }
 

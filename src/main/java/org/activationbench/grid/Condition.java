@@ -38,6 +38,15 @@ public record Condition(String optimizer, String weightInit, double biasInit, do
                 + (batchNorm ? ", bn" : "");
     }
 
+    /**
+     * The condition at a learning rate, as a reader names a cell of a map of conditions: the rate after the optimizer,
+     * e.g. {@code adam 0.001, xavier} or {@code nesterovs 0.1, he, wd 0.0001, bn}.
+     */
+    public String label(double learningRate) {
+        String label = label();
+        return optimizer + " " + TrialConfig.number(learningRate) + label.substring(optimizer.length());
+    }
+
     /** This condition's part of a trial's canonical form: the settings away from their defaults, none when all are. */
     String canonical() {
         return (biasInit == DEFAULT_BIAS_INIT ? "" : ";bias_init=" + TrialConfig.number(biasInit))

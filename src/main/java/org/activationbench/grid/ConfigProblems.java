@@ -13,10 +13,28 @@ import java.util.function.Function;
 /** The problems found in a grid file so far; reads typed values, recording a problem instead of throwing. */
 final class ConfigProblems {
 
-    private final Set<String> problems = new LinkedHashSet<>();
+    private final Set<String> problems;
+    private final String prefix;
+
+    ConfigProblems() {
+        this(new LinkedHashSet<>(), "");
+    }
+
+    private ConfigProblems(Set<String> problems, String prefix) {
+        this.problems = problems;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The same problems, read from a block nested in the grid file (one of {@code grid.conditions}): every problem
+     * recorded through the view starts with {@code prefix}, so that it names the key's place in the file.
+     */
+    ConfigProblems within(String newPrefix) {
+        return new ConfigProblems(problems, prefix + newPrefix);
+    }
 
     void add(String problem) {
-        problems.add(problem);
+        problems.add(prefix + problem);
     }
 
     void throwIfAny(String source) {

@@ -46,6 +46,7 @@ public final class GridParser {
             Map.entry("grid.weight-decays", "list"),
             Map.entry("training.batch-norm", "boolean"),
             Map.entry("grid.batch-norm", "list"),
+            Map.entry("grid.conditions", "list of blocks"),
             Map.entry("training.learning-rate", "number"),
             Map.entry("training.batch-size", "integer"),
             Map.entry("training.weight-init", "weight initialisation"),
@@ -218,7 +219,6 @@ public final class GridParser {
         }
         SequentialSettings sequential = SequentialBlock.parse(config, p, epochs);
         List<Long> seeds = sequential == null ? seeds(config, p) : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
-        ConditionAxes conditions = ConditionBlock.parse(config, p, vocabulary);
         double learningRate = p.number(config, "training.learning-rate", 1e-3);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             p.add("training.learning-rate: " + learningRate + " is not positive");
@@ -271,10 +271,8 @@ public final class GridParser {
         ValidationSplit validation = ProtocolBlock.validation(config, p);
         List<Double> learningRates = ProtocolBlock.learningRates(config, p, learningRate);
         Tuning tuning = ProtocolBlock.tuning(config, p, epochs, seeds, learningRates, validation);
-        if (tuning == null && sequential != null && learningRates.size() > 1) {
-            p.add("grid.learning-rates: analysis.sequential decides one comparison per activation and cannot yet keep "
-                    + learningRates.size() + " learning rates apart; give one rate or remove analysis.sequential");
-        }
+        ConditionAxes crossed = ConditionBlock.parse(config, p, vocabulary, learningRates);
+        ConditionMap conditions = ConditionBlocks.parse(config, p, vocabulary, crossed, tuning != null);
         if (experiment == null) {
             p.add("experiment: missing; name the run, e.g. experiment = \"quick\"");
         }
@@ -289,7 +287,7 @@ public final class GridParser {
         p.throwIfAny(source);
         GridSpec grid = new GridSpec(experiment, dataset, architectures, activations, slopeActivations.isEmpty() ? List.of() : alphas,
                 epochs.stream().sorted().toList(), seeds,
-                new Training(conditions.optimizers().get(0), learningRate, batchSize, conditions.weightInits().get(0),
+                new Training(crossed.optimizers().get(0), learningRate, batchSize, crossed.weightInits().get(0),
                         Engine.find(engine).orElse(Engine.FAST), stateEvery), trainExamples,
                 strategyNames.stream().map(n -> n.equals(Strategy.DATA_PARALLEL)
                         ? new Strategy(n, averaging, workers, perWorker) : Strategy.DEFAULT).toList(),

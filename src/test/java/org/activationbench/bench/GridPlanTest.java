@@ -105,6 +105,55 @@ class GridPlanTest {
         assertTrue(new GridPlan(List.of(plain), costs, 2).lines("plain").stream().noneMatch(l -> l.contains("normalisation")));
     }
 
+    /**
+     * Seeds on demand: the plan at min-seeds and at max-seeds, each with its trials, core-hours and wall time. A grid
+     * of MLP relu and leakyrelu(0.1), checkpoints {1, 3}, seeds on demand from 3 up to 6: 6 trials at least, 12 at most.
+     */
+    @Test
+    void seedsOnDemandArePricedAtTheFewestAndTheMostSeeds() {
+        org.activationbench.grid.GridSpec grid = new org.activationbench.grid.GridParser(
+                org.activationbench.train.Vocabularies.standard()).parse("seq", """
+                experiment = "seq"
+                grid { architectures = [mlp], activations = [relu, leakyrelu], alphas = [0.1], epochs = [1, 3] }
+                analysis.sequential { min-seeds = 3, max-seeds = 6, round-size = 3 }
+                """);
+        EpochCosts costs = EpochCosts.builtIn();
+        GridPlan fewest = new GridPlan(grid.trialsAtMinSeeds(), costs, 2);
+        GridPlan most = new GridPlan(grid.mostTrials(), costs, 2);
+        assertEquals(6, fewest.trials());
+        assertEquals(12, most.trials());
+        // A trial: 3.975 epochs at 1.13 s (smallGridOnTwoCores); 6 of them on 2 cores at 85%: 6 x 4.49175 / 0.85 s.
+        assertEquals(6 * 1.13 * 3.975 / 0.85 / 3600, fewest.coreHours(), 1e-12);
+        assertEquals(2 * fewest.coreHours(), most.coreHours(), 1e-12);
+        assertEquals(Duration.ofSeconds(16), fewest.wall());   // 6 x 4.49175 / 2 / 0.85 = 15.85 s
+        assertEquals(Duration.ofSeconds(32), most.wall());     // 31.71 s
+        assertEquals(List.of("seeds on demand (analysis.sequential): the figures above are at max-seeds; rounds stop once"
+                        + " the comparisons are decided, so the run costs between",
+                "  at min-seeds (3), every comparison decided at its first look: 6 trials, 18 trial-epochs, 0.01 core-hours,"
+                        + " wall time 0:00:16 on 2 cores",
+                "  at max-seeds (6), no comparison decided before its last look: 12 trials, 36 trial-epochs, 0.02 core-hours,"
+                        + " wall time 0:00:32 on 2 cores"), GridPlan.seedsOnDemand(fewest, 3, most, 6));
+    }
+
+    /** A grid of several conditions is priced per condition at its rate, so that a map too dear shows what costs what. */
+    @Test
+    void aMapOfConditionsIsPricedPerConditionAndRate() {
+        TrialConfig adam = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(1, 2), "adam", 0.001, 128, "xavier");
+        TrialConfig fast = adam.withLearningRate(0.01);
+        TrialConfig bn = adam.withCondition(new org.activationbench.grid.Condition("nesterovs", "he", 0, 1e-4, true))
+                .withLearningRate(0.3);
+        EpochCosts costs = EpochCosts.builtIn();
+        List<String> lines = new GridPlan(List.of(adam, adam.withSeed(1), fast, bn), costs, 2).lines("map");
+        double one = GridPlan.trialSeconds(adam, costs) / 0.85 / 3600;
+        assertTrue(lines.contains(String.format(java.util.Locale.ROOT, "  %-52s %8d %11.2f", "adam 0.001, xavier", 2, 2 * one)),
+                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  adam 0\\.01, xavier +1 +\\d\\.\\d\\d")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  nesterovs 0\\.3, he, wd 0\\.0001, bn +1 +\\d\\.\\d\\d")),
+                String.join("\n", lines));
+        assertTrue(new GridPlan(List.of(adam, fast), costs, 2).lines("rates").stream().noneMatch(l -> l.contains("condition")),
+                "one condition at two rates is a grid.learning-rates grid, priced as before");
+    }
+
     @Test
     void theNewestBenchFiguresAreUsedAndNamed() {
         BenchJson.write(dir.resolve("bench-2026-01-01T000000.json"), bench(9.0, 1.5));

@@ -46,14 +46,14 @@ class SequentialComparisonsTest {
     private static Map<String, List<Long>> play(List<Observation> landed, Set<String> settled) {
         while (true) {
             SequentialComparisons now = new SequentialComparisons(GRID, landed, settled);
-            List<TrialConfig> unsettled = GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(t))).toList();
+            List<TrialConfig> unsettled = GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(GRID, t))).toList();
             List<TrialConfig> next = now.next(unsettled);
             if (next.isEmpty()) {
                 break;
             }
             for (TrialConfig t : next) {
                 landed.add(observe(t));
-                settled.add(SequentialComparisons.key(t));
+                settled.add(SequentialComparisons.key(GRID, t));
             }
         }
         return landed.stream().collect(Collectors.groupingBy(Observation::label, TreeMap::new,
@@ -84,16 +84,16 @@ class SequentialComparisonsTest {
         Set<String> settled = new HashSet<>();
         GRID.trials().stream().filter(t -> t.seed() < ran.get(t.activationLabel()).size()).forEach(t -> {
             all.add(observe(t));
-            settled.add(SequentialComparisons.key(t));
+            settled.add(SequentialComparisons.key(GRID, t));
         });
         SequentialComparisons replay = new SequentialComparisons(GRID, all, settled);
-        SequentialDecision better = replay.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.3)");
-        SequentialDecision equal = replay.decision("mnist", "mlp", "per-task", "adam, xavier", "leakyrelu(0.01)");
+        SequentialDecision better = replay.decision("mnist", "mlp", "per-task", "adam, xavier", 0.001, "leakyrelu(0.3)");
+        SequentialDecision equal = replay.decision("mnist", "mlp", "per-task", "adam, xavier", 0.001, "leakyrelu(0.01)");
         assertEquals(SequentialDecision.Stop.DECIDED, better.stop());
         assertEquals(SequentialDecision.Outcome.GREATER, better.outcome());
         assertEquals(5, better.seedsUsed());
         assertTrue(!equal.open() && equal.seedsUsed() == open, equal.toString());
-        assertEquals(List.of(), replay.next(GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(t))).toList()));
+        assertEquals(List.of(), replay.next(GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(GRID, t))).toList()));
     }
 
     /**
@@ -108,10 +108,10 @@ class SequentialComparisonsTest {
         List<TrialConfig> first = new SequentialComparisons(GRID, landed, settled).next(GRID.trials());
         for (TrialConfig t : first.subList(0, 7)) {
             landed.add(observe(t));
-            settled.add(SequentialComparisons.key(t));
+            settled.add(SequentialComparisons.key(GRID, t));
         }
         List<TrialConfig> again = new SequentialComparisons(GRID, landed, settled)
-                .next(GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(t))).toList());
+                .next(GRID.trials().stream().filter(t -> !settled.contains(SequentialComparisons.key(GRID, t))).toList());
         assertEquals(first.subList(7, 15), again);
         assertEquals(uninterrupted, play(landed, settled));
     }

@@ -148,12 +148,15 @@ class ProtocolKeysTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("grid.seeds: a sequential grid's seeds")), problems.toString());
     }
 
+    /** Seeds on demand at several fixed rates: each rate's comparisons are decided apart (ConditionPairingTest). */
     @Test
-    void aSequentialGridTakesOneLearningRate() {
-        GridException e = assertThrows(GridException.class, () -> parser.parse("bad.conf", BASE.replace(", seeds = 3", "")
-                + "grid.learning-rates = [0.001, 0.01]\nanalysis.sequential { min-seeds = 3 }\n"));
-        assertTrue(e.problems().get(0).startsWith("grid.learning-rates: analysis.sequential decides one comparison"),
-                e.problems().toString());
+    void aSequentialGridMayCrossLearningRates() {
+        GridSpec grid = parser.parse("seq.conf", BASE.replace(", seeds = 3", "")
+                + "grid.learning-rates = [0.001, 0.01]\nanalysis.sequential { min-seeds = 3, max-seeds = 6, round-size = 3 }\n");
+        assertEquals(3L * 2 * 6, grid.trialCount(), "3 activation settings x 2 rates x 6 seeds");
+        assertEquals(Map.of(0.001, 18L, 0.01, 18L), grid.trials().stream()
+                .collect(Collectors.groupingBy(TrialConfig::learningRate, Collectors.counting())));
+        assertEquals(3L * 2 * 3, grid.trialsAtMinSeeds().size(), "min-seeds 3: seeds 0..2 of each");
     }
 
     @Test
