@@ -36,7 +36,7 @@ class PackageDependenciesTest {
             Map.entry("spark", Set.of("grid", "data", "model", "train", "results")),
             Map.entry("bench", Set.of("grid", "data", "model", "train", "results", "spark")),
             Map.entry("compare", Set.of("grid", "train", "results", "stats")),
-            Map.entry("report", Set.of("grid", "model", "train", "stats", "compare")),
+            Map.entry("report", Set.of("grid", "model", "train", "results", "stats", "compare")),
             Map.entry("cli", Set.of("grid", "data", "model", "train", "results", "spark", "bench", "stats", "compare", "report")));
 
     @Test
