@@ -62,15 +62,16 @@ final class ParquetFiles {
     }
 
     /**
-     * The file as Parquet's writer sees it, {@code hsync}ed before it is closed on a file system other than the local
-     * disk (on HDFS, the blocks are on the datanodes' disks, not only in their memory, before the rename); the local
-     * disk is flushed with {@code FileChannel.force} instead, by {@link DurableFiles#forceIfLocal}.
+     * The file as Parquet's writer sees it, created by {@link DurableFiles#create} and {@code hsync}ed before it is
+     * closed on a file system other than the local disk (on HDFS, every block is on the datanodes' disks, not only in
+     * their memory, before the rename); the local disk is flushed with {@code FileChannel.force} instead, by
+     * {@link DurableFiles#forceIfLocal}.
      */
     private static OutputFile synced(FileSystem fs, Path file) {
         return new OutputFile() {
             @Override
             public PositionOutputStream create(long blockSizeHint) throws IOException {
-                FSDataOutputStream out = fs.create(file, true);
+                FSDataOutputStream out = DurableFiles.create(fs, file);
                 return new DelegatingPositionOutputStream(out) {
                     @Override
                     public long getPos() throws IOException {

@@ -224,11 +224,12 @@ public final class ResultStore {
         }
     }
 
-    /** Completes or discards a compaction interrupted by a killed driver. For the lock holder only. */
+    /** Completes or discards a killed driver's compaction and deletes the files it was landing. For the lock holder only. */
     public void recover() {
         try {
             for (Table table : Tables.ALL) {
                 Compaction.recoverAll(fs(), new Path(root, table.name()), tableDir(table));
+                DurableFiles.deleteTemporaries(fs(), tableDir(table));
             }
         } catch (Exception | FSError e) {
             throw WriteFailure.at(root, e);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -19,8 +20,8 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * The one writer of an output folder: a lock file created only if absent (atomically: {@code CREATE_NEW} on a local
  * or mounted disk, {@code create(overwrite=false)} on HDFS), naming the host, process and start time of its holder.
  * Whoever lands, compacts or replaces tables holds it; a lock left by a process that is gone from this host is taken
- * over. On an object store without create-if-absent the check and the creation are two steps (see
- * docs/operations.md).
+ * over, and so is one left empty by a process that died while creating it. On an object store without
+ * create-if-absent the check and the creation are two steps (see docs/operations.md).
  */
 public final class WriterLock implements AutoCloseable {
 
@@ -99,6 +100,9 @@ public final class WriterLock implements AutoCloseable {
      */
     static final int SHUTDOWN_PRIORITY = 35;
 
+    /** How long a lock file may stay empty before its creator is taken for dead: a live one writes its holder at once. */
+    static final long EMPTY_PATIENCE_MILLIS = 3000;
+
     /** Releases the lock when a signal ends the JVM before the holder does: SIGTERM lets no finally block finish. */
     private final Runnable releaseOnShutdown = () -> {
         try {
@@ -129,24 +133,45 @@ public final class WriterLock implements AutoCloseable {
                 if (create(fs, file, me)) {
                     return new WriterLock(fs, file, me);
                 }
-                Optional<String> text = read(fs, file);
+                Optional<String> text = settled(fs, file);
                 if (text.isEmpty()) {
                     continue;
                 }
                 Holder other = Holder.parse(text.get());
-                if (!other.goneFrom(me.host())) {
+                boolean empty = text.get().isEmpty();
+                if (!empty && !other.goneFrom(me.host())) {
                     throw new HeldException(other, file.toString());
                 }
                 // Only the text judged stale is removed: a lock a faster process just created stays.
                 if (read(fs, file).equals(text)) {
                     fs.delete(file, false);
-                    notice.accept("taking over the lock of " + folder + ": " + other.describe() + " has ended without releasing it");
+                    notice.accept("taking over the lock of " + folder + ": " + (empty ? "it was left empty by a process"
+                            + " that died while creating it" : other.describe() + " has ended without releasing it"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + folder, e);
         }
         throw new IllegalStateException("cannot lock " + folder + ": its lock file " + file + " keeps changing");
+    }
+
+    /**
+     * The lock's text once its creator has written it; empty if there is no lock file. A lock read empty is read again
+     * for {@link #EMPTY_PATIENCE_MILLIS}; still empty, its creator died between creating it and writing its holder, and
+     * on HDFS the file it may still hold open is closed by lease recovery before the empty text is returned.
+     */
+    private static Optional<String> settled(FileSystem fs, Path file) throws IOException {
+        long deadline = System.nanoTime() + EMPTY_PATIENCE_MILLIS * 1_000_000;
+        Optional<String> text = read(fs, file);
+        while (text.isPresent() && text.get().isEmpty() && System.nanoTime() < deadline) {
+            HdfsLeases.pause(100);
+            text = read(fs, file);
+        }
+        if (text.isPresent() && text.get().isEmpty()) {
+            HdfsLeases.recover(fs, file);
+            text = read(fs, file);
+        }
+        return text;
     }
 
     /** The holder of {@code folder}'s lock if a live process (or one on another host) holds it. */
@@ -169,11 +194,20 @@ public final class WriterLock implements AutoCloseable {
                 return false;
             }
         }
-        try (OutputStream out = fs.create(file, false)) {
+        try (FSDataOutputStream out = fs.create(file, false)) {
             out.write(content);
+            // As SYNC on a local disk: the holder is on the datanodes' disks before the lock counts as taken.
+            out.hsync();
             return true;
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
+        } catch (IOException e) {
+            // HDFS refuses to create a file another client still holds open (its creator writing it now, or one that
+            // died while creating it) with an error of its own: the lock exists.
+            if (HdfsLeases.heldByAnother(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

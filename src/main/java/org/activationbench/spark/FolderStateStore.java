@@ -115,15 +115,12 @@ final class FolderStateStore implements StateStore {
         Path temporary = DurableFiles.temporary(file);
         try {
             fs.mkdirs(folder);
-            try (FSDataOutputStream out = fs.create(temporary, true)) {
+            try (FSDataOutputStream out = DurableFiles.create(fs, temporary)) {
                 TrialStateFormat.write(state, out);
                 out.hsync();
             }
             DurableFiles.forceIfLocal(fs, temporary);
-            if (fs.exists(file)) {
-                fs.delete(file, false);
-            }
-            DurableFiles.rename(fs, temporary, file);
+            DurableFiles.replace(fs, temporary, file);
             DurableFiles.forceIfLocal(fs, folder);
             try {
                 read(fs.getFileStatus(file));

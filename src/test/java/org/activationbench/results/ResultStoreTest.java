@@ -145,6 +145,25 @@ class ResultStoreTest {
         assertEquals(1, names(dir.resolve("out/epochs/experiment=e")).size());
     }
 
+    /**
+     * A driver killed while landing leaves its file under the hidden temporary name, cut short (on HDFS, still open under
+     * the dead driver's lease); the next holder's recover deletes it, and only such names.
+     */
+    @Test
+    void recoverDeletesTheTemporariesAKilledDriverWasLanding() throws IOException {
+        ResultStore store = landThree();
+        Path runs = dir.resolve("out/runs/experiment=e");
+        Files.write(runs.resolve(".part-0000000000001-00009-0123456789abcdef.parquet.tmp"), new byte[] {'P', 'A', 'R'});
+        Files.write(runs.resolve(".notes"), new byte[] {1});
+        List<String> before = names(runs);
+        store().recover();
+        List<String> after = names(runs);
+        assertEquals(before.size() - 1, after.size(), after.toString());
+        assertFalse(after.stream().anyMatch(n -> n.endsWith(".tmp")), after.toString());
+        assertTrue(after.contains(".notes"), "only the temporaries' names are deleted");
+        assertExact(store(), 3);
+    }
+
     /** Killed halfway through moving the new files in (one moved, the old ones all still there): nothing doubled. */
     @Test
     void aCompactionKilledWhileMovingFilesInIsFinishedByRecover() throws IOException {

@@ -90,6 +90,40 @@ class WriterLockTest {
         assertThrows(WriterLock.HeldException.class, () -> WriterLock.acquire(fs(), folder(), "run", m -> { }));
     }
 
+    /**
+     * A lock file left empty (its creator died between creating it and writing its holder) is taken over once it has
+     * stayed empty for the patience; one whose holder appears meanwhile is not.
+     */
+    @Test
+    void aLockLeftEmptyIsTakenOverAfterThePatienceAndOneFilledMeanwhileIsNot() throws Exception {
+        Files.writeString(dir.resolve(WriterLock.FILE), "");
+        List<String> notices = new ArrayList<>();
+        long start = System.nanoTime();
+        try (WriterLock lock = WriterLock.acquire(fs(), folder(), "run", notices::add)) {
+            assertTrue(System.nanoTime() - start >= WriterLock.EMPTY_PATIENCE_MILLIS * 1_000_000,
+                    "taken before the patience");
+            assertEquals(1, notices.size());
+            assertTrue(notices.get(0).contains("left empty by a process that died while creating it"), notices.get(0));
+            assertTrue(Files.readString(dir.resolve(WriterLock.FILE)).contains("command=run\n"));
+        }
+
+        Files.writeString(dir.resolve(WriterLock.FILE), "");
+        Thread filler = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                Files.writeString(dir.resolve(WriterLock.FILE),
+                        "host=elsewhere\npid=1\nsince=2026-11-30T10:00:00Z\ncommand=run slow\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        filler.start();
+        WriterLock.HeldException e = assertThrows(WriterLock.HeldException.class,
+                () -> WriterLock.acquire(fs(), folder(), "run", m -> { }));
+        filler.join();
+        assertTrue(e.getMessage().contains("'run slow'"), e.getMessage());
+    }
+
     /** Releasing removes the lock file only if it is still this holder's. */
     @Test
     void releasingLeavesAnotherHoldersLockAlone() throws IOException {
