@@ -58,6 +58,7 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialConfig>, TrialReco
         long start = System.nanoTime();
         Instant started = Instant.now();
         NativeThreads.configure(nativeThreads);
+        NativeMemoryGuard.startOnce();
         TrialResult result;
         // Drawn at the start, not the end: the checkpoints handed over while it trains carry it too.
         String attemptId = UUID.randomUUID().toString();

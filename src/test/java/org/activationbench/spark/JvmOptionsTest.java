@@ -39,8 +39,9 @@ class JvmOptionsTest {
         assertTrue(opens.stream().allMatch(o -> o.matches("--add-opens=java\\.base/[a-z.]+=ALL-UNNAMED")), opens.toString());
         assertTrue(options(JIT).contains("-XX:InlineSmallCode=500"));
         assertEquals(List.of("-D" + NativeBackend.EXTENSION_PROPERTY + "=" + NativeBackend.EXTENSION,
-                "--add-modules=jdk.incubator.vector"), options(NATIVES),
-                "the natives a JVM started without the argfile selects for itself, and the vector API's module");
+                "--add-modules=jdk.incubator.vector", "-XX:+ExplicitGCInvokesConcurrent"), options(NATIVES),
+                "the natives a JVM started without the argfile selects for itself, the vector API's module, and "
+                        + "System.gc() as a concurrent cycle for NativeMemoryGuard");
     }
 
     @Test
@@ -74,7 +75,7 @@ class JvmOptionsTest {
         assertTrue(executor.containsAll(options(ADD_OPENS)) && executor.containsAll(options(JIT))
                 && executor.containsAll(options(NATIVES)), executor.toString());
         assertTrue(driver.containsAll(options(ADD_OPENS)), driver.toString());
-        assertEquals(options(ADD_OPENS).size() + options(JIT).size(),
+        assertEquals(options(ADD_OPENS).size() + options(JIT).size() + 1,
                 executor.stream().filter(o -> o.startsWith("--add-opens") || o.startsWith("-XX:")).count(),
                 "no option beyond the argfiles' of those kinds");
     }
