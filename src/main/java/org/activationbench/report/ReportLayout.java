@@ -100,7 +100,7 @@ final class ReportLayout {
                         + " the intervals let a reader apply any other margin." : ""));
         SummaryTables.accuracyComparisons(page, baseline, condition);
         if (run.comparisons().stream().anyMatch(c -> c.sequential() != null)) {
-            SequentialSection.add(page, grid.sequential(), baseline);
+            SequentialSection.add(page, grid.sequential(), baseline, condition);
         }
         if (grid.tuned()) {
             TuningSection.add(page, grid, settings, baseline);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import org.activationbench.cli.SequentialRounds;
 import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.report.Reporter;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.apache.spark.sql.Row;
@@ -64,13 +67,13 @@ class ConditionMapGridTest {
     }
 
     @Test
-    void eachConditionAtEachRateIsComparedOnItsOwnPairs() {
+    void eachConditionAtEachRateIsComparedOnItsOwnPairs() throws IOException {
         GridSpec grid = GridDriverTest.grid(GRID);
         assertEquals(36, grid.trialCount());
         Path out = dir.resolve("out");
         GridDriver.Summary summary = new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), false,
-                false, null, (store, g, output) -> ComparisonsTable.write(store, g), false, new SequentialRounds()), console)
-                .run(spark);
+                false, null, (store, g, output) -> Reporter.write(ComparisonsTable.write(store, g), output, dir.resolve("report")),
+                false, new SequentialRounds()), console).run(spark);
         assertEquals(18, summary.ok() + summary.diverged(), printed.toString());
         assertTrue(printed.toString().contains("map: round 1, 18 trials (seeds 0-2)"), printed.toString());
         ResultStore store = new ResultStore(spark, out.toString(), "map");
@@ -98,5 +101,14 @@ class ConditionMapGridTest {
         }
         assertEquals(Set.of("adam, xavier", "nesterovs, xavier"), sequential.stream().map(c -> c.<String>getAs("condition"))
                 .collect(Collectors.toSet()));
+
+        // The report's seeds-on-demand rows (seeds used 3, look 1) name their condition and rate, and the fixed design
+        // is max-seeds for each of the three: 3 x 2 labels x 6 seeds = 36 trials of 1 epoch, of which the 18 run are 50%.
+        String html = Files.readString(dir.resolve("report").resolve("report.html"));
+        for (String condition : List.of("adam, xavier, lr 0.001", "adam, xavier, lr 0.01", "nesterovs, xavier, lr 0.05")) {
+            assertTrue(html.contains("<td>mlp</td><td>" + condition + "</td><td>1</td><td>leakyrelu(0.3)</td><td>3</td><td>1</td>"),
+                    condition + " in " + html);
+        }
+        assertTrue(html.contains("<tr><td>18</td><td>18</td><td>36</td><td>36</td><td>50%</td></tr>"), html);
     }
 }
