@@ -2,7 +2,7 @@ package org.activationbench.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import org.activationbench.spark.GridDriver;
+import org.activationbench.run.GridDriver;
 
 /**
  * What a grid JVM reports of itself at the end of its run, written as JSON for the benchmark that started it.

@@ -3,8 +3,8 @@ package org.activationbench.cli;
 import java.util.concurrent.Callable;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.grid.GridException;
-import org.activationbench.spark.GridDriver;
-import org.activationbench.spark.LandedRun;
+import org.activationbench.run.LandedRun;
+import org.activationbench.storage.RefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,13 +26,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             ComparisonAndReport steps = new ComparisonAndReport(null, System.out);
             steps.problem(output).ifPresent(p -> {
-                throw new GridDriver.RefusedException(p);
+                throw new RefusedException(p);
             });
             ComparedRun compared = LandedRun.open(output, ui, System.out, steps::run);
             System.out.println(compared.comparisons().size() + " comparisons (" + compared.significant()
                     + " significant after Holm)");
             return 0;
-        } catch (GridDriver.RefusedException | GridException e) {
+        } catch (RefusedException | GridException e) {
             System.err.println("analyze: " + e.getMessage());
             return 2;
         }

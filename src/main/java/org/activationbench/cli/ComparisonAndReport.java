@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.grid.GridSpec;
-import org.activationbench.report.ReportFolder;
 import org.activationbench.report.Reporter;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
-import org.activationbench.results.WriteFailure;
-import org.activationbench.spark.AfterGrid;
+import org.activationbench.run.AfterGrid;
+import org.activationbench.storage.ReportFolder;
+import org.activationbench.storage.WriteFailure;
 import org.activationbench.train.Learning;
 
 /** The steps after a grid's tables have landed: the comparisons table, then (unless {@code reportDir} is null) the report. */

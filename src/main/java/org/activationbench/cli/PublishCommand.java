@@ -14,11 +14,12 @@ import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.TrialConfig;
-import org.activationbench.report.ReportFolder;
 import org.activationbench.report.Reporter;
-import org.activationbench.spark.GridDriver;
-import org.activationbench.spark.LandedRun;
-import org.activationbench.spark.PublishedRun;
+import org.activationbench.rounds.Rounds;
+import org.activationbench.run.LandedRun;
+import org.activationbench.run.PublishedRun;
+import org.activationbench.storage.RefusedException;
+import org.activationbench.storage.ReportFolder;
 import org.activationbench.train.Vocabularies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class PublishCommand implements Callable<Integer> {
             }
             ReportFolder.publishProblem(report, output).ifPresent(problems::add);
             if (!problems.isEmpty()) {
-                throw new GridDriver.RefusedException(String.join("; ", problems));
+                throw new RefusedException(String.join("; ", problems));
             }
             if (!partial) {
                 refuseUnfinished();
@@ -85,7 +86,7 @@ final class PublishCommand implements Callable<Integer> {
             System.out.println("published: " + report.resolve("report.ipynb") + " and report.html, on the tables in " + tables
                     + (inPlace ? " (re-analysed in place)" : ""));
             return 0;
-        } catch (GridDriver.RefusedException | GridException e) {
+        } catch (RefusedException | GridException e) {
             System.err.println("publish: " + e.getMessage());
             return 2;
         }
@@ -95,16 +96,16 @@ final class PublishCommand implements Callable<Integer> {
     private GridSpec canonical(GridSpec ran) {
         Path file = gridFile != null ? gridFile : Path.of("conf", "grids", ran.experiment() + ".conf");
         if (!Files.isRegularFile(file)) {
-            throw new GridDriver.RefusedException("no grid file " + file + " for the experiment " + ran.experiment() + ": only a"
+            throw new RefusedException("no grid file " + file + " for the experiment " + ran.experiment() + ": only a"
                     + " run of a canonical grid is published; pass --grid FILE, the grid file it is a run of");
         }
         GridSpec grid = new GridParser(Vocabularies.standard(), Long.MAX_VALUE).parse(file, List.of(), List.of());
         if (!grid.experiment().equals(ran.experiment())) {
-            throw new GridDriver.RefusedException(output + " holds the experiment " + ran.experiment() + ", not " + file
+            throw new RefusedException(output + " holds the experiment " + ran.experiment() + ", not " + file
                     + "'s " + grid.experiment() + "; publish a run of the grid file as it is");
         }
         GridDifference.of(grid, file.toString(), ran).ifPresent(d -> {
-            throw new GridDriver.RefusedException(output + " is not a run of " + file + ": " + d + "; publish a run of the"
+            throw new RefusedException(output + " is not a run of " + file + ": " + d + "; publish a run of the"
                     + " grid file as it is (no --set or --unset that changes what is trained)");
         });
         return grid;
@@ -119,7 +120,7 @@ final class PublishCommand implements Callable<Integer> {
             return Rounds.of(g).next(store, g, finished, unsettled).size();
         });
         if (missing > 0) {
-            throw new GridDriver.RefusedException(missing + " trials the grid needs have not finished in " + output
+            throw new RefusedException(missing + " trials the grid needs have not finished in " + output
                     + "; complete them with run --resume, or publish with --partial");
         }
     }

@@ -3,9 +3,9 @@ package org.activationbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.activationbench.grid.GridException;
-import org.activationbench.report.ReportFolder;
-import org.activationbench.spark.GridDriver;
-import org.activationbench.spark.LandedRun;
+import org.activationbench.run.LandedRun;
+import org.activationbench.storage.RefusedException;
+import org.activationbench.storage.ReportFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,11 +33,11 @@ final class ReportCommand implements Callable<Integer> {
             ComparisonAndReport steps = new ComparisonAndReport(
                     reportDir != null ? reportDir : ReportFolder.defaultFor(output, experiment), System.out);
             steps.problem(output).ifPresent(p -> {
-                throw new GridDriver.RefusedException(p);
+                throw new RefusedException(p);
             });
             LandedRun.open(output, ui, System.out, steps::run);
             return 0;
-        } catch (GridDriver.RefusedException | GridException e) {
+        } catch (RefusedException | GridException e) {
             System.err.println("report: " + e.getMessage());
             return 2;
         }

@@ -13,10 +13,12 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
-import org.activationbench.report.ReportFolder;
-import org.activationbench.results.WriteFailure;
-import org.activationbench.spark.DataSizes;
-import org.activationbench.spark.GridDriver;
+import org.activationbench.rounds.Rounds;
+import org.activationbench.run.DataSizes;
+import org.activationbench.run.GridDriver;
+import org.activationbench.storage.RefusedException;
+import org.activationbench.storage.ReportFolder;
+import org.activationbench.storage.WriteFailure;
 import org.activationbench.train.Vocabularies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
                     new ComparisonAndReport(report, System.out), ui,
                     Rounds.of(grid),
                     new GridDriver.State(stateDir, keepState, noState)), System.out).run();
-        } catch (GridDriver.RefusedException e) {
+        } catch (RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;
         } catch (WriteFailure e) {

@@ -10,11 +10,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.activationbench.compare.Metric;
 import org.activationbench.compare.Verdict;
+import org.activationbench.storage.ReportFolder;
 
 /**
  * The README's findings: each claim of the articles, answered from the comparisons tables published beside the

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
+import org.activationbench.storage.ReportFolder;
 
 /**
  * The report step: a notebook and an HTML page whose every table and figure is the result of the DuckDB query shown

@@ -3,6 +3,7 @@ package org.activationbench.results;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
+import org.activationbench.storage.DurableFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -1,6 +1,8 @@
 package org.activationbench.results;
 
 import static org.apache.spark.sql.functions.col;
+import org.activationbench.storage.DurableFiles;
+import org.activationbench.storage.WriteFailure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +36,7 @@ public final class ResultStore {
     public static final List<String> FINAL_STATUSES = List.of("OK", "DIVERGED");
 
     /** The prefix of a data file set aside as unreadable; Spark skips names starting with '_'. */
-    public static final String DAMAGED = "_damaged-";
+    public static final String DAMAGED = DurableFiles.DAMAGED;
 
     private final SparkSession spark;
     private final Path root;

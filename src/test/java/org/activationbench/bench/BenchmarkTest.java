@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.activationbench.cli.Main;
-import org.activationbench.spark.GridDriver;
+import org.activationbench.run.GridDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

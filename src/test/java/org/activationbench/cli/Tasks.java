@@ -11,7 +11,7 @@ final class Tasks {
     static void awaitNone() throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
-                .anyMatch(f -> f.getClassName().equals("org.activationbench.spark.TrialTask")))) {
+                .anyMatch(f -> f.getClassName().equals("org.activationbench.executor.TrialTask")))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Spark tasks still running after 2 minutes");
             }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
-import org.activationbench.spark.Sessions;
+import org.activationbench.run.Sessions;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;

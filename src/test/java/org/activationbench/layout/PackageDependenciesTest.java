@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main packages depend one way, along grid → data → model → train → results → spark → bench, and results →
- * compare → report, with cli wiring them all: nothing upstream depends on compare or report, and every package says what it is.
+ * The main packages depend one way, along grid → data → model → train → storage → results → executor → dataparallel →
+ * run → bench, and results → compare → rounds and report, with cli wiring them all: nothing upstream depends on compare
+ * or report, and every package says what it is.
  */
 class PackageDependenciesTest {
 
@@ -32,12 +33,17 @@ class PackageDependenciesTest {
             Map.entry("stats", Set.of()),
             Map.entry("model", Set.of("grid")),
             Map.entry("train", Set.of("grid", "data", "model")),
-            Map.entry("results", Set.of("grid", "train")),
-            Map.entry("spark", Set.of("grid", "data", "model", "train", "results")),
-            Map.entry("bench", Set.of("grid", "data", "model", "train", "results", "spark")),
+            Map.entry("storage", Set.of("grid", "data", "train")),
+            Map.entry("results", Set.of("grid", "train", "storage")),
+            Map.entry("executor", Set.of("grid", "data", "model", "train", "storage", "results")),
+            Map.entry("dataparallel", Set.of("grid", "data", "model", "train", "storage", "results", "executor")),
+            Map.entry("run", Set.of("grid", "data", "model", "train", "storage", "results", "executor", "dataparallel")),
+            Map.entry("bench", Set.of("grid", "data", "model", "train", "storage", "results", "executor", "dataparallel", "run")),
             Map.entry("compare", Set.of("grid", "train", "results", "stats")),
-            Map.entry("report", Set.of("grid", "model", "train", "results", "stats", "compare")),
-            Map.entry("cli", Set.of("grid", "data", "model", "train", "results", "spark", "bench", "stats", "compare", "report")));
+            Map.entry("rounds", Set.of("grid", "train", "storage", "results", "run", "stats", "compare")),
+            Map.entry("report", Set.of("grid", "model", "train", "storage", "results", "stats", "compare")),
+            Map.entry("cli", Set.of("grid", "data", "model", "train", "storage", "results", "executor", "dataparallel", "run",
+                    "bench", "stats", "compare", "rounds", "report")));
 
     @Test
     void importsFollowTheLayers() throws IOException {

@@ -1,6 +1,7 @@
 package org.activationbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.activationbench.storage.ReportFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,280 @@
+package org.activationbench.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import org.activationbench.data.DatasetLoader;
+import org.activationbench.dataparallel.DataParallelTrial;
+import org.activationbench.executor.HandOverFiles;
+import org.activationbench.executor.ResidentMemory;
+import org.activationbench.grid.GridChange;
+import org.activationbench.grid.GridSpec;
+import org.activationbench.grid.SeedRanges;
+import org.activationbench.grid.TrialConfig;
+import org.activationbench.results.ResultStore;
+import org.activationbench.results.TrialRecord;
+import org.activationbench.storage.FolderStateStore;
+import org.activationbench.storage.OutputFolder;
+import org.activationbench.storage.RefusedException;
+import org.activationbench.storage.StateFolder;
+import org.activationbench.storage.WriterLock;
+import org.activationbench.train.TrialStatus;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a grid on Spark: checks everything it can before starting (data files, output folder), fans the per-task
+ * trials out one per task, longest first, then trains the data-parallel trials one after another (each uses the whole
+ * cluster), lands each result as soon as it is known, and at the end compacts the tables.
+ * A driver killed at any moment loses only the trials whose results had not landed; {@code resume} runs the rest.
+ * The run holds the output folder's {@link WriterLock} from before its first write to after its last.
+ */
+public final class GridDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridDriver.class);
+
+    /**
+     * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
+     * {@code afterGrid} runs once the tables are compacted (the comparisons and the report, wired by the command line);
+     * {@code ui} serves the driver's Spark web UI; {@code nextRound} chooses each round's trials of a sequential grid.
+     */
+    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
+            boolean ui, NextRound nextRound, State state) {
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
+                boolean ui, NextRound nextRound) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, nextRound, State.DEFAULT);
+        }
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
+                boolean ui) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, NextRound.ALL);
+        }
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid) {
+            this(output, dataRoot, resume, overwrite, master, afterGrid, false);
+        }
+
+        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
+            this(output, dataRoot, resume, overwrite, master, AfterGrid.NOTHING);
+        }
+    }
+
+    /**
+     * Where trials keep their state: {@code dir} is {@code --state-dir} (null: {@code <output>/state}), {@code keep} is
+     * {@code --keep-state}, {@code off} is {@code --no-state}. See {@link StateFolder}.
+     */
+    public record State(String dir, boolean keep, boolean off) {
+        public static final State DEFAULT = new State(null, false, false);
+    }
+
+    /** What a run did. */
+    public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
+            String output, long peakResidentMiB) {
+
+        public String line() {
+            return experiment + ": " + (total - skipped) + " trials run" + (skipped > 0 ? " (" + skipped + " already done)" : "")
+                    + ": OK " + ok + ", DIVERGED " + diverged + ", FAILED " + failed + " in "
+                    + ProgressBar.clock(wall) + "; results in " + output
+                    + (peakResidentMiB >= 0 ? "; driver peak RSS " + peakResidentMiB + " MiB" : "");
+        }
+    }
+
+    private final GridSpec grid;
+    private final Options options;
+    private final PrintStream console;
+    private boolean filesAdded;
+    private StateFolder stateFolder = StateFolder.OFF;
+
+    public GridDriver(GridSpec grid, Options options, PrintStream console) {
+        this.grid = grid;
+        this.options = options;
+        this.console = console;
+    }
+
+    /**
+     * Checks the data, the grid against it, the output folder and the state folder for {@code master}; returns the
+     * output folder. Throws {@link RefusedException}.
+     */
+    OutputFolder preflight(String master) {
+        // First: the output check ends by writing (and removing) a probe file.
+        StateFolder state = StateFolder.resolve(options.output(), options.state().dir(), options.state().keep(),
+                options.state().off(), master);
+        state.checkReachable();
+        OutputFolder out = Preflight.check(grid, options);
+        stateFolder = state;
+        return out;
+    }
+
+    /** As {@link #preflight(String)} for the master the options (or spark-submit) name. */
+    OutputFolder preflight() {
+        return preflight(Sessions.conf(options.master(), false).get("spark.master"));
+    }
+
+    /** Where this run's trials keep their state; known once {@link #preflight} has passed. */
+    StateFolder stateFolder() {
+        return stateFolder;
+    }
+
+    /** Runs the grid in a session of its own, stopped at the end. */
+    public Summary run() {
+        OutputFolder out = preflight();
+        SparkSession spark = Sessions.create("activation-bench " + grid.experiment(), options.master(), options.ui());
+        try {
+            return run(spark, out);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs the grid in the given session, which stays open. */
+    public Summary run(SparkSession spark) {
+        return run(spark, preflight(spark.sparkContext().master()));
+    }
+
+    private Summary run(SparkSession spark, OutputFolder out) {
+        SparkContext sc = spark.sparkContext();
+        int slots = Math.max(1, sc.defaultParallelism() / sc.conf().getInt("spark.task.cpus", 1));
+        SpaceCheck.problem(SpaceCheck.need(grid.mostTrials(), slots, stateFolder), out, stateFolder, console::println)
+                .ifPresent(p -> {
+                    throw new RefusedException(p);
+                });
+        try (WriterLock lock = out.lock("run " + grid.experiment(), console::println)) {
+            return runLocked(spark, out);
+        }
+    }
+
+    private Summary runLocked(SparkSession spark, OutputFolder out) {
+        long start = System.nanoTime();
+        if (options.overwrite() && out.state() == OutputFolder.State.HOLDS_RUN) {
+            for (String kept : out.deleteProjectFiles()) {
+                console.println("--overwrite kept " + kept + ": activation-bench did not write it");
+            }
+        }
+        SparkContext sc = spark.sparkContext();
+        // A resumed run of an edited grid (checked by the preflight) reads it back before its grid.conf is replaced.
+        GridSpec stored = options.resume() ? Preflight.storedGrid(out) : null;
+        if (options.resume() && out.storedGrid().equals(grid.render())) {
+            out.adopt();
+        } else {
+            out.storeGrid(grid.render());
+        }
+        ResultStore store = new ResultStore(spark, out.location(), grid.experiment());
+        store.recover();
+        int setAside = options.resume() ? store.setAsideDamaged(console::println) : 0;
+        List<TrialConfig> all = grid.trials();
+        Set<String> done = options.resume() ? store.finishedTrialIds() : Set.of();
+        int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
+        if (options.resume()) {
+            console.println(GridChange.Growth.of(stored != null ? stored : grid, grid, done).line());
+            Set<String> withState = FolderStateStore.trialsWithState(stateFolder);
+            long continued = all.stream().filter(t -> !done.contains(t.trialId()) && withState.contains(t.trialId())).count();
+            console.println(grid.experiment() + ": resuming: " + skipped + " of " + all.size() + " trials landed, "
+                    + continued + " to continue from their saved state, " + setAside + " damaged file(s) set aside");
+        }
+        // States and hand-over files a killed driver left behind after landing their trials' rows.
+        HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+                .filter(done::contains).toList());
+        FolderStateStore.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+                .filter(done::contains).toList());
+        int threads = sc.conf().getInt("spark.task.cpus", 1);
+        LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
+                skipped, threads, sc.master());
+
+        Counts counts = new Counts();
+        List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
+        ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null, new RunningTrials(),
+                Math.max(1, sc.defaultParallelism() / threads));
+        if (grid.sequential() == null && !grid.tuned()) {
+            runTrials(sc, threads, unsettled, store, counts, progress);
+        } else {
+            // Seeds on demand, or the stages of a tuned protocol: each round runs what the comparisons need next,
+            // decided afresh from the landed rows.
+            Set<String> settled = new java.util.HashSet<>(done);
+            for (int round = 1; ; round++) {
+                List<TrialConfig> next = options.nextRound().next(store, grid, Set.copyOf(settled),
+                        all.stream().filter(t -> !settled.contains(t.trialId())).toList());
+                if (next.isEmpty()) {
+                    break;
+                }
+                console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
+                        + SeedRanges.of(next.stream().map(TrialConfig::seed).toList()) + (grid.tuned() ? "; stages "
+                        + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
+                runTrials(sc, threads, next, store, counts, progress);
+                next.forEach(t -> settled.add(t.trialId()));
+            }
+        }
+        store.compact();
+        FolderStateStore.removeIfEmpty(stateFolder);
+        options.afterGrid().landed(store, grid, out.location());
+        Summary summary = new Summary(grid.experiment(), skipped + counts.ok + counts.diverged + counts.failed, skipped,
+                counts.ok, counts.diverged, counts.failed,
+                Duration.ofNanos(System.nanoTime() - start), out.location(), ResidentMemory.peakMiB());
+        console.println(summary.line());
+        return summary;
+    }
+
+    /**
+     * The trials the progress bar expects: all of them, except that a tuned grid runs at most one of its confirmation
+     * trials per activation and seed (the one at the chosen rate; fewer where that is the fixed-rate trial).
+     */
+    private int expected(List<TrialConfig> unsettled) {
+        if (!grid.tuned()) {
+            return unsettled.size();
+        }
+        long others = unsettled.stream().filter(t -> t.stage() != org.activationbench.grid.Stage.CONFIRMATION).count();
+        long confirmation = unsettled.stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION)
+                .map(t -> t.withLearningRate(grid.training().learningRate()).trialId()).distinct().count();
+        return (int) (others + confirmation);
+    }
+
+    /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */
+    private void runTrials(SparkContext sc, int threads, List<TrialConfig> trials, ResultStore store, Counts counts,
+            ProgressBar progress) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        List<TrialConfig> todo = TrialOrder.longestFirst(trials);
+        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
+        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
+        if (!filesAdded) {
+            // Executors fetch the dataset's files from the driver: no shared file system is needed.
+            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
+            filesAdded = true;
+        }
+        if (!perTask.isEmpty()) {
+            new TrialFanOut(sc, threads, store, progress, stateFolder, grid.training().stateEveryMinutes())
+                    .run(perTask, counts::add);
+        }
+        for (TrialConfig trial : dataParallel) {
+            List<TrialRecord> batch = DataParallelTrial.run(sc, options.dataRoot(), trial, store);
+            counts.add(batch);
+            progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
+            batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
+        }
+    }
+
+    static int count(List<TrialRecord> batch, TrialStatus status) {
+        return (int) batch.stream().filter(r -> r.result().status() == status).count();
+    }
+
+    /** Trials landed so far by status; written by the lander thread only. */
+    private static final class Counts {
+        int ok;
+        int diverged;
+        int failed;
+
+        void add(List<TrialRecord> batch) {
+            ok += count(batch, TrialStatus.OK);
+            diverged += count(batch, TrialStatus.DIVERGED);
+            failed += count(batch, TrialStatus.FAILED);
+        }
+    }
+}
