@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One in-memory copy of each dataset per JVM, shared by every trial the JVM runs (an executor runs many).
- * Loads are counted so that a run can show it loaded each dataset once per executor.
+ * Loads are counted so that a run can show it loaded each dataset once per executor. A dataset loaded from another
+ * folder (each Spark application ships its files to a folder of its own) replaces the copy from the previous one, so
+ * a JVM that hosts one application after another holds each dataset once, not once per application.
  */
 public final class DatasetCache {
 
@@ -31,6 +33,12 @@ public final class DatasetCache {
     }
 
     private static Dataset cached(String key, Path root, DatasetSpec spec, java.util.function.Supplier<Dataset> load) {
+        Dataset present = CACHE.get(key);
+        if (present != null) {
+            return present;
+        }
+        // Trials still training on a replaced copy keep it until they end.
+        CACHE.keySet().removeIf(k -> !k.equals(key) && k.endsWith("#" + spec.id()));
         return CACHE.computeIfAbsent(key, k -> {
             long start = System.nanoTime();
             Dataset data = load.get();
@@ -39,6 +47,11 @@ public final class DatasetCache {
                     LOADS.incrementAndGet());
             return data;
         });
+    }
+
+    /** How many copies of a dataset this JVM holds now. */
+    static long held(DatasetSpec spec) {
+        return CACHE.keySet().stream().filter(k -> k.endsWith("#" + spec.id())).count();
     }
 
     /** How many datasets this JVM has read from disk. */
