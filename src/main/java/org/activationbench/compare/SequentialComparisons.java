@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.SequentialSettings;
 import org.activationbench.grid.TrialConfig;

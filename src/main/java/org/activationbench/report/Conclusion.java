@@ -1,7 +1,6 @@
 package org.activationbench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -162,10 +161,6 @@ final class Conclusion {
 
     private static String range(double low, double high) {
         return Math.abs(high - low) < 0.005 ? Format.fixed(low, 2) : Format.fixed(low, 2) + " to " + Format.fixed(high, 2);
-    }
-
-    private static String range(int low, int high) {
-        return low == high ? String.valueOf(low) : low + " to " + high;
     }
 
     /**

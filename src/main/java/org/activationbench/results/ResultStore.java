@@ -134,15 +134,6 @@ public final class ResultStore {
                 .where(col(Table.PARTITION).equalTo(experiment));
     }
 
-    /** Exactly the given files of a table, with its declared schema. */
-    private Dataset<Row> read(Table table, List<Path> files) {
-        if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), table.sparkSchema());
-        }
-        return spark.read().schema(table.sparkSchema()).option("basePath", new Path(root, table.name()).toString())
-                .parquet(files.stream().map(Path::toString).toArray(String[]::new));
-    }
-
     /** Trial ids that need not run again: present in runs with a final status. */
     public Set<String> finishedTrialIds() {
         Set<String> ids = new HashSet<>();
