@@ -79,6 +79,7 @@ public final class Benchmark {
         this.out = out;
     }
 
+    /** Times epochs per architecture and engine, then grids on local[1] against local[N]; prints and writes the figures. */
     public BenchResult run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);

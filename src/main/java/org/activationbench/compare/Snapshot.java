@@ -102,6 +102,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, 1e-3, Observation.FIXED);
         }
 
+        /** How the report groups this trial: its architecture, marked with a strategy other than per-task. */
         public String setting() {
             return Snapshot.setting(architecture, strategy);
         }
@@ -184,6 +185,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                     null);
         }
 
+        /** How the report groups this checkpoint: its architecture, marked with a strategy other than per-task. */
         public String setting() {
             return Snapshot.setting(architecture, strategy);
         }
@@ -215,6 +217,9 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         return strategy == null || strategy.equals("per-task") ? architecture : architecture + " · " + strategy;
     }
 
+    /**
+     * Reads an experiment's runs and epochs as they stand, each trial's epochs from the attempt its runs row describes.
+     */
     public static Snapshot load(ResultStore store, String experiment, String gridText) {
         Map<String, RunRow> runs = new LinkedHashMap<>();
         // A trial's epochs rows come from the attempt of its runs row (null for rows landed before attempt ids).
@@ -368,6 +373,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                         || r.label().equals(c.candidate()) && r.learningRate() == c.candidateLearningRate())).count();
     }
 
+    /** Every checkpoint as the comparisons read it. */
     public List<Observation> observations() {
         return epochs.stream().map(EpochRow::observation).toList();
     }

@@ -31,6 +31,7 @@ public final class Architectures {
 
     private Architectures() {}
 
+    /** Whether a grid file may name this architecture: mlp, cnn or mlp-deep-N. */
     public static boolean isKnown(String name) {
         return name.equals("mlp") || name.equals("cnn") || deepLayers(name) > 0;
     }

@@ -55,10 +55,12 @@ public final class ResultStore {
         }
     }
 
+    /** The output folder. */
     public Path root() {
         return root;
     }
 
+    /** The folder of this experiment's partition of a table. */
     public Path tableDir(Table table) {
         return new Path(new Path(root, table.name()), Table.PARTITION + "=" + experiment);
     }

@@ -69,6 +69,7 @@ public final class GridDriver {
     public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
             String output, long peakResidentMiB) {
 
+        /** The run's closing console line. */
         public String line() {
             return experiment + ": " + (total - skipped) + " trials run" + (skipped > 0 ? " (" + skipped + " already done)" : "")
                     + ": OK " + ok + ", DIVERGED " + diverged + ", FAILED " + failed + " in "
