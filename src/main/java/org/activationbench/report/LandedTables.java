@@ -181,7 +181,7 @@ final class LandedTables implements AutoCloseable {
                 "CREATE MACRO pairs(n, unpaired_baseline, unpaired_candidate) AS n || CASE WHEN unpaired_baseline"
                         + " + unpaired_candidate > 0 THEN ' (+' || (unpaired_baseline + unpaired_candidate) || ' unpaired)'"
                         + " ELSE '' END",
-                "CREATE MACRO distinct_text(values) AS array_to_string(list_sort(list_distinct(values)), ', ')",
+                "CREATE MACRO distinct_text(texts) AS array_to_string(list_sort(list_distinct(texts)), ', ')",
                 "CREATE MACRO pvalue(p) AS CASE WHEN p IS NULL THEN '–' WHEN p < 0.001 THEN printf('%.1e', p)"
                         + " ELSE fixed(p, 3) END",
                 "CREATE MACRO seconds_and_hours(s) AS fixed(s, 1) || ' s (' || fixed(s / 3600, 2) || ' h)'",
