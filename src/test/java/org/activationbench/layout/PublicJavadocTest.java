@@ -38,7 +38,7 @@ class PublicJavadocTest {
 
     /**
      * Types whose methods are documented elsewhere, once: a javadoc on each would be a second copy to drift. Each
-     * {@code ComparisonRow} method is a comparisons column, described in {@code Tables.COMPARISONS} (and so in
+     * {@code ComparisonRow} method is a comparisons column, described in {@code ComparisonColumns} (and so in
      * docs/schema.md).
      */
     private static final Set<String> DOCUMENTED_ELSEWHERE = Set.of("org/activationbench/results/ComparisonRow.java");
