@@ -172,15 +172,15 @@ public final class GridDriver {
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
         if (options.resume()) {
             console.println(GridChange.Growth.of(stored != null ? stored : grid, grid, done).line());
-            Set<String> withState = FolderStateStore.trialsWithState(stateFolder);
+            Set<String> withState = TrialStates.trialsWithState(stateFolder);
             long continued = all.stream().filter(t -> !done.contains(t.trialId()) && withState.contains(t.trialId())).count();
             console.println(grid.experiment() + ": resuming: " + skipped + " of " + all.size() + " trials landed, "
                     + continued + " to continue from their saved state, " + setAside + " damaged file(s) set aside");
         }
         // States and hand-over files a killed driver left behind after landing their trials' rows.
-        HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+        HandOverFiles.deleteLanded(stateFolder, TrialStates.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
-        FolderStateStore.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+        TrialStates.deleteLanded(stateFolder, TrialStates.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
         int threads = sc.conf().getInt("spark.task.cpus", 1);
         LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
@@ -210,7 +210,7 @@ public final class GridDriver {
             }
         }
         store.compact();
-        FolderStateStore.removeIfEmpty(stateFolder);
+        TrialStates.removeIfEmpty(stateFolder);
         options.afterGrid().landed(store, grid, out.location());
         Summary summary = new Summary(grid.experiment(), skipped + counts.ok + counts.diverged + counts.failed, skipped,
                 counts.ok, counts.diverged, counts.failed,

@@ -93,7 +93,7 @@ final class TrialFanOut {
                 }
                 HandOverFiles.deleteLanded(state, batch.stream().map(r -> r.result().config().trialId()).toList());
                 // Only once its row has landed is a trial's state given up; a FAILED trial keeps it for --resume.
-                FolderStateStore.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
+                TrialStates.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
                         .map(r -> r.result().config().trialId()).toList());
                 landed.accept(batch);
                 progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
