@@ -5,15 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.activationbench.data.DatasetLoader;
 import org.activationbench.grid.GridChange;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.SeedRanges;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.WriterLock;
-import org.activationbench.results.TrialRecord;
-import org.activationbench.train.TrialStatus;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -88,13 +85,14 @@ public final class GridDriver {
     private final GridSpec grid;
     private final Options options;
     private final PrintStream console;
-    private boolean filesAdded;
+    private final TrialBatches batches;
     private StateFolder stateFolder = StateFolder.OFF;
 
     public GridDriver(GridSpec grid, Options options, PrintStream console) {
         this.grid = grid;
         this.options = options;
         this.console = console;
+        this.batches = new TrialBatches(options.dataRoot(), grid);
     }
 
     /**
@@ -186,12 +184,12 @@ public final class GridDriver {
         LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
                 skipped, threads, sc.master());
 
-        Counts counts = new Counts();
+        TrialBatches.Counts counts = new TrialBatches.Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
         ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null, new RunningTrials(),
                 Math.max(1, sc.defaultParallelism() / threads));
         if (grid.sequential() == null && !grid.tuned()) {
-            runTrials(sc, threads, unsettled, store, counts, progress);
+            batches.run(sc, threads, unsettled, store, stateFolder, counts, progress);
         } else {
             // Seeds on demand, or the stages of a tuned protocol: each round runs what the comparisons need next,
             // decided afresh from the landed rows.
@@ -205,7 +203,7 @@ public final class GridDriver {
                 console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
                         + SeedRanges.of(next.stream().map(TrialConfig::seed).toList()) + (grid.tuned() ? "; stages "
                         + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
-                runTrials(sc, threads, next, store, counts, progress);
+                batches.run(sc, threads, next, store, stateFolder, counts, progress);
                 next.forEach(t -> settled.add(t.trialId()));
             }
         }
@@ -231,50 +229,5 @@ public final class GridDriver {
         long confirmation = unsettled.stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION)
                 .map(t -> t.withLearningRate(grid.training().learningRate()).trialId()).distinct().count();
         return (int) (others + confirmation);
-    }
-
-    /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */
-    private void runTrials(SparkContext sc, int threads, List<TrialConfig> trials, ResultStore store, Counts counts,
-            ProgressBar progress) {
-        if (trials.isEmpty()) {
-            return;
-        }
-        List<TrialConfig> todo = TrialOrder.longestFirst(trials);
-        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
-        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
-        if (!filesAdded) {
-            // Executors fetch the dataset's files from the driver: no shared file system is needed.
-            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
-                sc.addFile(file.toAbsolutePath().toString());
-            }
-            filesAdded = true;
-        }
-        if (!perTask.isEmpty()) {
-            new TrialFanOut(sc, threads, store, progress, stateFolder, grid.training().stateEveryMinutes())
-                    .run(perTask, counts::add);
-        }
-        for (TrialConfig trial : dataParallel) {
-            List<TrialRecord> batch = DataParallelTrial.run(sc, options.dataRoot(), trial, store);
-            counts.add(batch);
-            progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
-            batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
-        }
-    }
-
-    static int count(List<TrialRecord> batch, TrialStatus status) {
-        return (int) batch.stream().filter(r -> r.result().status() == status).count();
-    }
-
-    /** Trials landed so far by status; written by the lander thread only. */
-    private static final class Counts {
-        int ok;
-        int diverged;
-        int failed;
-
-        void add(List<TrialRecord> batch) {
-            ok += count(batch, TrialStatus.OK);
-            diverged += count(batch, TrialStatus.DIVERGED);
-            failed += count(batch, TrialStatus.FAILED);
-        }
     }
 }

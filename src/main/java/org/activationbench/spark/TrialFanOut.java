@@ -96,7 +96,8 @@ final class TrialFanOut {
                 TrialStates.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
                         .map(r -> r.result().config().trialId()).toList());
                 landed.accept(batch);
-                progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
+                progress.advance(batch.size(), TrialBatches.count(batch, TrialStatus.FAILED),
+                        TrialBatches.count(batch, TrialStatus.DIVERGED));
                 batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(outcome(r)));
             } catch (RuntimeException | Error e) {
                 stop(landingError, e);
