@@ -38,47 +38,18 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Benchmark {
 
-    /**
-     * @param cnnExamples      the CNN is timed on this many training examples (0: all), its epoch time scaled to the full set
-     * @param stockCnnExamples the same for the stock engine's CNN, about ten times slower
-     * @param peerMlpSeconds   a peer's seconds per MLP epoch measured in the same sitting (e.g. PyTorch's), or null
-     * @param peerCnnSeconds   the same for the CNN
-     * @param gridArchitecture the architecture of the throughput grid's trials
-     * @param gridExamples     training examples per throughput trial (0: all)
-     */
-    public record Settings(Path data, int warmupEpochs, int epochs, int cnnExamples, int stockCnnExamples,
-            Double peerMlpSeconds, Double peerCnnSeconds, String gridArchitecture, int gridExamples, int gridSeeds,
-            int gridEpochs, int gridRounds, int cores, Path outDir, List<String> jvmOptions) {
-        public Settings {
-            if (gridRounds < 1) {
-                throw new IllegalArgumentException("--grid-rounds must be at least 1, got " + gridRounds);
-            }
-            if (cnnExamples < 0 || stockCnnExamples < 0 || gridExamples < 0) {
-                throw new IllegalArgumentException("example counts must be 0 (all) or positive, got --cnn-examples "
-                        + cnnExamples + ", --stock-cnn-examples " + stockCnnExamples + ", --grid-examples " + gridExamples);
-            }
-            for (Double peer : new Double[] {peerMlpSeconds, peerCnnSeconds}) {
-                if (peer != null && !(peer > 0 && Double.isFinite(peer))) {
-                    throw new IllegalArgumentException("a peer's seconds per epoch must be a positive number, got " + peer);
-                }
-            }
-            if (!gridArchitecture.equals("mlp") && !gridArchitecture.equals("cnn")) {
-                throw new IllegalArgumentException("--grid-arch must be mlp or cnn, got " + gridArchitecture);
-            }
-        }
-    }
-
     /** The name of the file a grid JVM started by the benchmark writes its {@link GridJvmFigures} to. */
     static final String FIGURES_FILE = "grid-jvm.json";
 
-    private final Settings settings;
+    private final BenchmarkSettings settings;
     private final PrintStream out;
 
-    public Benchmark(Settings settings, PrintStream out) {
+    public Benchmark(BenchmarkSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
 
+    /** Times epochs per architecture and engine, then grids on local[1] against local[N]; prints and writes the figures. */
     public BenchResult run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);
@@ -152,7 +123,7 @@ public final class Benchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-Dspark.master=local[" + cores + "]", "-cp", System.getProperty("java.class.path"),
-                "org.activationbench.cli.Main", "run", grid.toString(), "--output", output.toString(), "--data",
+                settings.gridMainClass(), "run", grid.toString(), "--output", output.toString(), "--data",
                 settings.data().toString(), "--overwrite", "--no-report", "--figures-json", figures.toString()));
         try {
             Files.createDirectories(settings.outDir());

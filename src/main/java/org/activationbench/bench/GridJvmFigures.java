@@ -14,6 +14,7 @@ import org.activationbench.run.GridDriver;
 public record GridJvmFigures(int trials, int ok, int diverged, int failed, double wallSeconds, long peakResidentMib,
         double jitCompileSeconds) {
 
+    /** The figures of a finished run, with the JIT's compile time so far. */
     public static GridJvmFigures of(GridDriver.Summary summary) {
         var compiler = ManagementFactory.getCompilationMXBean();
         double jit = compiler != null && compiler.isCompilationTimeMonitoringSupported()
@@ -22,6 +23,7 @@ public record GridJvmFigures(int trials, int ok, int diverged, int failed, doubl
                 summary.wall().toMillis() / 1000.0, summary.peakResidentMiB(), jit);
     }
 
+    /** Writes these figures as JSON for the benchmark that started this JVM. */
     public void write(Path file) {
         BenchJson.write(file, this);
     }

@@ -135,14 +135,17 @@ public final class GridPlan {
         return cost + (long) in * 10 + 10 + LAYER_COST_IN_WEIGHTS;
     }
 
+    /** The plan per architecture and strategy. */
     public List<Group> groups() {
         return List.copyOf(groups.values());
     }
 
+    /** Trials the grid runs in all. */
     public int trials() {
         return groups.values().stream().mapToInt(Group::trials).sum();
     }
 
+    /** Epochs of training summed over the grid's trials. */
     public long trialEpochs() {
         return groups.values().stream().mapToLong(Group::trialEpochs).sum();
     }

@@ -73,6 +73,7 @@ public final class StepBenchmark {
         this.out = out;
     }
 
+    /** Warms every network up, times its steps in turns, prints the medians and writes the files; the timings. */
     public List<StepTiming> run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);

@@ -1,9 +1,10 @@
 package org.activationbench.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.activationbench.bench.Benchmark;
+import org.activationbench.bench.BenchmarkSettings;
 import org.activationbench.bench.StepBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,11 +89,14 @@ final class BenchCommand implements Callable<Integer> {
             return steps();
         }
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
-        Benchmark.Settings settings;
+        BenchmarkSettings settings;
         try {
-            settings = new Benchmark.Settings(data, warmupEpochs, epochs, cnnExamples, stockCnnExamples, peerMlpSeconds,
-                    peerCnnSeconds, gridArchitecture, gridExamples, gridSeeds, gridEpochs, gridRounds, n, out,
-                    Benchmark.jvmOptionsOfThisProcess());
+            settings = BenchmarkSettings.builder().data(data).warmupEpochs(warmupEpochs).epochs(epochs)
+                    .cnnExamples(cnnExamples).stockCnnExamples(stockCnnExamples)
+                    .peerMlpSeconds(peerMlpSeconds).peerCnnSeconds(peerCnnSeconds)
+                    .gridArchitecture(gridArchitecture).gridExamples(gridExamples).gridSeeds(gridSeeds)
+                    .gridEpochs(gridEpochs).gridRounds(gridRounds).cores(n).outDir(out)
+                    .jvmOptions(Benchmark.jvmOptionsOfThisProcess()).gridMainClass(Main.class.getName()).build();
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

@@ -23,6 +23,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return 2;
     }
 
+    /** Runs the command line and exits with its code (2 for bad input). */
     public static void main(String[] args) {
         NativeBackend.select();
         System.exit(commandLine().execute(args));

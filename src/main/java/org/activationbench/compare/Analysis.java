@@ -73,6 +73,7 @@ public final class Analysis {
         this.improvement = new ProbabilityOfImprovement(bootstrap);
     }
 
+    /** The statistical settings every comparison of this analysis uses. */
     public Settings settings() {
         return settings;
     }

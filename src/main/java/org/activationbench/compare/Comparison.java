@@ -66,6 +66,7 @@ public record Comparison(String dataset, String architecture, String strategy, i
         return Snapshot.setting(architecture, strategy);
     }
 
+    /** Whether the verdict found a significant difference. */
     public boolean significant() {
         return verdict.significant();
     }

@@ -36,6 +36,7 @@ public final class LearningRateChoice {
     /** The rate chosen for a key, and every rate's mean it was chosen from (ascending by rate). */
     public record Chosen(Key key, double learningRate, List<RateMean> rates) {
 
+        /** The chosen rate's own mean, among those compared. */
         public RateMean best() {
             return rates.stream().filter(r -> r.learningRate() == learningRate).findFirst().orElseThrow();
         }

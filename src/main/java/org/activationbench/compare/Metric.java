@@ -33,14 +33,17 @@ public enum Metric {
         this.label = label;
     }
 
+    /** The metric's name in the comparisons table. */
     public String id() {
         return id;
     }
 
+    /** Whether a larger value is the better one (accuracy), or a smaller (loss, examples to a target). */
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
 
+    /** How the report names the metric. */
     public String label() {
         return label;
     }
@@ -63,6 +66,7 @@ public enum Metric {
         return this == EXAMPLES_TO_97 || this == EXAMPLES_TO_98 || this == EXAMPLES_TO_99;
     }
 
+    /** Whether the metric is an accuracy (test or training). */
     public boolean isAccuracy() {
         return this == TEST_ACCURACY || this == TRAIN_ACCURACY;
     }

@@ -38,6 +38,7 @@ public record Observation(String dataset, String architecture, String strategy, 
                 Snapshot.DEFAULT_CONDITION);
     }
 
+    /** The trial's value of one metric at this checkpoint; NaN where it was not measured. */
     public double value(Metric m) {
         return values[m.ordinal()];
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.SequentialSettings;
 import org.activationbench.grid.TrialConfig;
@@ -33,6 +32,7 @@ public final class SequentialComparisons {
     public record Family(String dataset, String architecture, String strategy, String condition, double learningRate,
             String baseline, List<String> candidates, List<SequentialDecision> decisions) {
 
+        /** The decision on one candidate of this family; null for a name that is not one. */
         public SequentialDecision decision(String candidate) {
             int i = candidates.indexOf(candidate);
             return i < 0 ? null : decisions.get(i);
@@ -116,6 +116,7 @@ public final class SequentialComparisons {
         return family(grid, dataset, architecture, strategy, condition, learningRate) + "\u0000" + label + "\u0000" + seed;
     }
 
+    /** The key by which a trial's landed value is found: its family, activation and seed. */
     public static String key(GridSpec grid, TrialConfig t) {
         return key(grid, t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(), t.learningRate(),
                 t.activationLabel(), t.seed());
@@ -131,10 +132,12 @@ public final class SequentialComparisons {
                 + (grid.tuned() ? Double.NaN : learningRate);
     }
 
+    /** Every family of the grid, in grid order. */
     public List<Family> families() {
         return families;
     }
 
+    /** The grid's sequential settings: seeds, round size, target half-width, checkpoint, spending. */
     public SequentialSettings settings() {
         return settings;
     }

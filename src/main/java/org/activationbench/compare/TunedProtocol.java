@@ -41,6 +41,7 @@ public final class TunedProtocol {
         return LearningRateChoice.choose(scores, grid.training().learningRate());
     }
 
+    /** The key of one activation's learning-rate choice within its family. */
     public static LearningRateChoice.Key key(String dataset, String architecture, String strategy, String condition,
             String label) {
         return new LearningRateChoice.Key(dataset, architecture, strategy, condition, label);

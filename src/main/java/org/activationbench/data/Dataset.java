@@ -13,6 +13,7 @@ public record Dataset(String name, int height, int width, int classes, Split tra
         this(name, height, width, classes, train, test, null);
     }
 
+    /** Inputs per example: the image's pixels. */
     public int features() {
         return height * width;
     }

@@ -12,6 +12,9 @@ public final class DatasetLoader {
         this.root = root;
     }
 
+    /**
+     * Loads a dataset from its folder under the data root; a missing or damaged file names the command that fetches it.
+     */
     public Dataset load(DatasetSpec spec) {
         String fix = "Fetch it with '" + spec.fetchCommand() + (root.equals(Path.of("data")) ? "" : " --data " + root)
                 + "' (delete the folder first if a file is damaged)";

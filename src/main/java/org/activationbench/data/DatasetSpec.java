@@ -42,22 +42,27 @@ public enum DatasetSpec {
         return id;
     }
 
+    /** Examples in the training file. */
     public int trainCount() {
         return trainCount;
     }
 
+    /** Examples in the test file. */
     public int testCount() {
         return testCount;
     }
 
+    /** The SHA-256 a file's uncompressed content must have. */
     public String sha256(String file) {
         return sha256.get(file);
     }
 
+    /** The ids a grid file may name as its dataset. */
     public static List<String> ids() {
         return Arrays.stream(values()).map(DatasetSpec::id).toList();
     }
 
+    /** The dataset a grid file names; an unknown id lists the known ones. */
     public static DatasetSpec byId(String id) {
         return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(

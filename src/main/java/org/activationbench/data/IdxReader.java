@@ -33,6 +33,7 @@ public final class IdxReader {
     /** Images as unsigned bytes, row-major, {@code count * rows * cols} long. */
     public record Images(int count, int rows, int cols, byte[] pixels) {}
 
+    /** Reads an IDX images file, checking its checksum and that its header holds the expected sizes. */
     public Images readImages(Path file, int expectedCount, int expectedRows, int expectedCols, String sha256) {
         ByteBuffer content = read(file, sha256);
         header(file, content, IMAGES_MAGIC, "images");

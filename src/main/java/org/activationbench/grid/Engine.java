@@ -24,10 +24,12 @@ public enum Engine {
         return label;
     }
 
+    /** The engine a grid file or option names, if it is one. */
     public static Optional<Engine> find(String label) {
         return Arrays.stream(values()).filter(e -> e.label.equals(label)).findFirst();
     }
 
+    /** The names a grid file or option may use. */
     public static List<String> labels() {
         return Arrays.stream(values()).map(Engine::label).toList();
     }

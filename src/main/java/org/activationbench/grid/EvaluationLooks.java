@@ -26,6 +26,7 @@ public record EvaluationLooks(int perEpoch, int examples) implements Serializabl
         }
     }
 
+    /** Whether a trial looks between checkpoints at all. */
     public boolean on() {
         return perEpoch > 0;
     }

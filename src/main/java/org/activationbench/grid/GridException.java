@@ -13,6 +13,7 @@ public final class GridException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Each problem found, one sentence each. */
     public List<String> problems() {
         return problems;
     }

@@ -9,14 +9,9 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.LongStream;
 
 /**
@@ -24,62 +19,6 @@ import java.util.stream.LongStream;
  * pass: every problem is collected, so a user fixes a file once, not once per error.
  */
 public final class GridParser {
-
-    /** Every key a grid file may set, with what it holds (for the unknown-key message). */
-    static final Map<String, String> KEYS = keys(
-            Map.entry("analysis.primary.metric", "metric"),
-            Map.entry("analysis.primary.epoch", "integer"),
-            Map.entry("analysis.declared-after-results", "boolean"),
-            Map.entry("experiment", "output name"),
-            Map.entry("dataset", "dataset"),
-            Map.entry("grid.architectures", "list"),
-            Map.entry("grid.activations", "list"),
-            Map.entry("grid.alphas", "list"),
-            Map.entry("grid.epochs", "list"),
-            Map.entry("grid.seeds", "count or list"),
-            Map.entry("training.optimizer", "optimizer"),
-            Map.entry("grid.optimizers", "list"),
-            Map.entry("grid.weight-inits", "list"),
-            Map.entry("training.bias-init", "number"),
-            Map.entry("grid.bias-inits", "list"),
-            Map.entry("training.weight-decay", "number"),
-            Map.entry("grid.weight-decays", "list"),
-            Map.entry("training.batch-norm", "boolean"),
-            Map.entry("grid.batch-norm", "list"),
-            Map.entry("grid.conditions", "list of blocks"),
-            Map.entry("training.learning-rate", "number"),
-            Map.entry("training.batch-size", "integer"),
-            Map.entry("training.weight-init", "weight initialisation"),
-            Map.entry("training.engine", "engine"),
-            Map.entry("training.state-every", "minutes"),
-            Map.entry("data.train-examples", "integer"),
-            Map.entry("grid.strategies", "list"),
-            Map.entry("data-parallel.averaging-frequency", "integer"),
-            Map.entry("data-parallel.workers", "integer"),
-            Map.entry("data-parallel.batch-size-per-worker", "integer"),
-            Map.entry("analysis.baseline", "activation"),
-            Map.entry("analysis.sequential.min-seeds", "integer"),
-            Map.entry("analysis.sequential.max-seeds", "integer"),
-            Map.entry("analysis.sequential.round-size", "integer"),
-            Map.entry("analysis.sequential.target-half-width", "number"),
-            Map.entry("analysis.sequential.epoch", "integer"),
-            Map.entry("analysis.sequential.spending", "spending shape"),
-            Map.entry("data.validation-examples", "integer"),
-            Map.entry("data.validation-seed", "integer"),
-            Map.entry("grid.learning-rates", "list"),
-            Map.entry("protocol", "fixed | tuned"),
-            Map.entry("tuning.seeds", "count or list"),
-            Map.entry("tuning.epoch", "integer"),
-            Map.entry("tuning.compare-fixed", "boolean"),
-            Map.entry("evaluation.looks-per-epoch", "integer"),
-            Map.entry("evaluation.examples", "integer"));
-
-    @SafeVarargs
-    private static Map<String, String> keys(Map.Entry<String, String>... entries) {
-        Map<String, String> keys = new java.util.HashMap<>(Map.ofEntries(entries));
-        Margins.metrics().forEach(m -> keys.put("analysis.margins." + m, "number"));
-        return Map.copyOf(keys);
-    }
 
     /** Trials a grid may hold unless the caller raises the limit (run --max-trials). */
     public static final long DEFAULT_MAX_TRIALS = 100_000;
@@ -121,7 +60,7 @@ public final class GridParser {
         try {
             config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
                     .setAllowMissing(false));
-            config = without(config, removed, file);
+            config = GridKeys.without(config, removed, file);
             for (String override : overrides) {
                 config = parseOverride(override).withFallback(config);
             }
@@ -141,23 +80,6 @@ public final class GridParser {
         }
     }
 
-    private static Config without(Config config, List<String> removed, Path file) {
-        ConfigProblems p = new ConfigProblems();
-        for (String key : removed) {
-            boolean known = KEYS.containsKey(key) || KEYS.keySet().stream().anyMatch(k -> k.startsWith(key + "."));
-            if (!known) {
-                p.add(key + ": --unset names an unknown key or section; allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
-            } else if (!config.hasPathOrNull(key)) {
-                p.add(key + ": --unset names a key the grid file does not set; nothing to remove");
-            } else {
-                config = config.withoutPath(key);
-            }
-        }
-        p.throwIfAny(file.toString());
-        return config;
-    }
-
     private static Config parseOverride(String override) {
         if (!override.contains("=")) {
             throw new ConfigException.BadValue("--set", "expected key=value, found '" + override + "'");
@@ -169,14 +91,14 @@ public final class GridParser {
         ConfigProblems p = new ConfigProblems();
         boolean unmatched = false;
         for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
-            if (!KEYS.containsKey(e.getKey())) {
-                Optional<String> near = Suggestion.nearest(e.getKey(), new java.util.TreeSet<>(KEYS.keySet()));
+            if (!GridKeys.ALL.containsKey(e.getKey())) {
+                Optional<String> near = Suggestion.nearest(e.getKey(), new java.util.TreeSet<>(GridKeys.ALL.keySet()));
                 p.add(e.getKey() + ": unknown key" + near.map(n -> "; did you mean " + n + "?").orElse(""));
                 unmatched |= near.isEmpty();
             }
         }
         if (unmatched) {
-            p.add("the keys a grid may set: " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+            p.add("the keys a grid may set: " + String.join(", ", new java.util.TreeSet<>(GridKeys.ALL.keySet())));
         }
         String experiment = p.string(config, "experiment", null);
         if (experiment != null) {
@@ -218,7 +140,8 @@ public final class GridParser {
             }
         }
         SequentialSettings sequential = SequentialBlock.parse(config, p, epochs);
-        List<Long> seeds = sequential == null ? seeds(config, p) : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
+        List<Long> seeds = sequential == null ? SeedsKey.seeds(config, p)
+                : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
         double learningRate = p.number(config, "training.learning-rate", 1e-3);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             p.add("training.learning-rate: " + learningRate + " is not positive");
@@ -300,41 +223,6 @@ public final class GridParser {
             p.throwIfAny(source);
         }
         return grid;
-    }
-
-    private static List<Long> seeds(Config config, ConfigProblems p) {
-        if (!config.hasPath("grid.seeds")) {
-            return List.of(0L, 1L, 2L, 3L, 4L);
-        }
-        return seeds(config, p, "grid.seeds", 0);
-    }
-
-    /** A seeds key: a count (seeds {@code first} .. {@code first + count - 1}) or a list of seeds. */
-    static List<Long> seeds(Config config, ConfigProblems p, String key, long first) {
-        ConfigValue value = config.getValue(key);
-        if (value.valueType() == ConfigValueType.NUMBER) {
-            Integer count = wholeNumber(value.unwrapped());
-            if (count == null || count <= 0 || count > MAX_SEEDS) {
-                p.add(key + ": a count must be a whole number from 1 to " + MAX_SEEDS + ", found " + value.render());
-                return List.of();
-            }
-            return LongStream.range(first, first + count).boxed().toList();
-        }
-        if (value.valueType() != ConfigValueType.LIST) {
-            p.add(key + ": expected a count such as 5 (seeds " + first + " to " + (first + 4) + ") or a list of seeds such"
-                    + " as [0, 7], found " + value.render());
-            return List.of();
-        }
-        List<Integer> list = p.list(config, key, List.of(), ConfigValueType.NUMBER, GridParser::wholeNumber);
-        List<Long> seeds = new ArrayList<>();
-        for (Integer s : list) {
-            if (s == null || s < 0) {
-                p.add(key + ": seeds must be whole numbers >= 0");
-            } else {
-                seeds.add((long) s);
-            }
-        }
-        return seeds;
     }
 
     static Integer wholeNumber(Object value) {

@@ -79,7 +79,7 @@ final class ProtocolBlock {
                     + "); give at least two");
         }
         List<Long> tuningSeeds = config.hasPath("tuning.seeds")
-                ? GridParser.seeds(config, p, "tuning.seeds", Tuning.DEFAULT_FIRST_SEED)
+                ? SeedsKey.seeds(config, p, "tuning.seeds", Tuning.DEFAULT_FIRST_SEED)
                 : java.util.stream.LongStream.range(Tuning.DEFAULT_FIRST_SEED, Tuning.DEFAULT_FIRST_SEED + Tuning.DEFAULT_SEEDS)
                         .boxed().toList();
         TreeSet<Long> shared = new TreeSet<>(tuningSeeds);

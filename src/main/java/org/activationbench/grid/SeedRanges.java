@@ -10,6 +10,7 @@ public final class SeedRanges {
 
     private SeedRanges() {}
 
+    /** The seeds, sorted and without repeats, as ranges. */
     public static String of(Collection<Long> seeds) {
         List<String> parts = new ArrayList<>();
         Long start = null;

@@ -26,6 +26,7 @@ public record Strategy(String name, int averagingFrequency, int workers, int bat
         }
     }
 
+    /** Whether one trial trains across the whole cluster rather than in one task. */
     public boolean dataParallel() {
         return name.equals(DATA_PARALLEL);
     }

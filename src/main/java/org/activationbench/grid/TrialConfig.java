@@ -151,6 +151,7 @@ public record TrialConfig(
                 c.batchNorm(), looks);
     }
 
+    /** The last checkpoint: how many epochs the trial trains. */
     public int maxEpochs() {
         return checkpoints.get(checkpoints.size() - 1);
     }
@@ -172,12 +173,14 @@ public record TrialConfig(
         return alpha == null ? activation : activation + "(" + number(alpha) + ")";
     }
 
+    /** This trial on another seed. */
     public TrialConfig withSeed(long newSeed) {
         return new TrialConfig(dataset, architecture, activation, alpha, newSeed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, engine, validation, stage, biasInit, weightDecay,
                 batchNorm, looks);
     }
 
+    /** This trial computed by another engine. */
     public TrialConfig withEngine(Engine newEngine) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, newEngine, validation, stage, biasInit, weightDecay,
@@ -191,6 +194,7 @@ public record TrialConfig(
                 batchNorm, looks);
     }
 
+    /** This trial with another validation split. */
     public TrialConfig withValidation(ValidationSplit newValidation) {
         return new TrialConfig(dataset, architecture, activation, alpha, seed, checkpoints, optimizer,
                 learningRate, batchSize, weightInit, trainExamples, strategy, engine, newValidation, stage, biasInit, weightDecay,

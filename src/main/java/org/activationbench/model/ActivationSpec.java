@@ -25,6 +25,7 @@ public record ActivationSpec(String name, Slope slope, DoubleFunction<IActivatio
         LEARNED
     }
 
+    /** Whether the activation's negative slope is the trial's alpha. */
     public boolean takesAlpha() {
         return slope == Slope.FIXED;
     }

@@ -10,8 +10,8 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationMish;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSwish;
@@ -51,10 +51,12 @@ public final class Activations {
         REGISTRY.put(name, new ActivationSpec(name, slope, f, description, zeroBelowZero));
     }
 
+    /** The activation a grid file names, if known. */
     public static Optional<ActivationSpec> find(String name) {
         return Optional.ofNullable(REGISTRY.get(name));
     }
 
+    /** The activation of that name; an unknown name lists the known ones. */
     public static ActivationSpec get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown activation '" + name + "'; known: " + String.join(", ", names())));
@@ -65,6 +67,7 @@ public final class Activations {
         return REGISTRY.values().stream().filter(ActivationSpec::zeroBelowZero).map(ActivationSpec::name).toList();
     }
 
+    /** The names a grid file may use as activations. */
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
     }

@@ -3,10 +3,10 @@ package org.activationbench.model;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.activationbench.grid.Engine;
 import org.activationbench.grid.TrialConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.activationbench.grid.Engine;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -31,6 +31,7 @@ public final class Architectures {
 
     private Architectures() {}
 
+    /** Whether a grid file may name this architecture: mlp, cnn or mlp-deep-N. */
     public static boolean isKnown(String name) {
         return name.equals("mlp") || name.equals("cnn") || deepLayers(name) > 0;
     }

@@ -27,6 +27,7 @@ public final class GradientGroups {
         this.slopes = slopes;
     }
 
+    /** The groups of a network, read from its layers' parameter keys. */
     public static GradientGroups of(MultiLayerNetwork network) {
         Map<String, Integer> groupOfKey = new HashMap<>();
         List<Integer> layers = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class GradientGroups {
         return new GradientGroups(Map.copyOf(groupOfKey), List.copyOf(layers), List.copyOf(slopes));
     }
 
+    /** How many groups there are. */
     public int size() {
         return layers.size();
     }

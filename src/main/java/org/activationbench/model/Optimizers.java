@@ -40,6 +40,7 @@ public final class Optimizers {
 
     private Optimizers() {}
 
+    /** DL4J's updater for an optimizer name at a learning rate; an unknown name lists the known ones. */
     public static IUpdater updater(String name, double learningRate) {
         DoubleFunction<IUpdater> f = UPDATERS.get(name);
         if (f == null) {
@@ -48,6 +49,7 @@ public final class Optimizers {
         return f.apply(learningRate);
     }
 
+    /** DL4J's weight initialisation for a name; an unknown name lists the known ones. */
     public static WeightInit weightInit(String name) {
         WeightInit w = WEIGHT_INITS.get(name);
         if (w == null) {
@@ -61,14 +63,17 @@ public final class Optimizers {
         return weightInit.equals(TORCH_DEFAULT);
     }
 
+    /** The bias initialisations that draw values rather than set zeros. */
     public static List<String> biasDrawingInitNames() {
         return List.of(TORCH_DEFAULT);
     }
 
+    /** The names a grid file may use as optimizers. */
     public static List<String> optimizerNames() {
         return List.copyOf(UPDATERS.keySet());
     }
 
+    /** The names a grid file may use as weight initialisations. */
     public static List<String> weightInitNames() {
         return List.copyOf(WEIGHT_INITS.keySet());
     }

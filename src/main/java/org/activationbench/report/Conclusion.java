@@ -1,7 +1,6 @@
 package org.activationbench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,8 +9,8 @@ import java.util.stream.Collectors;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
 import org.activationbench.compare.Metric;
-import org.activationbench.compare.Verdict;
 import org.activationbench.compare.Snapshot.RunRow;
+import org.activationbench.compare.Verdict;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
 import org.activationbench.stats.FamilyInterval;
@@ -162,10 +161,6 @@ final class Conclusion {
 
     private static String range(double low, double high) {
         return Math.abs(high - low) < 0.005 ? Format.fixed(low, 2) : Format.fixed(low, 2) + " to " + Format.fixed(high, 2);
-    }
-
-    private static String range(int low, int high) {
-        return low == high ? String.valueOf(low) : low + " to " + high;
     }
 
     /**

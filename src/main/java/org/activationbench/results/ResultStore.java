@@ -57,10 +57,12 @@ public final class ResultStore {
         }
     }
 
+    /** The output folder. */
     public Path root() {
         return root;
     }
 
+    /** The folder of this experiment's partition of a table. */
     public Path tableDir(Table table) {
         return new Path(new Path(root, table.name()), Table.PARTITION + "=" + experiment);
     }
@@ -134,15 +136,6 @@ public final class ResultStore {
         }
         return spark.read().schema(table.sparkSchema()).parquet(dir.toString())
                 .where(col(Table.PARTITION).equalTo(experiment));
-    }
-
-    /** Exactly the given files of a table, with its declared schema. */
-    private Dataset<Row> read(Table table, List<Path> files) {
-        if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), table.sparkSchema());
-        }
-        return spark.read().schema(table.sparkSchema()).option("basePath", new Path(root, table.name()).toString())
-                .parquet(files.stream().map(Path::toString).toArray(String[]::new));
     }
 
     /** Trial ids that need not run again: present in runs with a final status. */

@@ -8,6 +8,7 @@ public final class SchemaDocument {
 
     private SchemaDocument() {}
 
+    /** The Markdown of docs/schema.md for these tables. */
     public static String markdown(List<Table<?>> tables) {
         StringBuilder b = new StringBuilder("# Output tables\n\n");
         b.append("Every run writes Parquet tables under its output folder (default `results/<experiment>/`), each ")

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import org.activationbench.data.DatasetLoader;
-import org.activationbench.dataparallel.DataParallelTrial;
 import org.activationbench.executor.HandOverFiles;
 import org.activationbench.executor.ResidentMemory;
 import org.activationbench.grid.GridChange;
@@ -15,13 +12,11 @@ import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.SeedRanges;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
-import org.activationbench.results.TrialRecord;
-import org.activationbench.storage.FolderStateStore;
 import org.activationbench.storage.OutputFolder;
 import org.activationbench.storage.RefusedException;
 import org.activationbench.storage.StateFolder;
+import org.activationbench.storage.TrialStates;
 import org.activationbench.storage.WriterLock;
-import org.activationbench.train.TrialStatus;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -77,6 +72,7 @@ public final class GridDriver {
     public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
             String output, long peakResidentMiB) {
 
+        /** The run's closing console line. */
         public String line() {
             return experiment + ": " + (total - skipped) + " trials run" + (skipped > 0 ? " (" + skipped + " already done)" : "")
                     + ": OK " + ok + ", DIVERGED " + diverged + ", FAILED " + failed + " in "
@@ -85,16 +81,24 @@ public final class GridDriver {
         }
     }
 
+    /** A problem with the command's input, found before any work; the run writes nothing. */
+    public static final class RefusedException extends RuntimeException {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
     private final GridSpec grid;
     private final Options options;
     private final PrintStream console;
-    private boolean filesAdded;
+    private final TrialBatches batches;
     private StateFolder stateFolder = StateFolder.OFF;
 
     public GridDriver(GridSpec grid, Options options, PrintStream console) {
         this.grid = grid;
         this.options = options;
         this.console = console;
+        this.batches = new TrialBatches(options.dataRoot(), grid);
     }
 
     /**
@@ -172,26 +176,26 @@ public final class GridDriver {
         int skipped = (int) all.stream().filter(t -> done.contains(t.trialId())).count();
         if (options.resume()) {
             console.println(GridChange.Growth.of(stored != null ? stored : grid, grid, done).line());
-            Set<String> withState = FolderStateStore.trialsWithState(stateFolder);
+            Set<String> withState = TrialStates.trialsWithState(stateFolder);
             long continued = all.stream().filter(t -> !done.contains(t.trialId()) && withState.contains(t.trialId())).count();
             console.println(grid.experiment() + ": resuming: " + skipped + " of " + all.size() + " trials landed, "
                     + continued + " to continue from their saved state, " + setAside + " damaged file(s) set aside");
         }
         // States and hand-over files a killed driver left behind after landing their trials' rows.
-        HandOverFiles.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+        HandOverFiles.deleteLanded(stateFolder, TrialStates.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
-        FolderStateStore.deleteLanded(stateFolder, FolderStateStore.trialsWithState(stateFolder).stream()
+        TrialStates.deleteLanded(stateFolder, TrialStates.trialsWithState(stateFolder).stream()
                 .filter(done::contains).toList());
         int threads = sc.conf().getInt("spark.task.cpus", 1);
         LOG.info("{}: {} trials ({} already done), {} native thread(s) per task, master {}", grid.experiment(), all.size(),
                 skipped, threads, sc.master());
 
-        Counts counts = new Counts();
+        TrialBatches.Counts counts = new TrialBatches.Counts();
         List<TrialConfig> unsettled = all.stream().filter(t -> !done.contains(t.trialId())).toList();
         ProgressBar progress = new ProgressBar(console, expected(unsettled), System.console() != null, new RunningTrials(),
                 Math.max(1, sc.defaultParallelism() / threads));
         if (grid.sequential() == null && !grid.tuned()) {
-            runTrials(sc, threads, unsettled, store, counts, progress);
+            batches.run(sc, threads, unsettled, store, stateFolder, counts, progress);
         } else {
             // Seeds on demand, or the stages of a tuned protocol: each round runs what the comparisons need next,
             // decided afresh from the landed rows.
@@ -205,12 +209,12 @@ public final class GridDriver {
                 console.println(grid.experiment() + ": round " + round + ", " + next.size() + " trials (seeds "
                         + SeedRanges.of(next.stream().map(TrialConfig::seed).toList()) + (grid.tuned() ? "; stages "
                         + next.stream().map(t -> t.stage().label()).distinct().sorted().toList() : "") + ")");
-                runTrials(sc, threads, next, store, counts, progress);
+                batches.run(sc, threads, next, store, stateFolder, counts, progress);
                 next.forEach(t -> settled.add(t.trialId()));
             }
         }
         store.compact();
-        FolderStateStore.removeIfEmpty(stateFolder);
+        TrialStates.removeIfEmpty(stateFolder);
         options.afterGrid().landed(store, grid, out.location());
         Summary summary = new Summary(grid.experiment(), skipped + counts.ok + counts.diverged + counts.failed, skipped,
                 counts.ok, counts.diverged, counts.failed,
@@ -231,50 +235,5 @@ public final class GridDriver {
         long confirmation = unsettled.stream().filter(t -> t.stage() == org.activationbench.grid.Stage.CONFIRMATION)
                 .map(t -> t.withLearningRate(grid.training().learningRate()).trialId()).distinct().count();
         return (int) (others + confirmation);
-    }
-
-    /** Runs trials: the per-task ones as one Spark job, longest first, then the data-parallel ones one by one. */
-    private void runTrials(SparkContext sc, int threads, List<TrialConfig> trials, ResultStore store, Counts counts,
-            ProgressBar progress) {
-        if (trials.isEmpty()) {
-            return;
-        }
-        List<TrialConfig> todo = TrialOrder.longestFirst(trials);
-        List<TrialConfig> perTask = todo.stream().filter(t -> !t.strategy().dataParallel()).toList();
-        List<TrialConfig> dataParallel = todo.stream().filter(t -> t.strategy().dataParallel()).toList();
-        if (!filesAdded) {
-            // Executors fetch the dataset's files from the driver: no shared file system is needed.
-            for (Path file : DatasetLoader.files(options.dataRoot().resolve(grid.dataset()))) {
-                sc.addFile(file.toAbsolutePath().toString());
-            }
-            filesAdded = true;
-        }
-        if (!perTask.isEmpty()) {
-            new TrialFanOut(sc, threads, store, progress, stateFolder, grid.training().stateEveryMinutes())
-                    .run(perTask, counts::add);
-        }
-        for (TrialConfig trial : dataParallel) {
-            List<TrialRecord> batch = DataParallelTrial.run(sc, options.dataRoot(), trial, store);
-            counts.add(batch);
-            progress.advance(1, count(batch, TrialStatus.FAILED), count(batch, TrialStatus.DIVERGED));
-            batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(TrialFanOut.outcome(r)));
-        }
-    }
-
-    static int count(List<TrialRecord> batch, TrialStatus status) {
-        return (int) batch.stream().filter(r -> r.result().status() == status).count();
-    }
-
-    /** Trials landed so far by status; written by the lander thread only. */
-    private static final class Counts {
-        int ok;
-        int diverged;
-        int failed;
-
-        void add(List<TrialRecord> batch) {
-            ok += count(batch, TrialStatus.OK);
-            diverged += count(batch, TrialStatus.DIVERGED);
-            failed += count(batch, TrialStatus.FAILED);
-        }
     }
 }

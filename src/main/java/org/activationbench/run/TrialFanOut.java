@@ -18,8 +18,8 @@ import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.results.TrialRecord;
-import org.activationbench.storage.FolderStateStore;
 import org.activationbench.storage.StateFolder;
+import org.activationbench.storage.TrialStates;
 import org.activationbench.train.TrialStatus;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
@@ -97,10 +97,11 @@ final class TrialFanOut {
                 }
                 HandOverFiles.deleteLanded(state, batch.stream().map(r -> r.result().config().trialId()).toList());
                 // Only once its row has landed is a trial's state given up; a FAILED trial keeps it for --resume.
-                FolderStateStore.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
+                TrialStates.deleteLanded(state, batch.stream().filter(r -> r.result().status() != TrialStatus.FAILED)
                         .map(r -> r.result().config().trialId()).toList());
                 landed.accept(batch);
-                progress.advance(batch.size(), GridDriver.count(batch, TrialStatus.FAILED), GridDriver.count(batch, TrialStatus.DIVERGED));
+                progress.advance(batch.size(), TrialBatches.count(batch, TrialStatus.FAILED),
+                        TrialBatches.count(batch, TrialStatus.DIVERGED));
                 batch.stream().filter(r -> r.result().status() != TrialStatus.OK).forEach(r -> progress.note(outcome(r)));
             } catch (RuntimeException | Error e) {
                 stop(landingError, e);

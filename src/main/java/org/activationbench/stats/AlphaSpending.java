@@ -26,6 +26,7 @@ public record AlphaSpending(Shape shape, double alpha) {
             this.label = label;
         }
 
+        /** The shape's name in a grid file. */
         public String label() {
             return label;
         }

@@ -26,6 +26,7 @@ public final class BootstrapInterval {
         this.seed = seed;
     }
 
+    /** Resamples drawn for each interval. */
     public int resamples() {
         return resamples;
     }

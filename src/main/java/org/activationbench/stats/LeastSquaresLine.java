@@ -54,10 +54,12 @@ public record LeastSquaresLine(int n, double slope, double intercept, double mea
         return intercept + slope * x;
     }
 
+    /** The lower end of the slope's 95% interval: slope - t s / sqrt(Sxx). */
     public double slopeLow() {
         return slope - t * residual / Math.sqrt(sxx);
     }
 
+    /** The upper end of the slope's 95% interval: slope + t s / sqrt(Sxx). */
     public double slopeHigh() {
         return slope + t * residual / Math.sqrt(sxx);
     }
@@ -67,6 +69,7 @@ public record LeastSquaresLine(int n, double slope, double intercept, double mea
         return at(x) - halfBand(x);
     }
 
+    /** The upper edge of the 95% confidence band of the mean of y at x. */
     public double bandHigh(double x) {
         return at(x) + halfBand(x);
     }

@@ -8,6 +8,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public record MeanInterval(double mean, double low, double high) {
 
+    /** The mean with its 95% interval from the sample sd of {@code n} values. */
     public static MeanInterval t95(double mean, double sd, long n) {
         if (n < 2 || Double.isNaN(sd)) {
             return new MeanInterval(mean, mean, mean);

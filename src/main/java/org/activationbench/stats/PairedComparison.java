@@ -26,6 +26,7 @@ public final class PairedComparison {
         this.bootstrap = bootstrap;
     }
 
+    /** The paired tests, intervals and effect size of one candidate against the baseline. */
     public PairedResult compare(Pairing pairing) {
         int n = pairing.size();
         double[] d = pairing.differences();

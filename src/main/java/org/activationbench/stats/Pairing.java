@@ -13,6 +13,7 @@ import java.util.TreeSet;
  */
 public record Pairing(List<Long> seeds, double[] baseline, double[] candidate, int unpairedBaseline, int unpairedCandidate) {
 
+    /** The values of the seeds both sides have, in seed order; the others are counted as unpaired. */
     public static Pairing of(Map<Long, Double> baseline, Map<Long, Double> candidate) {
         TreeSet<Long> both = new TreeSet<>(baseline.keySet());
         both.retainAll(candidate.keySet());
@@ -27,6 +28,7 @@ public record Pairing(List<Long> seeds, double[] baseline, double[] candidate, i
         return new Pairing(List.copyOf(both), b, c, baseline.size() - both.size(), candidate.size() - both.size());
     }
 
+    /** Pairs: seeds both sides have. */
     public int size() {
         return seeds.size();
     }

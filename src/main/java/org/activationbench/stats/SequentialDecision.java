@@ -33,6 +33,7 @@ public record SequentialDecision(int look, int seedsUsed, int pairs, double mean
             this.text = text;
         }
 
+        /** The reason as the report writes it. */
         public String text() {
             return text;
         }
@@ -41,6 +42,7 @@ public record SequentialDecision(int look, int seedsUsed, int pairs, double mean
     /** What the comparison concludes about the sign of the mean difference. */
     public enum Outcome { GREATER, LESS, EQUIVALENT, UNDECIDED, OPEN }
 
+    /** Whether the comparison waits for more seeds. */
     public boolean open() {
         return stop == Stop.OPEN;
     }

@@ -46,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class FolderStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderStateStore.class);
-    static final String PREFIX = "state-";
-    static final String SUFFIX = ".bin";
     static final String SPENT = "spent-training-time";
     static final long SPENT_EVERY_SECONDS = 30;
 
@@ -110,7 +108,7 @@ public final class FolderStateStore implements StateStore {
     }
 
     private void write(TrialState state) {
-        Path file = new Path(folder, name(state.epoch(), state.minibatch()));
+        Path file = new Path(folder, TrialStates.name(state.epoch(), state.minibatch()));
         Path temporary = DurableFiles.temporary(file);
         try {
             fs.mkdirs(folder);
@@ -226,7 +224,7 @@ public final class FolderStateStore implements StateStore {
         for (FileStatus s : fs.listStatus(folder)) {
             String name = s.getPath().getName();
             String written = name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
-            if (s.isFile() && (isState(written) || written.equals(SPENT))) {
+            if (s.isFile() && (TrialStates.isState(written) || written.equals(SPENT))) {
                 fs.delete(s.getPath(), false);
             }
         }
@@ -235,71 +233,13 @@ public final class FolderStateStore implements StateStore {
         }
     }
 
-    /**
-     * Removes the states of trials whose results have landed for good (OK or DIVERGED), unless the run keeps them: on
-     * the driver, after landing, and at a resume for those a killed driver left behind. Failing to remove is a warning.
-     */
-    public static void deleteLanded(StateFolder states, java.util.Collection<String> trialIds) {
-        if (!states.enabled() || states.keep()) {
-            return;
-        }
-        for (String id : trialIds) {
-            try {
-                new FolderStateStore(states, id).delete();
-            } catch (IOException | UncheckedIOException e) {
-                LOG.warn("trial {}: its state in {} could not be removed ({}); remove it by hand", id, states.trial(id), e.toString());
-            }
-        }
-    }
-
-    /** Removes the output folder's own state folder once no trial keeps anything there; a named one stays. */
-    public static void removeIfEmpty(StateFolder states) {
-        if (!states.enabled() || states.explicit()) {
-            return;
-        }
-        try {
-            FileSystem fs = states.fileSystem();
-            if (fs.exists(states.root()) && fs.listStatus(states.root()).length == 0) {
-                fs.delete(states.root(), false);
-            }
-        } catch (IOException e) {
-            LOG.warn("the empty state folder {} could not be removed ({})", states.location(), e.toString());
-        }
-    }
-
-    /** The trials that have a folder in {@code states}. */
-    public static java.util.Set<String> trialsWithState(StateFolder states) {
-        if (!states.enabled()) {
-            return java.util.Set.of();
-        }
-        try {
-            FileSystem fs = states.fileSystem();
-            if (!fs.exists(states.root())) {
-                return java.util.Set.of();
-            }
-            return Arrays.stream(fs.listStatus(states.root())).filter(FileStatus::isDirectory)
-                    .map(s -> s.getPath().getName()).filter(StateFolder::isTrialFolder)
-                    .collect(java.util.stream.Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the state folder " + states.location(), e);
-        }
-    }
-
     /** The states under their final names (none set aside), newest first. */
     private List<FileStatus> states() throws IOException {
         if (!fs.exists(folder)) {
             return List.of();
         }
-        return Arrays.stream(fs.listStatus(folder, p -> isState(p.getName())))
+        return Arrays.stream(fs.listStatus(folder, p -> TrialStates.isState(p.getName())))
                 .sorted(Comparator.comparing((FileStatus s) -> s.getPath().getName()).reversed())
                 .toList();
-    }
-
-    static String name(int epoch, int minibatch) {
-        return String.format("%se%06d-m%09d%s", PREFIX, epoch, minibatch, SUFFIX);
-    }
-
-    static boolean isState(String name) {
-        return name.matches(PREFIX + "e\\d{6}-m\\d{9}" + java.util.regex.Pattern.quote(SUFFIX));
     }
 }

@@ -107,6 +107,7 @@ public final class StateFolder implements Serializable {
         return root;
     }
 
+    /** The folder as a Hadoop path; refused when state is off. */
     public Path root() {
         return new Path(checkEnabled());
     }

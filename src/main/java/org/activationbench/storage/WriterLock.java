@@ -65,6 +65,7 @@ public final class WriterLock implements AutoCloseable {
             return host.equals(thisHost) && pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         }
 
+        /** The holder as a notice names it: command, pid, host and since when. */
         public String describe() {
             return "'" + command + "' (pid " + pid + " on " + host + ", since " + since + ")";
         }
@@ -81,10 +82,12 @@ public final class WriterLock implements AutoCloseable {
             this.lockFile = lockFile;
         }
 
+        /** Who holds the lock. */
         public Holder holder() {
             return holder;
         }
 
+        /** The lock file, as a path or URI, for the user to inspect. */
         public String lockFile() {
             return lockFile;
         }
@@ -227,6 +230,7 @@ public final class WriterLock implements AutoCloseable {
         }
     }
 
+    /** This process, as its lock file names it. */
     public Holder holder() {
         return holder;
     }

@@ -12,6 +12,7 @@ public interface EpochTrainer extends AutoCloseable {
 
     /** Makes the trainer of one trial. */
     interface Factory {
+        /** The trainer of one trial's network on its data. */
         EpochTrainer create(TrialConfig config, Dataset data, MultiLayerNetwork network);
     }
 

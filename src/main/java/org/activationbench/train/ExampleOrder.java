@@ -10,6 +10,7 @@ public final class ExampleOrder {
 
     private ExampleOrder() {}
 
+    /** The order of {@code count} examples in epoch {@code epoch} of a trial with this seed. */
     public static int[] of(int count, long seed, int epoch) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {

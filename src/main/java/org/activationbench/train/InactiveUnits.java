@@ -47,6 +47,7 @@ public final class InactiveUnits {
         return (BitSet) masks[h].clone();
     }
 
+    /** Hidden layers counted. */
     public int layers() {
         return units.length;
     }

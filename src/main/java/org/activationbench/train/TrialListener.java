@@ -10,6 +10,7 @@ public interface TrialListener {
     /** @param trainSeconds wall time of this epoch's training steps alone */
     default void onEpoch(int epoch, double trainSeconds) {}
 
+    /** Called with a checkpoint's metrics as soon as they are measured. */
     default void onCheckpoint(CheckpointMetrics metrics) {}
 
     /** This listener, then {@code next}. */
@@ -30,6 +31,7 @@ public interface TrialListener {
         };
     }
 
+    /** A listener that hands each checkpoint's metrics to {@code consumer} and ignores the rest. */
     static TrialListener checkpoints(Consumer<CheckpointMetrics> consumer) {
         return new TrialListener() {
             @Override

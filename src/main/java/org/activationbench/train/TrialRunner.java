@@ -45,6 +45,7 @@ public final class TrialRunner {
         this.trainers = trainers;
     }
 
+    /** Trains and evaluates one trial; a divergence or failure ends as a result, not an exception. */
     public TrialResult run(TrialConfig config, Dataset data) {
         return run(config, data, TrialListener.NONE);
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UTFDataFormatException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -35,14 +34,11 @@ public final class TrialStateFormat {
     /** The format before the checksum and the followed units: still read, with nothing to verify. */
     static final int UNCHECKED_FORMAT = 2;
     private static final String END = "end of state";
-    /** Bytes per block when streaming arrays: no copy of a whole array besides the state's own. */
-    private static final int BLOCK = 1 << 16;
-
     private TrialStateFormat() {}
 
     /** Writes {@code state} to {@code out} (buffered here; the caller closes {@code out}). */
     public static void write(TrialState state, OutputStream out) throws IOException {
-        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, BLOCK), new CRC32C());
+        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, StateArrays.BLOCK), new CRC32C());
         DataOutputStream d = new DataOutputStream(checked);
         d.writeUTF(MAGIC);
         d.writeInt(FORMAT);
@@ -54,11 +50,11 @@ public final class TrialStateFormat {
         d.writeLong(state.keptTrainNanos());
         d.writeLong(state.epochTrainNanos());
         d.writeLong(state.spentTrainNanos());
-        floats(d, state.parameters());
-        floats(d, state.updaterState());
-        doubles(d, state.gradientNorms());
-        doubles(d, state.testLossByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
-        doubles(d, state.testAccuracyByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
+        StateArrays.floats(d, state.parameters());
+        StateArrays.floats(d, state.updaterState());
+        StateArrays.doubles(d, state.gradientNorms());
+        StateArrays.doubles(d, state.testLossByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
+        StateArrays.doubles(d, state.testAccuracyByEpoch().stream().mapToDouble(Double::doubleValue).toArray());
         d.writeInt(state.checkpoints().size());
         for (CheckpointMetrics m : state.checkpoints()) {
             d.writeInt(m.epoch());
@@ -66,9 +62,9 @@ public final class TrialStateFormat {
                     m.examplesPerSecond()}) {
                 d.writeLong(Double.doubleToRawLongBits(v));
             }
-            doubles(d, m.inactiveFraction());
-            ints(d, m.hiddenUnits());
-            doubles(d, m.gradientNorm());
+            StateArrays.doubles(d, m.inactiveFraction());
+            StateArrays.ints(d, m.hiddenUnits());
+            StateArrays.doubles(d, m.gradientNorm());
             for (Integer e : new Integer[] {m.epochTo97(), m.epochTo98(), m.epochTo99()}) {
                 d.writeInt(e == null ? -1 : e);
             }
@@ -87,8 +83,8 @@ public final class TrialStateFormat {
                     d.writeLong(e == null ? -1 : e);
                 }
                 d.writeLong(Double.doubleToRawLongBits(looks.accuracyAucEpoch1()));
-                longs(d, looks.lookExamples());
-                doubles(d, looks.lookAccuracy());
+                StateArrays.longs(d, looks.lookExamples());
+                StateArrays.doubles(d, looks.lookAccuracy());
             }
         }
         InactiveUnits inactive = state.inactive();
@@ -103,8 +99,8 @@ public final class TrialStateFormat {
                 }
             }
         }
-        longs(d, state.lookExamples());
-        doubles(d, state.lookAccuracy());
+        StateArrays.longs(d, state.lookExamples());
+        StateArrays.doubles(d, state.lookAccuracy());
         d.writeUTF(END);
         d.writeInt((int) checked.getChecksum().getValue());
         d.flush();
@@ -121,7 +117,7 @@ public final class TrialStateFormat {
      * @throws IOException           if {@code in} cannot be read
      */
     public static TrialState read(InputStream in, long size) throws IOException {
-        int buffer = (int) Math.max(1, Math.min(size, BLOCK));
+        int buffer = (int) Math.max(1, Math.min(size, StateArrays.BLOCK));
         CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(in, buffer), new CRC32C());
         DataInputStream d = new DataInputStream(checked);
         try {
@@ -163,12 +159,12 @@ public final class TrialStateFormat {
         long kept = d.readLong();
         long inEpoch = d.readLong();
         long spent = d.readLong();
-        float[] parameters = floats(d, size);
-        float[] updater = floats(d, size);
-        double[] norms = doubles(d, size);
-        List<Double> testLoss = boxed(doubles(d, size));
-        List<Double> testAccuracy = boxed(doubles(d, size));
-        int count = length(d, 1, size);
+        float[] parameters = StateArrays.floats(d, size);
+        float[] updater = StateArrays.floats(d, size);
+        double[] norms = StateArrays.doubles(d, size);
+        List<Double> testLoss = StateArrays.boxed(StateArrays.doubles(d, size));
+        List<Double> testAccuracy = StateArrays.boxed(StateArrays.doubles(d, size));
+        int count = StateArrays.length(d, 1, size);
         List<CheckpointMetrics> checkpoints = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int at = d.readInt();
@@ -176,9 +172,9 @@ public final class TrialStateFormat {
             for (int j = 0; j < v.length; j++) {
                 v[j] = Double.longBitsToDouble(d.readLong());
             }
-            double[] inactive = doubles(d, size);
-            int[] units = format == UNCHECKED_FORMAT ? null : ints(d, size);
-            double[] gradient = doubles(d, size);
+            double[] inactive = StateArrays.doubles(d, size);
+            int[] units = format == UNCHECKED_FORMAT ? null : StateArrays.ints(d, size);
+            double[] gradient = StateArrays.doubles(d, size);
             Integer[] reached = new Integer[3];
             for (int j = 0; j < 3; j++) {
                 int e = d.readInt();
@@ -200,8 +196,8 @@ public final class TrialStateFormat {
                     reached[1], reached[2], validationLoss, validationAccuracy, followed[0], followed[1], followed[2], looks));
         }
         InactiveUnits inactive = format == UNCHECKED_FORMAT ? null : inactiveUnits(d, size);
-        long[] lookExamples = format == FORMAT ? longs(d, size) : new long[0];
-        double[] lookAccuracy = format == FORMAT ? doubles(d, size) : new double[0];
+        long[] lookExamples = format == FORMAT ? StateArrays.longs(d, size) : new long[0];
+        double[] lookAccuracy = format == FORMAT ? StateArrays.doubles(d, size) : new double[0];
         if (lookExamples == null || lookAccuracy == null || lookExamples.length != lookAccuracy.length) {
             throw new DamagedStateException("its looks are missing or do not pair up");
         }
@@ -219,27 +215,12 @@ public final class TrialStateFormat {
             reached[j] = e < 0 ? null : e;
         }
         double auc = Double.longBitsToDouble(d.readLong());
-        long[] examples = longs(d, size);
-        double[] accuracy = doubles(d, size);
+        long[] examples = StateArrays.longs(d, size);
+        double[] accuracy = StateArrays.doubles(d, size);
         if (examples == null || accuracy == null || examples.length != accuracy.length) {
             throw new DamagedStateException("a checkpoint's looks are missing or do not pair up");
         }
         return new LookMetrics(reached[0], reached[1], reached[2], auc, examples, accuracy);
-    }
-
-    private static void longs(DataOutputStream d, long[] values) throws IOException {
-        d.writeInt(values.length);
-        for (long v : values) {
-            d.writeLong(v);
-        }
-    }
-
-    private static long[] longs(DataInputStream d, long size) throws IOException {
-        long[] values = new long[length(d, Long.BYTES, size)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = d.readLong();
-        }
-        return values;
     }
 
     private static InactiveUnits inactiveUnits(DataInputStream d, long size) throws IOException {
@@ -253,8 +234,8 @@ public final class TrialStateFormat {
         int[] units = new int[layers];
         java.util.BitSet[] masks = new java.util.BitSet[layers];
         for (int h = 0; h < layers; h++) {
-            units[h] = length(d, 0, size);
-            long[] words = new long[length(d, Long.BYTES, size)];
+            units[h] = StateArrays.length(d, 0, size);
+            long[] words = new long[StateArrays.length(d, Long.BYTES, size)];
             for (int i = 0; i < words.length; i++) {
                 words[i] = d.readLong();
             }
@@ -265,94 +246,5 @@ public final class TrialStateFormat {
         } catch (IllegalArgumentException e) {
             throw new DamagedStateException("its inactive units do not fit its layers: " + e.getMessage());
         }
-    }
-
-    /** An int array, or -1 for none (a checkpoint continued from a format-2 state knows no units). */
-    private static void ints(DataOutputStream d, int[] values) throws IOException {
-        d.writeInt(values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            d.writeInt(values[i]);
-        }
-    }
-
-    private static int[] ints(DataInputStream d, long size) throws IOException {
-        int n = d.readInt();
-        if (n == -1) {
-            return null;
-        }
-        checkLength(n, Integer.BYTES, size);
-        int[] values = new int[n];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = d.readInt();
-        }
-        return values;
-    }
-
-    private static void floats(DataOutputStream d, float[] values) throws IOException {
-        d.writeInt(values.length);
-        ByteBuffer block = ByteBuffer.allocate(BLOCK);
-        for (int from = 0; from < values.length; from += BLOCK / 4) {
-            int n = Math.min(BLOCK / 4, values.length - from);
-            block.clear();
-            block.asFloatBuffer().put(values, from, n);
-            d.write(block.array(), 0, n * 4);
-        }
-    }
-
-    private static float[] floats(DataInputStream d, long size) throws IOException {
-        float[] values = new float[length(d, Float.BYTES, size)];
-        byte[] bytes = new byte[Math.min(BLOCK, values.length * Float.BYTES)];
-        for (int from = 0; from < values.length; from += BLOCK / 4) {
-            int n = Math.min(BLOCK / 4, values.length - from);
-            d.readFully(bytes, 0, n * 4);
-            ByteBuffer.wrap(bytes, 0, n * 4).asFloatBuffer().get(values, from, n);
-        }
-        return values;
-    }
-
-    private static void doubles(DataOutputStream d, double[] values) throws IOException {
-        d.writeInt(values == null ? -1 : values.length);
-        if (values != null) {
-            for (double v : values) {
-                d.writeLong(Double.doubleToRawLongBits(v));
-            }
-        }
-    }
-
-    private static double[] doubles(DataInputStream d, long size) throws IOException {
-        int n = d.readInt();
-        if (n == -1) {
-            return null;
-        }
-        checkLength(n, Double.BYTES, size);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = Double.longBitsToDouble(d.readLong());
-        }
-        return values;
-    }
-
-    private static int length(DataInputStream d, int width, long size) throws IOException {
-        int n = d.readInt();
-        checkLength(n, width, size);
-        return n;
-    }
-
-    /** A count of {@code width}-byte values that cannot be in a file of {@code size} bytes is a changed byte. */
-    private static void checkLength(int n, int width, long size) throws DamagedStateException {
-        if (n < 0 || (long) n * width > size) {
-            throw new DamagedStateException("it gives a length of " + n + " values, impossible in " + size + " bytes");
-        }
-    }
-
-    private static List<Double> boxed(double[] values) throws DamagedStateException {
-        if (values == null) {
-            throw new DamagedStateException("a test curve is missing");
-        }
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

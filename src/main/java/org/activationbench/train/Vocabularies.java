@@ -11,6 +11,7 @@ public final class Vocabularies {
 
     private Vocabularies() {}
 
+    /** The names of the datasets, activations, architectures, optimizers and initialisations this build knows. */
     public static Vocabulary standard() {
         return new Vocabulary(DatasetSpec.ids(), Activations.names(), Activations.slopeNames(), Architectures::isKnown,
                 Architectures.NAMES, Optimizers.optimizerNames(), Optimizers.weightInitNames(),

@@ -41,8 +41,9 @@ class BenchmarkTest {
     @Test
     void roundsBelowOneAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Benchmark.Settings(Path.of("data"), 2, 4, 600, 600, null, null, "mlp", 0, 4, 2, 0, 2,
-                        Path.of("target/bench"), List.of()));
+                () -> BenchmarkSettings.builder().data(Path.of("data")).warmupEpochs(2).epochs(4).cnnExamples(600)
+                        .stockCnnExamples(600).gridArchitecture("mlp").gridSeeds(4).gridEpochs(2).gridRounds(0).cores(2)
+                        .outDir(Path.of("target/bench")).gridMainClass(Main.class.getName()).build());
         assertTrue(e.getMessage().contains("--grid-rounds"), e.getMessage());
     }
 

@@ -28,7 +28,7 @@ class RunOutlineTest {
 
         List<String> sql = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
-            for (String statement : LandedTables.setup(List.of(), "any", false)) {
+            for (String statement : LandedViews.setup(List.of(), "any", false)) {
                 s.execute(statement);
             }
             String values = shuffled.stream().map(RunOutline::literal).map(v -> "(" + v + ")").collect(Collectors.joining(", "));

@@ -151,7 +151,7 @@ class ResultStoreTest {
      */
     @Test
     void recoverDeletesTheTemporariesAKilledDriverWasLanding() throws IOException {
-        ResultStore store = landThree();
+        landThree();
         Path runs = dir.resolve("out/runs/experiment=e");
         Files.write(runs.resolve(".part-0000000000001-00009-0123456789abcdef.parquet.tmp"), new byte[] {'P', 'A', 'R'});
         Files.write(runs.resolve(".notes"), new byte[] {1});
@@ -227,7 +227,7 @@ class ResultStoreTest {
 
     @Test
     void aLandedFileIsCompleteUnderItsNameAndNoTemporaryIsLeft() throws IOException {
-        ResultStore store = landThree();
+        landThree();
         for (String name : names(dir.resolve("out/runs/experiment=e"))) {
             assertTrue(name.startsWith("part-") && name.endsWith(".parquet"), name);
             assertTrue(ParquetFiles.readable(spark.sparkContext().hadoopConfiguration(),

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.inference.TTest;
 import org.junit.jupiter.api.Test;
 
 /** Replays of hand-made families: what stops when, and why; and that a partial replay agrees with the full one. */

@@ -244,7 +244,7 @@ class FolderStateStoreTest {
         assertEquals(0, store.spentNanos());
         store.noteSpent(5);
         assertEquals(0, store.spentNanos(), "not noted within 30 s of the store's start");
-        FolderStateStore.deleteLanded(StateFolder.resolve(dir.resolve("out").toString(), null, false, false, "local"),
+        TrialStates.deleteLanded(StateFolder.resolve(dir.resolve("out").toString(), null, false, false, "local"),
                 List.of(TRIAL));
     }
 }

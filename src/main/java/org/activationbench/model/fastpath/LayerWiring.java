@@ -13,6 +13,7 @@ public final class LayerWiring {
 
     private LayerWiring() {}
 
+    /** Hands a new layer its listeners, index, parameter view and initial parameters, as DL4J's own layers do. */
     public static <L extends BaseLayer<?>> L wire(L layer, NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
             int index, INDArray paramsView, boolean initializeParams, ParamInitializer initializer) {
         layer.setListeners(listeners);

@@ -23,6 +23,7 @@ public class LeanDenseLayer extends DenseLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of(int, IActivation)}. */
     public LeanDenseLayer() {}
 
+    /** A dense layer of {@code units} outputs with a bias, initialised as the network's configuration says. */
     public static LeanDenseLayer of(int units, IActivation activation) {
         LeanDenseLayer layer = new LeanDenseLayer();
         layer.setNOut(units);
@@ -44,10 +45,12 @@ public class LeanDenseLayer extends DenseLayer {
         return layer;
     }
 
+    /** Whether the layer learns PReLU slopes; a bean property for DL4J's configuration JSON. */
     public boolean isLearnedSlope() {
         return learnedSlope;
     }
 
+    /** Sets whether the layer learns PReLU slopes; DL4J's configuration JSON calls it. */
     public void setLearnedSlope(boolean learnedSlope) {
         this.learnedSlope = learnedSlope;
     }

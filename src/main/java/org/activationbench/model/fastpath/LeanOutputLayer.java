@@ -19,6 +19,7 @@ public class LeanOutputLayer extends OutputLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of(int)}. */
     public LeanOutputLayer() {}
 
+    /** A softmax output layer over {@code classes} with cross-entropy loss. */
     public static LeanOutputLayer of(int classes) {
         LeanOutputLayer layer = new LeanOutputLayer();
         layer.setNOut(classes);

@@ -28,6 +28,7 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of}. */
     public PooledInputConvolutionLayer() {}
 
+    /** The first convolution with {@code channels} outputs, pooled and rectified in one layer. */
     public static PooledInputConvolutionLayer of(int channels, Rectifier rectifier) {
         PooledInputConvolutionLayer layer = new PooledInputConvolutionLayer();
         layer.setKernelSize(new int[] {3, 3});
@@ -52,10 +53,12 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
         return layer;
     }
 
+    /** Whether the layer learns PReLU slopes; a bean property for DL4J's configuration JSON. */
     public boolean isLearnedSlope() {
         return learnedSlope;
     }
 
+    /** Sets whether the layer learns PReLU slopes; DL4J's configuration JSON calls it. */
     public void setLearnedSlope(boolean learnedSlope) {
         this.learnedSlope = learnedSlope;
     }
@@ -65,10 +68,12 @@ public class PooledInputConvolutionLayer extends ConvolutionLayer {
         return learnedSlope ? new LearnedSlopeParams(super.initializer()) : super.initializer();
     }
 
+    /** The activation applied to the pooled values; a bean property for DL4J's configuration JSON. */
     public Rectifier getRectifier() {
         return rectifier;
     }
 
+    /** Sets the activation; for DL4J's configuration JSON. */
     public void setRectifier(Rectifier rectifier) {
         this.rectifier = rectifier;
     }

@@ -21,6 +21,7 @@ public class PooledRectifierLayer extends SubsamplingLayer {
     /** For DL4J's configuration (de)serialisation; use {@link #of(Rectifier)}. */
     public PooledRectifierLayer() {}
 
+    /** The pooling, with {@code rectifier} applied to its output. */
     public static PooledRectifierLayer of(Rectifier rectifier) {
         PooledRectifierLayer layer = new PooledRectifierLayer();
         layer.setPoolingType(org.deeplearning4j.nn.conf.layers.PoolingType.MAX);
@@ -34,10 +35,12 @@ public class PooledRectifierLayer extends SubsamplingLayer {
         return layer;
     }
 
+    /** The activation applied to the pooled values; a bean property for DL4J's configuration JSON. */
     public Rectifier getRectifier() {
         return rectifier;
     }
 
+    /** Sets the activation; for DL4J's configuration JSON. */
     public void setRectifier(Rectifier rectifier) {
         this.rectifier = rectifier;
     }

@@ -32,6 +32,7 @@ public final class Rectifier extends BaseActivationFunction {
         this.alpha = alpha;
     }
 
+    /** The negative slope: 0 for ReLU. */
     public double alpha() {
         return alpha;
     }
