@@ -1,7 +1,6 @@
 package org.activationbench.run;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
