@@ -59,6 +59,7 @@ public final class HandOverFiles {
         return CHECKPOINT.matcher(name).matches();
     }
 
+    /** Writes one checkpoint's row into the trial's folder, whole or not at all, for the driver to land. */
     public static void writeCheckpoint(FileSystem fs, Path trialFolder, Tables.Checkpoint checkpoint) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(MAGIC);

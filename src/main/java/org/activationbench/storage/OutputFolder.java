@@ -46,18 +46,22 @@ public final class OutputFolder {
         }
     }
 
+    /** The folder as the user named it (a path or a URI). */
     public String location() {
         return path.toString();
     }
 
+    /** The folder as Hadoop reaches it. */
     public Path path() {
         return path;
     }
 
+    /** The file system the folder is on. */
     public FileSystem fileSystem() {
         return fs;
     }
 
+    /** What a run may do with the folder, read from what is in it now. */
     public State state() {
         try {
             if (!fs.exists(path)) {
@@ -77,6 +81,7 @@ public final class OutputFolder {
         }
     }
 
+    /** The grid file of the run this folder holds, as it was stored. */
     public String storedGrid() {
         try (InputStream in = fs.open(new Path(path, GRID_FILE))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
