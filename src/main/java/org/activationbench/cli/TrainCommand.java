@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,7 +23,6 @@ import org.activationbench.grid.Suggestion;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.grid.ValidationSplit;
 import org.activationbench.run.DataSizes;
-import org.activationbench.train.CheckpointMetrics;
 import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
@@ -154,10 +152,9 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("trial %s: %s %s on %s, seed %d, %d epochs, %s engine, %s at %s%n", config.trialId(),
                 config.architecture(), config.activationLabel(), config.dataset(), config.seed(), config.maxEpochs(),
                 config.engine(), config.condition().label(), TrialConfig.number(config.learningRate()));
-        System.out.println("epoch  train_loss  train_acc  test_loss  test_acc  train_s  examples/s  inactive_units  recovered"
-                + "  grad_norm");
+        System.out.println(CheckpointTable.HEADER);
         NativeThreads.configure(threads);
-        TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(TrainCommand::print));
+        TrialResult result = new TrialRunner().run(config, loaded, TrialListener.checkpoints(CheckpointTable::print));
         System.out.printf("status %s%s, %.1f s training%n", result.status(),
                 result.status() == TrialStatus.OK ? "" : ": " + result.errorClass() + ": " + result.errorMessage(),
                 result.trainSeconds());
@@ -233,42 +230,5 @@ final class TrainCommand implements Callable<Integer> {
                     : named.startsWith(e.getKey() + ":") ? e.getValue() + named.substring(e.getKey().length()) : named;
         }
         return named;
-    }
-
-    private static void print(CheckpointMetrics m) {
-        System.out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %9.4f  %8.4f  %7.1f  %10.0f  %s  %s  %s%n", m.epoch(), m.trainLoss(),
-                m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.trainSeconds(), m.examplesPerSecond(),
-                inactive(m), m.recoveredUnits() == null ? "-" : m.recoveredUnits() + " of " + m.previouslyInactiveUnits(),
-                format(m.gradientNorm()));
-        if (m.validationAccuracy() != null) {
-            System.out.printf(Locale.ROOT, "       validation: loss %.4f, accuracy %.4f%n", m.validationLoss(), m.validationAccuracy());
-        }
-        if (m.looks() != null) {
-            System.out.printf(Locale.ROOT, "       looks: examples to 97/98/99%% %s/%s/%s, epoch-1 accuracy AUC %.4f%n",
-                    orDash(m.looks().examplesTo97()), orDash(m.looks().examplesTo98()), orDash(m.looks().examplesTo99()),
-                    m.looks().accuracyAucEpoch1());
-        }
-    }
-
-    private static String orDash(Long examples) {
-        return examples == null ? "-" : examples.toString();
-    }
-
-    /** Per layer "inactive/units", then the network's fraction: "[3/256 0/128] 0.781%". */
-    private static String inactive(CheckpointMetrics m) {
-        int[] counts = m.inactiveUnits();
-        StringBuilder b = new StringBuilder("[");
-        for (int h = 0; h < counts.length; h++) {
-            b.append(h == 0 ? "" : " ").append(counts[h]).append('/').append(m.hiddenUnits()[h]);
-        }
-        return b.append("] ").append(String.format(Locale.ROOT, "%.3g%%", 100 * m.networkInactiveFraction())).toString();
-    }
-
-    private static String format(double[] values) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", values[i]));
-        }
-        return b.append(']').toString();
     }
 }
