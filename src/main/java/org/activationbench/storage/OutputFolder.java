@@ -149,91 +149,7 @@ public final class OutputFolder {
      * what it kept because the project did not write it.
      */
     public List<String> deleteProjectFiles() {
-        List<String> kept = new ArrayList<>();
-        try {
-            for (String entry : manifest()) {
-                Path p = new Path(path, entry);
-                if (!fs.exists(p)) {
-                    continue;
-                }
-                if (fs.getFileStatus(p).isFile()) {
-                    fs.delete(p, false);
-                } else if (entry.equals(SNAPSHOT)) {
-                    deleteSnapshot(p, kept);
-                } else if (entry.equals(StateFolder.DEFAULT_NAME)) {
-                    deleteStates(p, kept);
-                } else {
-                    deleteOwned(p, 0, kept);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the results in " + path, e);
-        }
-        return kept;
-    }
-
-    private List<String> manifest() throws IOException {
-        Path file = new Path(path, MANIFEST);
-        if (!fs.exists(file)) {
-            return WRITTEN;
-        }
-        try (InputStream in = fs.open(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.contains("/") && !l.equals(".."))
-                    .toList();
-        }
-    }
-
-    /** Deletes a table folder's own content, depth 0 the table folder; keeps anything else and the folders holding it. */
-    private void deleteOwned(Path dir, int depth, List<String> kept) throws IOException {
-        if (!fs.exists(dir)) {
-            return;
-        }
-        for (FileStatus s : fs.listStatus(dir)) {
-            String name = s.getPath().getName();
-            boolean owned = depth == 0
-                    ? name.startsWith("experiment=") || name.startsWith("_") || name.startsWith(".")
-                    : name.startsWith("part-") || name.startsWith("c-") || name.startsWith("_") || name.startsWith(".")
-                            || depth > 1;
-            if (!owned) {
-                kept.add(s.getPath().toString());
-            } else if (s.isDirectory()) {
-                deleteOwned(s.getPath(), depth + 1, kept);
-            } else {
-                fs.delete(s.getPath(), false);
-            }
-        }
-        if (fs.listStatus(dir).length == 0) {
-            fs.delete(dir, false);
-        }
-    }
-
-    /** The default state folder: the trials' folders ({@code <trial_id>/}) are the project's, anything else is kept. */
-    private void deleteStates(Path states, List<String> kept) throws IOException {
-        for (FileStatus s : fs.listStatus(states)) {
-            if (s.isDirectory() && StateFolder.isTrialFolder(s.getPath().getName())) {
-                fs.delete(s.getPath(), true);
-            } else {
-                kept.add(s.getPath().toString());
-            }
-        }
-        if (fs.listStatus(states).length == 0) {
-            fs.delete(states, false);
-        }
-    }
-
-    /** The snapshot holds tables of its own, one level down. */
-    private void deleteSnapshot(Path snapshot, List<String> kept) throws IOException {
-        for (String table : SNAPSHOT_TABLES) {
-            deleteOwned(new Path(snapshot, table), 0, kept);
-            Path dir = new Path(snapshot, table);
-            if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-                fs.delete(dir, false);
-            }
-        }
-        if (fs.listStatus(snapshot).length == 0) {
-            fs.delete(snapshot, false);
-        }
+        return new Overwrite(fs, path).deleteProjectFiles();
     }
 
     /**
@@ -245,7 +161,7 @@ public final class OutputFolder {
         try {
             if (fs.exists(snapshot)) {
                 List<String> kept = new ArrayList<>();
-                deleteSnapshot(snapshot, kept);
+                new Overwrite(fs, path).deleteSnapshot(snapshot, kept);
                 if (!kept.isEmpty()) {
                     throw new RefusedException(snapshot + " holds files activation-bench did not write: " + kept
                             + "; move them away");
