@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -173,50 +172,12 @@ public final class ResultStore {
 
     /** The first half of {@link #compact()}: both tables' new content staged beside them, nothing swapped yet. */
     List<Compaction> stageCompaction() throws IOException {
-        List<Path> runFiles = Compaction.dataFiles(fs(), tableDir(Tables.RUNS));
-        List<Path> epochFiles = Compaction.dataFiles(fs(), tableDir(Tables.EPOCHS));
-        List<Object[]> runs = BestAttempts.runs(readRows(Tables.RUNS, runFiles));
-        List<Object[]> epochs = BestAttempts.epochs(readRows(Tables.EPOCHS, epochFiles), runs);
-        // One id for both tables, so a damaged file's partner in the other table can be found by its name.
-        String id = UUID.randomUUID().toString();
-        Compaction runsSwap = stage(Tables.RUNS, id, runFiles, runs);
-        Compaction epochsSwap = stage(Tables.EPOCHS, id, epochFiles, epochs);
-        // Both tables are written from the old files before either is swapped in.
-        return List.of(runsSwap, epochsSwap);
-    }
-
-    private List<Object[]> readRows(Table<?> table, List<Path> files) throws IOException {
-        List<Object[]> rows = new ArrayList<>();
-        for (Path f : files) {
-            rows.addAll(ParquetFiles.read(conf, f, table));
-        }
-        return rows;
-    }
-
-    private Compaction stage(Table<?> table, String id, List<Path> inputs, List<Object[]> rows) throws IOException {
-        Compaction c = new Compaction(fs(), new Path(root, table.name()), tableDir(table), id);
-        c.recordInputs(inputs);
-        Path staged = new Path(c.staging(), Table.PARTITION + "=" + experiment);
-        ParquetFiles.write(conf, new Path(staged, "part-00000.parquet"), table, rows);
-        DurableFiles.write(fs(), new Path(staged, "_SUCCESS"), new byte[0]);
-        return c;
+        return new Compactor(conf, root, experiment).stageRunsAndEpochs();
     }
 
     /** Replaces a derived table (comparisons) by the given rows, written from this process, swapped in whole. */
     public void replace(Table table, List<Object[]> rows) {
-        Path dir = new Path(root, table.name());
-        try {
-            Compaction c = new Compaction(fs(), dir, tableDir(table), UUID.randomUUID().toString());
-            c.recordInputs(Compaction.dataFiles(fs(), tableDir(table)));
-            Path staged = new Path(c.staging(), Table.PARTITION + "=" + experiment);
-            dir = new Path(staged, "part-00000.parquet");
-            ParquetFiles.write(conf, dir, table, rows);
-            DurableFiles.write(fs(), new Path(staged, "_SUCCESS"), new byte[0]);
-            dir = tableDir(table);
-            c.finish();
-        } catch (Exception | FSError e) {
-            throw WriteFailure.at(dir, e);
-        }
+        new Compactor(conf, root, experiment).replace(table, rows);
     }
 
     /** Completes or discards a killed driver's compaction and deletes the files it was landing. For the lock holder only. */
