@@ -1,17 +1,10 @@
 package org.activationbench.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -133,10 +126,10 @@ public final class WriterLock implements AutoCloseable {
         Holder me = new Holder(thisHost(), ProcessHandle.current().pid(), Instant.now(), command);
         try {
             for (int tries = 0; tries < 3; tries++) {
-                if (create(fs, file, me)) {
+                if (LockFile.create(fs, file, me)) {
                     return new WriterLock(fs, file, me);
                 }
-                Optional<String> text = settled(fs, file);
+                Optional<String> text = LockFile.settled(fs, file);
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -146,7 +139,7 @@ public final class WriterLock implements AutoCloseable {
                     throw new HeldException(other, file.toString());
                 }
                 // Only the text judged stale is removed: a lock a faster process just created stays.
-                if (read(fs, file).equals(text)) {
+                if (LockFile.read(fs, file).equals(text)) {
                     fs.delete(file, false);
                     notice.accept("taking over the lock of " + folder + ": " + (empty ? "it was left empty by a process"
                             + " that died while creating it" : other.describe() + " has ended without releasing it"));
@@ -158,67 +151,12 @@ public final class WriterLock implements AutoCloseable {
         throw new IllegalStateException("cannot lock " + folder + ": its lock file " + file + " keeps changing");
     }
 
-    /**
-     * The lock's text once its creator has written it; empty if there is no lock file. A lock read empty is read again
-     * for {@link #EMPTY_PATIENCE_MILLIS}; still empty, its creator died between creating it and writing its holder, and
-     * on HDFS the file it may still hold open is closed by lease recovery before the empty text is returned.
-     */
-    private static Optional<String> settled(FileSystem fs, Path file) throws IOException {
-        long deadline = System.nanoTime() + EMPTY_PATIENCE_MILLIS * 1_000_000;
-        Optional<String> text = read(fs, file);
-        while (text.isPresent() && text.get().isEmpty() && System.nanoTime() < deadline) {
-            HdfsLeases.pause(100);
-            text = read(fs, file);
-        }
-        if (text.isPresent() && text.get().isEmpty()) {
-            HdfsLeases.recover(fs, file);
-            text = read(fs, file);
-        }
-        return text;
-    }
-
     /** The holder of {@code folder}'s lock if a live process (or one on another host) holds it. */
     public static Optional<Holder> liveHolder(FileSystem fs, Path folder) {
         try {
-            return read(fs, new Path(folder, FILE)).map(Holder::parse).filter(h -> !h.goneFrom(thisHost()));
+            return LockFile.read(fs, new Path(folder, FILE)).map(Holder::parse).filter(h -> !h.goneFrom(thisHost()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lock of " + folder, e);
-        }
-    }
-
-    private static boolean create(FileSystem fs, Path file, Holder me) throws IOException {
-        byte[] content = me.render().getBytes(StandardCharsets.UTF_8);
-        if (DurableFiles.isLocal(fs)) {
-            try (OutputStream out = Files.newOutputStream(DurableFiles.local(fs, file), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-                out.write(content);
-                return true;
-            } catch (FileAlreadyExistsException e) {
-                return false;
-            }
-        }
-        try (FSDataOutputStream out = fs.create(file, false)) {
-            out.write(content);
-            // As SYNC on a local disk: the holder is on the datanodes' disks before the lock counts as taken.
-            out.hsync();
-            return true;
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-            return false;
-        } catch (IOException e) {
-            // HDFS refuses to create a file another client still holds open (its creator writing it now, or one that
-            // died while creating it) with an error of its own: the lock exists.
-            if (HdfsLeases.heldByAnother(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private static Optional<String> read(FileSystem fs, Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (java.io.FileNotFoundException e) {
-            return Optional.empty();
         }
     }
 
@@ -244,7 +182,7 @@ public final class WriterLock implements AutoCloseable {
             // Called by that hook, or while the hooks run: the lock is removed below all the same.
         }
         try {
-            if (read(fs, file).map(Holder::parse).map(holder::equals).orElse(false)) {
+            if (LockFile.read(fs, file).map(Holder::parse).map(holder::equals).orElse(false)) {
                 fs.delete(file, false);
             }
         } catch (IOException e) {
