@@ -1,10 +1,6 @@
 package org.activationbench.grid;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -104,7 +100,6 @@ public record TrialConfig(
         this(dataset, architecture, activation, alpha, seed, checkpoints, optimizer, learningRate, batchSize, weightInit,
                 trainExamples, strategy, Engine.FAST);
     }
-
 
     public TrialConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -215,35 +210,12 @@ public record TrialConfig(
 
     /** Every field, in a fixed order and number format; the input to {@link #trialId()}. */
     public String canonical() {
-        return "dataset=" + dataset
-                + ";architecture=" + architecture
-                + ";activation=" + activation
-                + ";alpha=" + (alpha == null ? "none" : number(alpha))
-                + ";checkpoints=" + checkpoints.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()
-                + ";optimizer=" + optimizer
-                + ";learning_rate=" + number(learningRate)
-                + ";batch_size=" + batchSize
-                + ";weight_init=" + weightInit
-                // Settings at their defaults add nothing, so trial ids from before they existed stay valid.
-                + condition().canonical()
-                + (trainExamples == 0 ? "" : ";train_examples=" + trainExamples)
-                + strategy.canonical()
-                // The default engine adds nothing, so trial ids from before the switch existed stay valid.
-                + (engine == Engine.FAST ? "" : ";engine=" + engine.label())
-                // Likewise a grid without a validation split adds nothing; the stage is a label, never part of the id.
-                + (validation == null ? "" : validation.canonical())
-                + looks.canonical()
-                + ";seed=" + seed;
+        return TrialId.canonical(this);
     }
 
     /** The first 16 hex digits of the SHA-256 of {@link #canonical()}. */
     public String trialId() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return TrialId.of(this);
     }
 
     /** Shortest exact decimal form: 0.1 stays 0.1, 1.0 becomes 1. */
