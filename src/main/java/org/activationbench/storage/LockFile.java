@@ -1,4 +1,4 @@
-package org.activationbench.results;
+package org.activationbench.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
