@@ -81,13 +81,6 @@ public final class GridDriver {
         }
     }
 
-    /** A problem with the command's input, found before any work; the run writes nothing. */
-    public static final class RefusedException extends RuntimeException {
-        public RefusedException(String message) {
-            super(message);
-        }
-    }
-
     private final GridSpec grid;
     private final Options options;
     private final PrintStream console;
