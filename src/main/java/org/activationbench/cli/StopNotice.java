@@ -43,22 +43,21 @@ final class StopNotice {
 
     void say() {
         if (said.compareAndSet(false, true)) {
-            System.err.println(line);
-            System.err.flush();
-            quiet();
+            // Everything else silenced first: a progress line another thread is printing completes before the notice
+            // (closing a stream waits for its writer), and nothing is printed after it.
+            Configurator.setAllLevels(org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, Level.OFF);
+            PrintStream err = System.err;
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            // Closed, not only replaced: the progress line holds the stream it was given, and a closed PrintStream
+            // drops what is written to it.
+            System.out.close();
+            System.setOut(nowhere);
+            System.setErr(nowhere);
+            synchronized (err) {
+                err.println(line);
+                err.close();
+            }
         }
-    }
-
-    /** Nothing more on the console: every logger off, standard output and error discarded. */
-    private static void quiet() {
-        Configurator.setAllLevels(org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, Level.OFF);
-        // Closed, not only replaced: the progress line holds the stream it was given, and a closed PrintStream
-        // drops what is written to it.
-        System.out.close();
-        System.err.close();
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(nowhere);
-        System.setErr(nowhere);
     }
 
     /** The command is done (or failed on its own): nothing to say; the hook is removed unless the JVM is already ending. */
