@@ -9,6 +9,7 @@ import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.compare.Snapshot.LookRow;
 import org.activationbench.compare.Snapshot.RunRow;
 import org.activationbench.grid.Condition;
+import org.activationbench.results.AttemptRule;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.train.EarlierInactiveUnits;
@@ -30,6 +31,7 @@ final class SnapshotReader {
         Map<String, RunRow> runs = new LinkedHashMap<>();
         // A trial's epochs rows come from the attempt of its runs row (null for rows landed before attempt ids).
         Map<String, String> attempts = new java.util.HashMap<>();
+        Map<String, AttemptRule.Run> best = new java.util.HashMap<>();
         Map<String, Boolean> learned = new java.util.HashMap<>();
         for (Row r : store.read(Tables.RUNS).collectAsList()) {
             RunRow row = new RunRow(r.getAs("trial_id"), r.getAs("dataset"), r.getAs("architecture"), strategy(r),
@@ -41,8 +43,12 @@ final class SnapshotReader {
                     r.getList(r.fieldIndex("hidden_layers")), r.getAs("project_version"), r.getAs("git_commit"),
                     r.getAs("dl4j_version"), r.getAs("spark_version"), r.getAs("nd4j_backend"), r.getAs("java_version"),
                     r.getAs("os"), r.getAs("executor_host"), r.<Double>getAs("learning_rate"), stage(r), runCondition(r));
-            if (runs.merge(row.trialId(), row, SnapshotReader::better) == row) {
-                attempts.put(row.trialId(), r.getAs("attempt_id"));
+            AttemptRule.Run attempt = new AttemptRule.Run(row.status().name(), row.finishedAt(), r.getAs("attempt_id"));
+            AttemptRule.Run kept = best.get(row.trialId());
+            if (kept == null || AttemptRule.RUNS_BEST_FIRST.compare(attempt, kept) < 0) {
+                runs.put(row.trialId(), row);
+                best.put(row.trialId(), attempt);
+                attempts.put(row.trialId(), attempt.attemptId());
                 // Rows landed before the column existed say nothing either way.
                 learned.put(row.trialId(), java.util.Arrays.asList(r.schema().fieldNames()).contains("learned")
                         ? r.<Boolean>getAs("learned") : null);
@@ -145,21 +151,9 @@ final class SnapshotReader {
         return s == null ? "per-task" : s;
     }
 
-    /** Whether an attempt that reached {@code reached} beats one that reached {@code otherReached}: further, then the first id. */
+    /** Whether an attempt that reached {@code reached} beats one that reached {@code otherReached}, by {@link AttemptRule}. */
     private static boolean better(int reached, String attempt, int otherReached, String otherAttempt) {
-        if (reached != otherReached) {
-            return reached > otherReached;
-        }
-        return attempt != null && (otherAttempt == null || attempt.compareTo(otherAttempt) < 0);
-    }
-
-    /** Of two rows of one trial, the one a resumed run keeps: a final status over FAILED, then the later. */
-    private static RunRow better(RunRow a, RunRow b) {
-        boolean aFinal = ResultStore.FINAL_STATUSES.contains(a.status().name());
-        boolean bFinal = ResultStore.FINAL_STATUSES.contains(b.status().name());
-        if (aFinal != bFinal) {
-            return aFinal ? a : b;
-        }
-        return a.finishedAt().isAfter(b.finishedAt()) ? a : b;
+        return AttemptRule.CHECKPOINTS_BEST_FIRST.compare(new AttemptRule.Checkpoint(reached, attempt),
+                new AttemptRule.Checkpoint(otherReached, otherAttempt)) < 0;
     }
 }

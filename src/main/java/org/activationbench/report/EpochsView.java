@@ -2,6 +2,7 @@ package org.activationbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.activationbench.results.AttemptRule;
 
 /**
  * The notebook's {@code epochs} view over tables landed by any version of the project: the checkpoints of each
@@ -14,9 +15,8 @@ final class EpochsView {
     /**
      * The view {@code epochs}: one row per trial and checkpoint. A trial in {@code runs} keeps the checkpoints of the
      * attempt of its runs row. A trial not there yet (running, or cut short by a kill) keeps those its executors handed
-     * over while it trained: per checkpoint, the row of the attempt that got furthest of those that reached it (an
-     * attempt continued from a saved state hands over only the checkpoints after it; the numbers of every attempt
-     * agree, as trials are deterministic). Files landed before attempt ids existed keep one row per trial and epoch. The
+     * over while it trained: per checkpoint, the row {@link AttemptRule} picks (an attempt continued from a saved
+     * state hands over only the checkpoints after it). Files landed before attempt ids existed keep one row per trial and epoch. The
      * inactive-unit columns are read as {@code inactive} says.
      */
     static String of(String prefix, boolean runs, boolean attemptIds, InactiveColumns inactive) {
@@ -36,7 +36,7 @@ final class EpochsView {
                        setting(architecture, strategy) AS setting%s
                 FROM (SELECT *, max(epoch) OVER (PARTITION BY trial_id, attempt_id) AS reached FROM landed_epochs) e
                 """.formatted(prefix, inactive.exclude("reached"), inactive.replace(), inactive.added()) + finished
-                + once.formatted("reached DESC, attempt_id, ");
+                + once.formatted(AttemptRule.CHECKPOINTS_ORDER_SQL + ", ");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.activationbench.compare.Metric;
 import org.activationbench.model.Architectures;
+import org.activationbench.results.AttemptRule;
 import org.activationbench.results.Tables;
 
 /**
@@ -95,7 +96,7 @@ final class LandedViews {
     /**
      * {@code landed_runs} and {@code landed_epochs}: every row of the files, with the columns added since they landed
      * as typed NULLs ({@link EarlierColumns}); then {@code runs}, one row per trial: a killed and resumed run can hold a
-     * trial twice until it is compacted, so it keeps its best attempt (a final status over FAILED, then the latest),
+     * trial twice until it is compacted, so it keeps its best attempt ({@link AttemptRule}),
      * and the epochs view ({@link EpochsView}) keeps that attempt's checkpoints.
      */
     static List<String> landedViews(Statement s, boolean tuned) throws SQLException {
@@ -107,9 +108,8 @@ final class LandedViews {
                     CREATE VIEW %sruns AS
                     SELECT * REPLACE (coalesce(strategy, 'per-task') AS strategy), setting(architecture, strategy) AS setting
                     FROM landed_runs
-                    QUALIFY row_number() OVER (PARTITION BY trial_id
-                                               ORDER BY status IN ('OK', 'DIVERGED') DESC, finished_at DESC) = 1"""
-                    .formatted(tuned ? "all_" : ""));
+                    QUALIFY row_number() OVER (PARTITION BY trial_id ORDER BY %s) = 1"""
+                    .formatted(tuned ? "all_" : "", AttemptRule.RUNS_ORDER_SQL));
         }
         if (hasTable(s, "landed_epoch_files")) {
             String upgrade = EarlierColumns.upgrade(s, "landed_epochs", "landed_epoch_files", Tables.EPOCHS);

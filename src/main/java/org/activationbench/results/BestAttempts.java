@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which attempt of a trial its tables keep, when a killed, retried or resumed run landed a trial more than once: the
- * runs row of its best attempt (a final status over FAILED, then the latest to finish) and the epochs rows of that same
- * attempt, one per epoch. Rows in each table's reading order: architecture, activation, alpha, seed (then epoch), and
+ * The rows compaction keeps when a killed, retried or resumed run landed a trial more than once: the runs row of its
+ * best attempt ({@link AttemptRule}) and the epochs rows of that same attempt, one per epoch. Rows in each table's reading order: architecture, activation, alpha, seed (then epoch), and
  * the trial id where those tie (conditions and learning rates).
  */
 final class BestAttempts {
@@ -29,12 +28,12 @@ final class BestAttempts {
         BestAttempts keys = new BestAttempts(Tables.RUNS);
         int status = index(Tables.RUNS, "status");
         int finishedAt = index(Tables.RUNS, "finished_at");
-        Comparator<Object[]> better = Comparator
-                .<Object[]>comparingInt(r -> ResultStore.FINAL_STATUSES.contains((String) r[status]) ? 0 : 1)
-                .thenComparing(r -> (Instant) r[finishedAt], Comparator.nullsLast(Comparator.reverseOrder()));
+        Comparator<Object[]> bestFirst = Comparator.comparing(
+                r -> new AttemptRule.Run((String) r[status], (Instant) r[finishedAt], (String) r[keys.attemptId]),
+                AttemptRule.RUNS_BEST_FIRST);
         Map<String, Object[]> best = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            best.merge((String) r[keys.trialId], r, (a, b) -> better.compare(b, a) < 0 ? b : a);
+            best.merge((String) r[keys.trialId], r, (a, b) -> bestFirst.compare(b, a) < 0 ? b : a);
         }
         return sorted(Tables.RUNS, new ArrayList<>(best.values()), false);
     }

@@ -31,9 +31,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ResultStore {
 
-    /** Statuses that are final: resume runs a trial again only if it is missing or FAILED. */
-    public static final List<String> FINAL_STATUSES = List.of("OK", "DIVERGED");
-
     /** The prefix of a data file set aside as unreadable; Spark skips names starting with '_'. */
     public static final String DAMAGED = DurableFiles.DAMAGED;
 
@@ -140,7 +137,7 @@ public final class ResultStore {
     /** Trial ids that need not run again: present in runs with a final status. */
     public Set<String> finishedTrialIds() {
         Set<String> ids = new HashSet<>();
-        for (Row r : read(Tables.RUNS).where(col("status").isin(FINAL_STATUSES.toArray()))
+        for (Row r : read(Tables.RUNS).where(col("status").isin(AttemptRule.FINAL_STATUSES.toArray()))
                 .select("trial_id").distinct().collectAsList()) {
             ids.add(r.getString(0));
         }
