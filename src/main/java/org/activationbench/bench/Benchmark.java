@@ -18,6 +18,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.executor.NativeThreads;
 import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
+import org.activationbench.grid.Training;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
@@ -91,7 +92,8 @@ public final class Benchmark {
     private EpochTiming epochs(Dataset mnist, String architecture, Engine engine, int examples, Double peerSeconds) {
         List<Double> seconds = new ArrayList<>();
         TrialConfig config = new TrialConfig("mnist", architecture, "relu", null, 0,
-                List.of(settings.warmupEpochs() + settings.epochs()), "adam", 1e-3, 128, "xavier", examples, Strategy.DEFAULT,
+                List.of(settings.warmupEpochs() + settings.epochs()), Training.DEFAULT_OPTIMIZER, Training.DEFAULT_LEARNING_RATE,
+                Training.DEFAULT_BATCH_SIZE, Training.DEFAULT_WEIGHT_INIT, examples, Strategy.DEFAULT,
                 engine);
         TrialResult result = new TrialRunner().run(config, mnist, new TrialListener() {
             @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 
@@ -115,24 +116,21 @@ public final class GridPlan {
      * weights and layers over the MLP's (a dense step's arithmetic is proportional to the weights, plus a cost per layer).
      */
     static double relativeSize(String architecture) {
-        int depth = Architectures.deepLayers(architecture);
-        if (depth == 0) {
+        if (Architectures.deepLayers(architecture) == 0) {
             return 1.0;
         }
-        int[] deep = new int[depth];
-        java.util.Arrays.fill(deep, 128);
-        return (double) denseCost(784, deep) / denseCost(784, 256, 128);
+        return (double) denseCost(Architectures.hiddenUnits(architecture)) / denseCost(Architectures.hiddenUnits("mlp"));
     }
 
-    /** Weights and biases of a dense network with 10 outputs, plus each layer's fixed cost in weights. */
-    private static long denseCost(int inputs, int... hidden) {
+    /** Weights and biases of a dense network on the datasets' images, plus each layer's fixed cost in weights. */
+    private static long denseCost(List<Integer> hidden) {
         long cost = 0;
-        int in = inputs;
+        int in = DatasetSpec.SIDE * DatasetSpec.SIDE;
         for (int units : hidden) {
             cost += (long) in * units + units + LAYER_COST_IN_WEIGHTS;
             in = units;
         }
-        return cost + (long) in * 10 + 10 + LAYER_COST_IN_WEIGHTS;
+        return cost + (long) in * DatasetSpec.CLASSES + DatasetSpec.CLASSES + LAYER_COST_IN_WEIGHTS;
     }
 
     /** The plan per architecture and strategy. */

@@ -17,6 +17,7 @@ import org.activationbench.data.DatasetSpec;
 import org.activationbench.executor.NativeThreads;
 import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
+import org.activationbench.grid.Training;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.ActivationSpec;
 import org.activationbench.model.Activations;
@@ -37,7 +38,7 @@ public final class StepBenchmark {
     /** The activation whose negative slope the trial sets gets this one, the throughput grid's. */
     public static final double ALPHA = 0.01;
     static final int ROUNDS = 5;
-    private static final int BATCH = 128;
+    private static final int BATCH = Training.DEFAULT_BATCH_SIZE;
     /** Distinct minibatches the steps cycle through. */
     private static final int MINIBATCHES = 16;
 
@@ -111,8 +112,8 @@ public final class StepBenchmark {
 
     private TrialConfig config(String architecture, String activation) {
         ActivationSpec spec = Activations.get(activation);
-        return new TrialConfig("mnist", architecture, activation, spec.takesAlpha() ? ALPHA : null, 0, List.of(1), "adam", 1e-3,
-                BATCH, "xavier", 0, Strategy.DEFAULT, Engine.FAST);
+        return new TrialConfig("mnist", architecture, activation, spec.takesAlpha() ? ALPHA : null, 0, List.of(1),
+                Training.DEFAULT_OPTIMIZER, Training.DEFAULT_LEARNING_RATE, BATCH, Training.DEFAULT_WEIGHT_INIT, 0, Strategy.DEFAULT, Engine.FAST);
     }
 
     private static List<DataSet> minibatches(Dataset mnist) {

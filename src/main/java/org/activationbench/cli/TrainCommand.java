@@ -20,6 +20,7 @@ import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.Suggestion;
+import org.activationbench.grid.Training;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.grid.ValidationSplit;
 import org.activationbench.run.DataSizes;
@@ -68,19 +69,19 @@ final class TrainCommand implements Callable<Integer> {
             + " initialisation and example order (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--optimizer", defaultValue = "adam",
+    @Option(names = "--optimizer", defaultValue = Training.DEFAULT_OPTIMIZER,
             description = "adam | sgd | nesterovs | rmsprop (default: ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", paramLabel = "RATE",
+    @Option(names = "--learning-rate", defaultValue = "" + Training.DEFAULT_LEARNING_RATE, paramLabel = "RATE",
             description = "the optimizer's learning rate, > 0 and at most 10 (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
+    @Option(names = "--batch-size", defaultValue = "" + Training.DEFAULT_BATCH_SIZE, paramLabel = "N",
             description = "examples per minibatch, from 1 to the training examples used (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--weight-init", defaultValue = "xavier",
+    @Option(names = "--weight-init", defaultValue = Training.DEFAULT_WEIGHT_INIT,
             description = "xavier | xavier-uniform | he | he-uniform | lecun-normal (default: ${DEFAULT-VALUE})")
     String weightInit;
 

@@ -3,6 +3,7 @@ package org.activationbench.compare;
 import java.time.Instant;
 import java.util.List;
 import org.activationbench.grid.Condition;
+import org.activationbench.grid.Training;
 import org.activationbench.results.ResultStore;
 import org.activationbench.train.TrialStatus;
 
@@ -31,7 +32,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
     }
 
     /** The condition of a trial at every training setting's default (Adam, Xavier): what a grid with one condition has. */
-    public static final String DEFAULT_CONDITION = new Condition("adam", "xavier", Condition.DEFAULT_BIAS_INIT,
+    public static final String DEFAULT_CONDITION = new Condition(Training.DEFAULT_OPTIMIZER, Training.DEFAULT_WEIGHT_INIT, Condition.DEFAULT_BIAS_INIT,
             Condition.DEFAULT_WEIGHT_DECAY, false).label();
 
     public Snapshot(String experiment, String gridText, List<RunRow> runs, List<EpochRow> epochs) {
@@ -91,7 +92,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                 String backend, String javaVersion, String os, String host) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, status, errorClass, errorMessage,
                     maxEpochs, trainSeconds, taskSeconds, nativeThreads, startedAt, finishedAt, hiddenLayers, projectVersion,
-                    gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, 1e-3, Observation.FIXED);
+                    gitCommit, dl4jVersion, sparkVersion, backend, javaVersion, os, host, Training.DEFAULT_LEARNING_RATE, Observation.FIXED);
         }
 
         /** How the report groups this trial: its architecture, marked with a strategy other than per-task. */
@@ -173,7 +174,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
                 Double alpha, String label, long seed, int epoch, double trainLoss, double trainAccuracy, double testLoss,
                 double testAccuracy, List<Double> inactiveFraction, double networkInactiveFraction, Integer epochTo97) {
             this(trialId, dataset, architecture, strategy, activation, alpha, label, seed, epoch, trainLoss, trainAccuracy,
-                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, 1e-3, Observation.FIXED, null, DEFAULT_CONDITION,
+                    testLoss, testAccuracy, inactiveFraction, networkInactiveFraction, epochTo97, Training.DEFAULT_LEARNING_RATE, Observation.FIXED, null, DEFAULT_CONDITION,
                     null);
         }
 

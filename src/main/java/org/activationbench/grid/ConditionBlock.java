@@ -23,8 +23,8 @@ final class ConditionBlock {
     /** The grid's own settings, crossed, at the grid's learning rates. */
     static ConditionAxes parse(Config config, ConfigProblems p, Vocabulary vocabulary, List<Double> learningRates) {
         return parse(config, p, vocabulary,
-                new Key<>("training.optimizer", "grid.optimizers", List.of("adam")),
-                new Key<>("training.weight-init", "grid.weight-inits", List.of("xavier")),
+                new Key<>("training.optimizer", "grid.optimizers", List.of(Training.DEFAULT_OPTIMIZER)),
+                new Key<>("training.weight-init", "grid.weight-inits", List.of(Training.DEFAULT_WEIGHT_INIT)),
                 new Key<>("training.bias-init", "grid.bias-inits", List.of(Condition.DEFAULT_BIAS_INIT)),
                 new Key<>("training.weight-decay", "grid.weight-decays", List.of(Condition.DEFAULT_WEIGHT_DECAY)),
                 new Key<>("training.batch-norm", "grid.batch-norm", List.of(false)), learningRates);

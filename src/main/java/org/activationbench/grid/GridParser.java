@@ -142,14 +142,14 @@ public final class GridParser {
         SequentialSettings sequential = SequentialBlock.parse(config, p, epochs);
         List<Long> seeds = sequential == null ? SeedsKey.seeds(config, p)
                 : LongStream.range(0, sequential.maxSeeds()).boxed().toList();
-        double learningRate = p.number(config, "training.learning-rate", 1e-3);
+        double learningRate = p.number(config, "training.learning-rate", Training.DEFAULT_LEARNING_RATE);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             p.add("training.learning-rate: " + learningRate + " is not positive");
         } else if (learningRate > MAX_LEARNING_RATE) {
             p.add("training.learning-rate: " + learningRate + " is above " + TrialConfig.number(MAX_LEARNING_RATE)
                     + "; learning rates are typically 1e-4 to 1e-1");
         }
-        Integer batchSize = wholeNumber(p.number(config, "training.batch-size", 128));
+        Integer batchSize = wholeNumber(p.number(config, "training.batch-size", Training.DEFAULT_BATCH_SIZE));
         if (batchSize == null || batchSize <= 0) {
             p.add("training.batch-size: must be a positive whole number");
         }
@@ -173,7 +173,7 @@ public final class GridParser {
         Integer averaging = wholeNumber(p.number(config, "data-parallel.averaging-frequency", 5));
         Integer workers = wholeNumber(p.number(config, "data-parallel.workers", 0));
         Integer perWorker = wholeNumber(p.number(config, "data-parallel.batch-size-per-worker",
-                batchSize == null ? 128 : batchSize));
+                batchSize == null ? Training.DEFAULT_BATCH_SIZE : batchSize));
         if (averaging == null || averaging <= 0) {
             p.add("data-parallel.averaging-frequency: must be a positive whole number of minibatches");
         }

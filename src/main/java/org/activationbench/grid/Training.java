@@ -12,6 +12,14 @@ import java.io.Serializable;
 public record Training(String optimizer, double learningRate, int batchSize, String weightInit, Engine engine,
         double stateEveryMinutes) implements Serializable {
 
+    /** The optimizer of a grid, or of {@code train}, that names none. */
+    public static final String DEFAULT_OPTIMIZER = "adam";
+    /** The learning rate where none is named. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /** Examples per minibatch where none is named. */
+    public static final int DEFAULT_BATCH_SIZE = 128;
+    /** The weight initialisation where none is named. */
+    public static final String DEFAULT_WEIGHT_INIT = "xavier";
     public static final double DEFAULT_STATE_EVERY_MINUTES = 10;
 
     public Training(String optimizer, double learningRate, int batchSize, String weightInit, Engine engine) {

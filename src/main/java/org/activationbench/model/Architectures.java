@@ -64,6 +64,33 @@ public final class Architectures {
         return java.util.Collections.nCopies(depth, DEEP_UNITS);
     }
 
+    /**
+     * Trainable weights and biases of an architecture on square single-channel images of {@code side} pixels (batch
+     * normalisation's and PReLU's slopes aside), from the shapes {@link #build} builds: each 3x3 convolution (no
+     * padding) is followed by a 2x2 max-pooling, each dense layer takes the previous layer's outputs.
+     */
+    public static long parameters(String name, int side, int classes) {
+        long params = 0;
+        long inputs;
+        if (name.equals("cnn")) {
+            long channels = 1;
+            long spatial = side;
+            for (int units : hiddenUnits(name)) {
+                params += channels * 9 * units + units;
+                channels = units;
+                spatial = (spatial - 2) / 2;
+            }
+            inputs = channels * spatial * spatial;
+        } else {
+            inputs = (long) side * side;
+            for (int units : hiddenUnits(name)) {
+                params += inputs * units + units;
+                inputs = units;
+            }
+        }
+        return params + inputs * classes + classes;
+    }
+
     /** The implementations an engine builds networks from. */
     public static LayerKit kit(Engine engine) {
         return engine == Engine.STOCK ? StockLayers.INSTANCE : FastLayers.INSTANCE;

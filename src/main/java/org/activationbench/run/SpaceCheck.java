@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 import org.activationbench.storage.OutputFolder;
@@ -57,16 +58,9 @@ final class SpaceCheck {
         return 12 * parameters(architecture) + STATE_OVERHEAD;
     }
 
-    /** Trainable parameters: mlp 784-256-128-10, cnn 34,826, mlp-deep-N N layers of 128 (PReLU's slopes aside). */
+    /** Trainable parameters of an architecture on the datasets' images (PReLU's slopes aside). */
     static long parameters(String architecture) {
-        if (architecture.equals("cnn")) {
-            return 34_826;
-        }
-        int depth = Architectures.deepLayers(architecture);
-        if (depth == 0) {
-            return 784L * 256 + 256 + 256L * 128 + 128 + 128L * 10 + 10;
-        }
-        return 784L * 128 + 128 + (depth - 1) * (128L * 128 + 128) + 128L * 10 + 10;
+        return Architectures.parameters(architecture, DatasetSpec.SIDE, DatasetSpec.CLASSES);
     }
 
     /**

@@ -81,6 +81,17 @@ class ArchitecturesTest {
         assertThrows(IllegalArgumentException.class, () -> Architectures.hiddenUnits("mlp-deep-33"));
     }
 
+    /** The parameters counted from the shapes (the driver's space check uses them) are those Deeplearning4j allocates. */
+    @Test
+    void theParametersCountedFromTheShapesAreThoseOfTheBuiltNetwork() {
+        for (String name : List.of("mlp", "cnn", "mlp-deep-2", "mlp-deep-7")) {
+            for (int side : new int[] {28, 20}) {
+                BuiltNetwork built = Architectures.build(ActivationsTest.config(name, "relu", null), side, 10);
+                assertEquals(built.network().numParams(), Architectures.parameters(name, side, 10), name + " at " + side);
+            }
+        }
+    }
+
     @Test
     void namesOutsideTheFamilyAreRejected() {
         assertTrue(Architectures.isKnown("mlp-deep-2") && Architectures.isKnown("mlp-deep-32"));
