@@ -16,6 +16,7 @@ import org.activationbench.grid.GridSpec;
 import org.activationbench.rounds.Rounds;
 import org.activationbench.run.DataSizes;
 import org.activationbench.run.GridDriver;
+import org.activationbench.run.RunOptions;
 import org.activationbench.storage.RefusedException;
 import org.activationbench.storage.ReportFolder;
 import org.activationbench.storage.WriteFailure;
@@ -135,10 +136,10 @@ final class RunCommand implements Callable<Integer> {
                 + " are kept in " + out + ": continue with the same command and --resume");
         try {
             Path report = noReport ? null : reportDir != null ? reportDir : ReportFolder.defaultFor(out, grid.experiment());
-            summary = new GridDriver(grid, new GridDriver.Options(out, data, resume, overwrite, master,
-                    new ComparisonAndReport(report, System.out), ui,
-                    Rounds.of(grid),
-                    new GridDriver.State(stateDir, keepState, noState)), System.out).run();
+            RunOptions options = RunOptions.builder(out, data).resume(resume).overwrite(overwrite).master(master)
+                    .afterGrid(new ComparisonAndReport(report, System.out)).ui(ui).nextRound(Rounds.of(grid))
+                    .state(new RunOptions.State(stateDir, keepState, noState)).build();
+            summary = new GridDriver(grid, options, System.out).run();
         } catch (RefusedException e) {
             System.err.println("run: " + e.getMessage());
             return 2;

@@ -33,41 +33,6 @@ public final class GridDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridDriver.class);
 
-    /**
-     * How to run a grid. {@code output} is a path or URI; {@code master} may be null (spark-submit's or local[*]);
-     * {@code afterGrid} runs once the tables are compacted (the comparisons and the report, wired by the command line);
-     * {@code ui} serves the driver's Spark web UI; {@code nextRound} chooses each round's trials of a sequential grid.
-     */
-    public record Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
-            boolean ui, NextRound nextRound, State state) {
-
-        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
-                boolean ui, NextRound nextRound) {
-            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, nextRound, State.DEFAULT);
-        }
-
-        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid,
-                boolean ui) {
-            this(output, dataRoot, resume, overwrite, master, afterGrid, ui, NextRound.ALL);
-        }
-
-        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master, AfterGrid afterGrid) {
-            this(output, dataRoot, resume, overwrite, master, afterGrid, false);
-        }
-
-        public Options(String output, Path dataRoot, boolean resume, boolean overwrite, String master) {
-            this(output, dataRoot, resume, overwrite, master, AfterGrid.NOTHING);
-        }
-    }
-
-    /**
-     * Where trials keep their state: {@code dir} is {@code --state-dir} (null: {@code <output>/state}), {@code keep} is
-     * {@code --keep-state}, {@code off} is {@code --no-state}. See {@link StateFolder}.
-     */
-    public record State(String dir, boolean keep, boolean off) {
-        public static final State DEFAULT = new State(null, false, false);
-    }
-
     /** What a run did. */
     public record Summary(String experiment, int total, int skipped, int ok, int diverged, int failed, Duration wall,
             String output, long peakResidentMiB) {
@@ -82,12 +47,12 @@ public final class GridDriver {
     }
 
     private final GridSpec grid;
-    private final Options options;
+    private final RunOptions options;
     private final PrintStream console;
     private final TrialBatches batches;
     private StateFolder stateFolder = StateFolder.OFF;
 
-    public GridDriver(GridSpec grid, Options options, PrintStream console) {
+    public GridDriver(GridSpec grid, RunOptions options, PrintStream console) {
         this.grid = grid;
         this.options = options;
         this.console = console;

@@ -21,7 +21,7 @@ final class Preflight {
     private Preflight() {}
 
     /** Returns the output folder, created and known writable; throws {@link RefusedException}. */
-    static OutputFolder check(GridSpec grid, GridDriver.Options options) {
+    static OutputFolder check(GridSpec grid, RunOptions options) {
         DatasetSpec spec = DatasetSpec.byId(grid.dataset());
         try {
             new DatasetLoader(options.dataRoot()).load(spec);

@@ -19,6 +19,7 @@ import org.activationbench.grid.GridSpec;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
 import org.activationbench.run.GridDriver;
+import org.activationbench.run.RunOptions;
 import org.activationbench.run.Sessions;
 import org.activationbench.stats.LeastSquaresLine;
 import org.activationbench.train.Vocabularies;
@@ -64,8 +65,7 @@ class ConditionReportRunTest {
         GridSpec grid = new GridParser(Vocabularies.standard()).parse("test", GRID);
         Path out = dir.resolve("out");
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        GridDriver.Summary summary = new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), false, false,
-                null), console).run(spark);
+        GridDriver.Summary summary = new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data")).build(), console).run(spark);
         assertEquals(18, summary.total());
         ResultStore store = new ResultStore(spark, out.toString(), "condition-maps");
         ComparedRun run = ComparisonsTable.write(store, grid);

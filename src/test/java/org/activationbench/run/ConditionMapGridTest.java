@@ -71,9 +71,9 @@ class ConditionMapGridTest {
         GridSpec grid = GridDriverTest.grid(GRID);
         assertEquals(36, grid.trialCount());
         Path out = dir.resolve("out");
-        GridDriver.Summary summary = new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), false,
-                false, null, (store, g, output) -> Reporter.write(ComparisonsTable.write(store, g), output, dir.resolve("report")),
-                false, new SequentialRounds()), console).run(spark);
+        GridDriver.Summary summary = new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data"))
+                .afterGrid((store, g, output) -> Reporter.write(ComparisonsTable.write(store, g), output, dir.resolve("report")))
+                .nextRound(new SequentialRounds()).build(), console).run(spark);
         assertEquals(18, summary.ok() + summary.diverged(), printed.toString());
         assertTrue(printed.toString().contains("map: round 1, 18 trials (seeds 0-2)"), printed.toString());
         ResultStore store = new ResultStore(spark, out.toString(), "map");

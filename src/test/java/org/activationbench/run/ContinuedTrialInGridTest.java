@@ -70,7 +70,7 @@ class ContinuedTrialInGridTest {
 
     private Row undisturbed() {
         if (undisturbed == null) {
-            undisturbed = run(shared.resolve("undisturbed"), GridDriver.State.DEFAULT);
+            undisturbed = run(shared.resolve("undisturbed"), RunOptions.State.DEFAULT);
         }
         return undisturbed;
     }
@@ -82,9 +82,9 @@ class ContinuedTrialInGridTest {
         }
     }
 
-    private Row run(Path out, GridDriver.State state) {
-        new GridDriver(GridDriverTest.grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), false, false, null,
-                org.activationbench.run.AfterGrid.NOTHING, false, NextRound.ALL, state), console).run(spark);
+    private Row run(Path out, RunOptions.State state) {
+        new GridDriver(GridDriverTest.grid(GRID), RunOptions.builder(out.toString(), Path.of("data"))
+                .afterGrid(org.activationbench.run.AfterGrid.NOTHING).state(state).build(), console).run(spark);
         List<Row> runs = new ResultStore(spark, out.toString(), "continued").read(Tables.RUNS).collectAsList();
         assertEquals(1, runs.size());
         return runs.get(0);
@@ -136,7 +136,7 @@ class ContinuedTrialInGridTest {
         plantState(states, trial);
         Path trialState = states.resolve(trial.trialId());
         assertTrue(Files.exists(trialState.resolve("state-e000002-m000000003.bin")));
-        Row continued = run(dir.resolve("continued"), new GridDriver.State(states.toString(), true, false));
+        Row continued = run(dir.resolve("continued"), new RunOptions.State(states.toString(), true, false));
         assertEquals(2, continued.<Integer>getAs("first_trained_epoch"));
         assertEquals(4, continued.<Integer>getAs("first_trained_minibatch"));
         assertSameNumbers(undisturbed, continued);
@@ -167,7 +167,7 @@ class ContinuedTrialInGridTest {
         }
         Files.write(file, bytes);
 
-        Row continued = run(dir.resolve("continued"), new GridDriver.State(states.toString(), false, false));
+        Row continued = run(dir.resolve("continued"), new RunOptions.State(states.toString(), false, false));
         assertEquals(1, continued.<Integer>getAs("first_trained_epoch"), "not continued from the damaged state");
         assertEquals(1, continued.<Integer>getAs("first_trained_minibatch"));
         assertSameNumbers(undisturbed(), continued);

@@ -74,8 +74,8 @@ class GridDriverTest {
     }
 
     private GridDriver driver(Path out, boolean resume, boolean overwrite) {
-        return new GridDriver(grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), resume, overwrite, null,
-                (store, grid, output) -> ComparisonsTable.write(store, grid)), console);
+        return new GridDriver(grid(GRID), RunOptions.builder(out.toString(), Path.of("data")).resume(resume)
+                .overwrite(overwrite).afterGrid((store, grid, output) -> ComparisonsTable.write(store, grid)).build(), console);
     }
 
     static long count(Connection c, String sql) throws SQLException {
@@ -168,7 +168,7 @@ class GridDriverTest {
         Path out = dir.resolve("out");
         driver(out, false, false).run(spark);
         GridDriver other = new GridDriver(grid(GRID + "training.batch-size = 32\n"),
-                new GridDriver.Options(out.toString(), Path.of("data"), true, false, null), console);
+                RunOptions.builder(out.toString(), Path.of("data")).resume(true).build(), console);
         RefusedException e = assertThrows(RefusedException.class, () -> other.run(spark));
         assertTrue(e.getMessage().contains("changes the configuration of trials that have run (training.batch-size was 128,"
                 + " now 32)"), e.getMessage());
@@ -196,7 +196,7 @@ class GridDriverTest {
     @Test
     void missingDataIsRefusedBeforeAnythingIsWritten() {
         Path out = dir.resolve("never");
-        GridDriver d = new GridDriver(grid(GRID), new GridDriver.Options(out.toString(), dir.resolve("nodata"), false, false, null),
+        GridDriver d = new GridDriver(grid(GRID), RunOptions.builder(out.toString(), dir.resolve("nodata")).build(),
                 console);
         RefusedException e = assertThrows(RefusedException.class, () -> d.run(spark));
         assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("jobs/fetch-data.sh mnist"), e.getMessage());
@@ -214,8 +214,7 @@ class GridDriverTest {
                 data-parallel { averaging-frequency = 4, workers = 2, batch-size-per-worker = 64 }
                 data.train-examples = 4000
                 """);
-        GridDriver.Summary summary = new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), false, false,
-                null), console).run(spark);
+        GridDriver.Summary summary = new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data")).build(), console).run(spark);
         assertEquals(2, summary.ok());
         ResultStore store = new ResultStore(spark, out.toString(), "dp");
         Row dp = store.read(Tables.RUNS).where("strategy = 'data-parallel'").collectAsList().get(0);

@@ -64,8 +64,8 @@ class GrownRunTest {
     }
 
     private static GridDriver.Summary run(GridSpec grid, Path out, boolean resume, ByteArrayOutputStream console) {
-        return new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), resume, false, null,
-                (store, g, output) -> ComparisonsTable.write(store, g)),
+        return new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data")).resume(resume)
+                .afterGrid((store, g, output) -> ComparisonsTable.write(store, g)).build(),
                 new PrintStream(console, true, StandardCharsets.UTF_8)).run(spark);
     }
 

@@ -59,7 +59,7 @@ class KillAndResumeTest {
             assertTrue(landed >= 2 && landed < TRIALS, "landed before the kill: " + landed);
 
             GridDriver resume = new GridDriver(GridDriverTest.grid(GRID),
-                    new GridDriver.Options(out.toString(), Path.of("data"), true, false, null),
+                    RunOptions.builder(out.toString(), Path.of("data")).resume(true).build(),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             GridDriver.Summary summary = resume.run(spark);
             assertEquals(landed, summary.skipped(), "resume must skip exactly the trials that landed");
@@ -130,7 +130,7 @@ class KillAndResumeTest {
                 assertEquals(List.of("experiment=compacting"), left.map(p -> p.getFileName().toString()).toList());
             }
             GridDriver resume = new GridDriver(GridDriverTest.grid(grid),
-                    new GridDriver.Options(out.toString(), Path.of("data"), true, false, null), console);
+                    RunOptions.builder(out.toString(), Path.of("data")).resume(true).build(), console);
             assertEquals(4, resume.run(spark).skipped());
             assertEquals(4, store.read(Tables.RUNS).count());
             assertEquals(4, store.read(Tables.EPOCHS).count());

@@ -55,8 +55,9 @@ class OutputSafetyTest {
 
     /** A driver that writes the comparisons table after the grid, as the command line's does. */
     private GridDriver driver(Path out, boolean resume, boolean overwrite) {
-        return new GridDriver(GridDriverTest.grid(GRID), new GridDriver.Options(out.toString(), Path.of("data"), resume,
-                overwrite, null, (store, grid, output) -> ComparisonsTable.write(store, grid)), console);
+        return new GridDriver(GridDriverTest.grid(GRID), RunOptions.builder(out.toString(), Path.of("data"))
+                .resume(resume).overwrite(overwrite)
+                .afterGrid((store, grid, output) -> ComparisonsTable.write(store, grid)).build(), console);
     }
 
     private static void writeLock(Path folder, String host, long pid) throws IOException {

@@ -54,8 +54,9 @@ class SequentialGridTest {
     }
 
     private GridDriver driver(GridSpec grid, Path out, boolean resume) {
-        return new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), resume, false, null,
-                (store, g, output) -> ComparisonsTable.write(store, g), false, new SequentialRounds()), console);
+        return new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data")).resume(resume)
+                .afterGrid((store, g, output) -> ComparisonsTable.write(store, g)).nextRound(new SequentialRounds())
+                .build(), console);
     }
 
     @Test

@@ -101,7 +101,7 @@ class StreamedCheckpointsTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<GridDriver.Summary> run = background.submit(() -> new GridDriver(grid,
-                    new GridDriver.Options(out.toString(), Path.of("data"), false, false, null), console).run(spark));
+                    RunOptions.builder(out.toString(), Path.of("data")).build(), console).run(spark));
             ResultStore store = new ResultStore(spark, out.toString(), "stream");
             List<Row> streamed = List.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

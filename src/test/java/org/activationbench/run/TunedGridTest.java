@@ -61,8 +61,8 @@ class TunedGridTest {
     }
 
     private GridDriver driver(GridSpec grid, Path out, boolean resume, NextRound rounds) {
-        return new GridDriver(grid, new GridDriver.Options(out.toString(), Path.of("data"), resume, false, null,
-                (store, g, output) -> ComparisonsTable.write(store, g), false, rounds), console);
+        return new GridDriver(grid, RunOptions.builder(out.toString(), Path.of("data")).resume(resume)
+                .afterGrid((store, g, output) -> ComparisonsTable.write(store, g)).nextRound(rounds).build(), console);
     }
 
     @Test
