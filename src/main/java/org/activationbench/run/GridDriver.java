@@ -1,7 +1,6 @@
 package org.activationbench.run;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
