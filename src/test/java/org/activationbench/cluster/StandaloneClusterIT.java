@@ -9,10 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.activationbench.results.ResultStore;
@@ -42,7 +49,9 @@ class StandaloneClusterIT {
 
     private static final Path SECRET = Path.of("target/cluster/secret");
     private static SparkSession spark;
-    /** Test accuracy and train loss of every trial of FAULT_GRID, from an undisturbed local-mode run. */
+    /** The undisturbed local-mode run of FAULT_GRID: it trains while the cluster starts and the first tests run. */
+    private static Process referenceRun;
+    /** Test accuracy and train loss of every trial of FAULT_GRID, from {@link #referenceRun}. */
     private static Map<String, List<Double>> reference;
 
     @BeforeAll
@@ -50,6 +59,10 @@ class StandaloneClusterIT {
         deleteTree(WORK);
         Files.createDirectories(WORK);
         run(List.of("bash", "jobs/cluster.sh", "stop"), 60);
+        // The reference runs through jobs/submit.sh as the cluster runs do, so both get the scripts' native settings.
+        referenceRun = new ProcessBuilder("bash", "jobs/submit.sh", "--master", "local[2]",
+                write("faults.conf", FAULT_GRID).toString(), "--output", WORK.resolve("reference").toString(), "--no-report")
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("reference.log").toFile()).start();
         // A secret left behind with a loose mode must not be reused as it is.
         Files.createDirectories(SECRET.getParent());
         Files.writeString(SECRET, "left-behind");
@@ -57,24 +70,33 @@ class StandaloneClusterIT {
         Result start = run(List.of("bash", "jobs/cluster.sh", "start", "--workers", "1", "--cores", "2", "--memory", "6g"), 120);
         assertEquals(0, start.code, start.output);
         spark = Sessions.create("cluster-it-reference", "local[2]");
-        // The reference runs through jobs/submit.sh as the cluster runs do, so both get the scripts' native settings.
-        Result local = run(List.of("bash", "jobs/submit.sh", "--master", "local[2]", write("faults.conf", FAULT_GRID).toString(),
-                "--output", WORK.resolve("reference").toString(), "--no-report"), 300);
-        assertEquals(0, local.code, local.output);
-        reference = metrics(WORK.resolve("reference"), "faults");
-        assertEquals(6, reference.size());
+    }
+
+    /** The reference's numbers, once its run has ended (0, with every trial). */
+    static synchronized Map<String, List<Double>> reference() throws Exception {
+        if (reference == null) {
+            assertEquals(0, waitFor(referenceRun, 300), log(WORK.resolve("reference")));
+            reference = metrics(WORK.resolve("reference"), "faults");
+            assertEquals(6, reference.size());
+        }
+        return reference;
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (spark != null) {
-            spark.stop();
+        try {
+            // Checked even if no test compared with it.
+            reference();
+        } finally {
+            if (spark != null) {
+                spark.stop();
+            }
+            Result stop = run(List.of("bash", "jobs/cluster.sh", "stop"), 60);
+            assertEquals(0, stop.code, stop.output);
+            assertTrue(processes("org.apache.spark.deploy").isEmpty(), "cluster processes left running");
+            assertTrue(processes("CoarseGrainedExecutorBackend").isEmpty(), "executors left running");
+            assertFalse(Files.exists(SECRET), "stop removes the secret");
         }
-        Result stop = run(List.of("bash", "jobs/cluster.sh", "stop"), 60);
-        assertEquals(0, stop.code, stop.output);
-        assertTrue(processes("org.apache.spark.deploy").isEmpty(), "cluster processes left running");
-        assertTrue(processes("CoarseGrainedExecutorBackend").isEmpty(), "executors left running");
-        assertFalse(Files.exists(SECRET), "stop removes the secret");
     }
 
     @Test
@@ -88,14 +110,29 @@ class StandaloneClusterIT {
         assertFalse(processes("org.apache.spark.deploy.master.Master").isEmpty(), "the master's command line was readable");
     }
 
+    /**
+     * Two faults in one run, one after the other: the executor killed mid-trial (the worker starts another, and the
+     * trials it was running are retried), then, once a trial retried after that has landed and others are still to
+     * land, the worker killed and restarted. After both, every trial has landed once with the numbers of an undisturbed
+     * run.
+     */
     @Test
-    void anExecutorKilledMidTrialIsReplacedAndItsTrialsRetriedToTheSameNumbers() throws Exception {
-        Path out = WORK.resolve("executor-killed");
+    void anExecutorKilledMidTrialIsReplacedAndThenAWorkerKilledAndRestartedAndNothingIsLost() throws Exception {
+        Path out = WORK.resolve("executor-and-worker-killed");
         Process driver = submitInBackground(out, write("faults.conf", FAULT_GRID));
         waitForLanded(out, "faults", 1, driver);
         List<ProcessHandle> executors = processes("CoarseGrainedExecutorBackend");
         assertEquals(1, executors.size(), "one executor expected");
         executors.get(0).destroyForcibly();
+        waitForRow(out, r -> r.taskAttempt() >= 1, "a task retried after the executor was killed", driver);
+        long landed = landed(out).size();
+        assertTrue(landed < 6, "trials left to land when the worker is killed: " + (6 - landed));
+
+        long worker = Long.parseLong(Files.readString(Path.of("target/cluster/worker-1.pid")).trim());
+        ProcessHandle.of(worker).orElseThrow().destroyForcibly();
+        Thread.sleep(3000);
+        Result restart = run(List.of("bash", "jobs/cluster.sh", "start-worker", "1"), 120);
+        assertEquals(0, restart.code, restart.output);
         assertEquals(0, waitFor(driver, 300), log(out));
         assertEveryTrialOnceAndAsUndisturbed(out);
         assertTrue(maxAttempt(out) >= 1, "a task should have been retried after the executor was killed");
@@ -104,40 +141,46 @@ class StandaloneClusterIT {
     /** FAULT_GRID with a state saved every 0.3 s of training (a setting that changes no number and no trial id). */
     static final String STATE_GRID = FAULT_GRID + "training.state-every = 0.005\n";
 
+    /**
+     * Two faults in one run of STATE_GRID, one after the other. The executor is killed once a trial has a state from
+     * epoch 2 on: the retried task continues that trial from its state. Once such a row has landed, the driver is killed
+     * while a trial that has not landed has a state from epoch 2 on; the resumed run trains only the trials that had
+     * not landed, and continues that one from its state. Every trial lands once with the undisturbed numbers, and no
+     * state is left.
+     */
     @Test
-    void anExecutorKilledMidTrialHasItsTrialContinuedFromItsStateToTheSameNumbers() throws Exception {
-        Path out = WORK.resolve("executor-killed-state");
-        Process driver = submitInBackground(out, write("faults-state.conf", STATE_GRID));
-        waitForState(out, 2, driver);
+    void anExecutorKilledThenTheDriverKilledAndResumedContinueTheirTrialsFromTheirStatesToTheSameNumbers() throws Exception {
+        Path out = WORK.resolve("executor-and-driver-killed");
+        Path grid = write("faults-state.conf", STATE_GRID);
+        Process submit = submitInBackground(out, grid);
+        waitForState(out, 2, submit);
         List<ProcessHandle> executors = processes("CoarseGrainedExecutorBackend");
         assertEquals(1, executors.size(), "one executor expected");
         executors.get(0).destroyForcibly();
-        assertEquals(0, waitFor(driver, 300), log(out));
-        assertEveryTrialOnceAndAsUndisturbed(out);
-        List<Row> continued = continued(out);
-        assertTrue(continued.stream().anyMatch(r -> r.<Integer>getAs("task_attempt") >= 1),
-                "a retried task should have continued from its trial's state: " + runs(out, "faults"));
-        assertStatesRemoved(out);
-    }
+        waitForRow(out, r -> r.taskAttempt() >= 1 && r.firstTrainedEpoch() > 1,
+                "a task retried after the executor was killed that continued its trial from its state", submit);
 
-    @Test
-    void aKilledDriverResumedRunsOnlyTheMissingTrialsAndContinuesThemFromTheirStates() throws Exception {
-        Path out = WORK.resolve("driver-killed");
-        Path grid = write("faults-state.conf", STATE_GRID);
-        Process submit = submitInBackground(out, grid);
-        waitForLanded(out, "faults", 1, submit);
-        waitForState(out, 2, submit);
-        for (ProcessHandle driver : processes("org.apache.spark.deploy.SparkSubmit")) {
-            driver.destroyForcibly();
-        }
+        waitForStateOfATrialNotLanded(out, 2, submit);
+        // This submission's driver only: the reference may still be training, in a SparkSubmit of its own.
+        List<ProcessHandle> drivers = submit.descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.spark.deploy.SparkSubmit")).orElse(false))
+                .toList();
+        assertEquals(1, drivers.size(), "one driver expected");
+        drivers.forEach(ProcessHandle::destroyForcibly);
         waitFor(submit, 60);
+        Set<String> landedBefore = landed(out).stream().map(Landed::trialId).collect(Collectors.toSet());
         long landed = count(out, "faults", Tables.RUNS.name());
+        assertEquals(landedBefore.size(), landed, "each landed trial once");
         assertTrue(landed >= 1 && landed < 6, "landed before the kill: " + landed);
         Result resume = run(submitCommand(out, grid, "--resume"), 300);
         assertEquals(0, resume.code, resume.output);
         assertTrue(resume.output.contains("(" + landed + " already done)"), resume.output);
         assertEveryTrialOnceAndAsUndisturbed(out);
-        assertFalse(continued(out).isEmpty(), "a resumed trial should have continued from its state: " + runs(out, "faults"));
+        List<Row> continued = continued(out);
+        assertTrue(continued.stream().anyMatch(r -> r.<Integer>getAs("task_attempt") >= 1),
+                "a retried task should have continued from its trial's state: " + runs(out, "faults"));
+        assertTrue(continued.stream().anyMatch(r -> !landedBefore.contains(r.<String>getAs("trial_id"))),
+                "a resumed trial should have continued from its state: " + runs(out, "faults"));
         assertStatesRemoved(out);
     }
 
@@ -183,18 +226,99 @@ class StandaloneClusterIT {
         throw new AssertionError("no state of epoch " + epoch + " within 4 minutes:\n" + log(out));
     }
 
-    @Test
-    void aWorkerKilledAndRestartedMidRunLosesNothing() throws Exception {
-        Path out = WORK.resolve("worker-killed");
-        Process driver = submitInBackground(out, write("faults.conf", FAULT_GRID));
-        waitForLanded(out, "faults", 1, driver);
-        long worker = Long.parseLong(Files.readString(Path.of("target/cluster/worker-1.pid")).trim());
-        ProcessHandle.of(worker).orElseThrow().destroyForcibly();
-        Thread.sleep(3000);
-        Result restart = run(List.of("bash", "jobs/cluster.sh", "start-worker", "1"), 120);
-        assertEquals(0, restart.code, restart.output);
-        assertEquals(0, waitFor(driver, 300), log(out));
-        assertEveryTrialOnceAndAsUndisturbed(out);
+    /** A runs row of FAULT_GRID as it landed: which trial, which task attempt, and the epoch it started training in. */
+    record Landed(String trialId, int taskAttempt, int firstTrainedEpoch) {}
+
+    /** The runs files of FAULT_GRID landed so far in {@code out}, by name (a file is renamed into place whole). */
+    static List<Path> landedFiles(Path out) throws IOException {
+        Path dir = out.resolve("runs/experiment=faults");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("part-") && f.getFileName().toString().endsWith(".parquet"))
+                    .sorted().toList();
+        }
+    }
+
+    /** The runs rows of FAULT_GRID landed so far in {@code out}, read with DuckDB (no Spark job) while the grid runs. */
+    static List<Landed> landed(Path out) throws SQLException, IOException {
+        return landed(landedFiles(out));
+    }
+
+    private static List<Landed> landed(List<Path> files) throws SQLException {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<Landed> rows = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
+                ResultSet r = s.executeQuery("SELECT trial_id, task_attempt, coalesce(first_trained_epoch, 1) FROM read_parquet(["
+                        + files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "])")) {
+            while (r.next()) {
+                rows.add(new Landed(r.getString(1), r.getInt(2), r.getInt(3)));
+            }
+        }
+        return rows;
+    }
+
+    /** Waits until a runs row that {@code wanted} accepts has landed while the driver runs. */
+    static void waitForRow(Path out, Predicate<Landed> wanted, String what, Process driver) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        List<Path> read = List.of();
+        while (System.nanoTime() < deadline) {
+            if (!driver.isAlive()) {
+                throw new AssertionError("the run ended before the next fault could be injected, with no row of " + what
+                        + ": " + landed(out) + "\n" + log(out));
+            }
+            List<Path> files = landedFiles(out);
+            // The rows are read again only when a file has landed.
+            if (!files.equals(read)) {
+                read = files;
+                if (landed(files).stream().anyMatch(wanted)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no row of " + what + " within 4 minutes:\n" + log(out));
+    }
+
+    /**
+     * Waits until a trial whose row has not landed has saved a state in epoch {@code epoch} or later (a trial's state
+     * folder goes once its row has landed; the rows are read after the states, so a trial that lands in between counts
+     * as landed).
+     */
+    static void waitForStateOfATrialNotLanded(Path out, int epoch, Process driver) throws Exception {
+        Path states = out.resolve("state");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        List<Path> read = null;
+        Set<String> landed = Set.of();
+        while (System.nanoTime() < deadline) {
+            if (!driver.isAlive()) {
+                throw new AssertionError("the run ended before the fault could be injected:\n" + log(out));
+            }
+            Set<String> withState = new java.util.HashSet<>();
+            if (Files.isDirectory(states)) {
+                try (Stream<Path> files = Files.walk(states, 2)) {
+                    files.filter(f -> f.getFileName().toString().matches("state-e\\d{6}-m\\d{9}\\.bin")
+                            && Integer.parseInt(f.getFileName().toString().substring(7, 13)) >= epoch)
+                            .forEach(f -> withState.add(f.getParent().getFileName().toString()));
+                } catch (java.io.UncheckedIOException e) {
+                    // A state replaced while the folder was walked: look again.
+                }
+            }
+            List<Path> files = landedFiles(out);
+            if (!files.equals(read)) {
+                read = files;
+                landed = landed(files).stream().map(Landed::trialId).collect(Collectors.toSet());
+            }
+            withState.removeAll(landed);
+            if (!withState.isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no state of epoch " + epoch + " of a trial not landed within 4 minutes:\n" + log(out));
     }
 
     /**
@@ -288,13 +412,13 @@ class StandaloneClusterIT {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private void assertEveryTrialOnceAndAsUndisturbed(Path out) {
+    private void assertEveryTrialOnceAndAsUndisturbed(Path out) throws Exception {
         List<Row> runs = runs(out, "faults");
         assertEquals(6, runs.size());
         assertEquals(6, runs.stream().map(r -> r.getAs("trial_id")).distinct().count());
         assertTrue(runs.stream().allMatch(r -> r.getAs("status").equals("OK")));
         assertEquals(18, count(out, "faults", Tables.EPOCHS.name()));
-        assertEquals(reference, metrics(out, "faults"), "retried trials must give the numbers of an undisturbed run");
+        assertEquals(reference(), metrics(out, "faults"), "retried trials must give the numbers of an undisturbed run");
     }
 
     static List<Row> runs(Path out, String experiment) {

@@ -51,6 +51,12 @@ class JvmOptionsTest {
     }
 
     @Test
+    void thisTestJvmCompilesWithTheJitOptionsOfTheArgfile() throws IOException {
+        assertTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().containsAll(options(JIT)),
+                "surefire's argLine reads conf/jvm/jit");
+    }
+
+    @Test
     void thisTestJvmWasStartedWithTheOpensFromTheArgfile() throws IOException {
         assertTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().containsAll(options(ADD_OPENS)),
                 "surefire's argLine reads conf/jvm/add-opens");

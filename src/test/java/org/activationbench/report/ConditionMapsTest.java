@@ -18,6 +18,7 @@ import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.compare.SyntheticRuns;
 import org.activationbench.stats.LeastSquaresLine;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,20 @@ class ConditionMapsTest {
     @TempDir
     Path dir;
 
-    private Path output() {
-        return dir.resolve("results").resolve("conditions");
+    /** Where the run's tables land, once for the class: every test reads them. */
+    @TempDir
+    static Path shared;
+    private static Snapshot snapshot;
+    private static ComparedRun run;
+
+    @BeforeAll
+    static void landTheRun() throws Exception {
+        snapshot = ConditionRuns.snapshot();
+        run = SyntheticTables.land(snapshot, output());
+    }
+
+    private static Path output() {
+        return shared.resolve("results").resolve("conditions");
     }
 
     /** The mean over seeds of relu's network inactive fraction at epoch 2 under condition k, in percent. */
@@ -56,8 +69,6 @@ class ConditionMapsTest {
 
     @Test
     void theMapsHoldEachConditionsDifferenceVerdictAndInactiveUnits() throws Exception {
-        Snapshot snapshot = ConditionRuns.snapshot();
-        ComparedRun run = SyntheticTables.land(snapshot, output());
         try (LandedTables tables = new LandedTables(output(), "conditions")) {
             List<ConditionMaps.AccuracyCell> cells = ConditionMaps.accuracyCells(tables.query(ConditionMaps.accuracySql(SCOPE)));
             assertEquals(8, cells.size(), "4 conditions x 2 candidates");
@@ -98,8 +109,6 @@ class ConditionMapsTest {
     /** The slope of the mechanism figure is the least-squares slope of the four conditions' numbers, computed here. */
     @Test
     void theMechanismLineIsTheLeastSquaresFitOfTheConditions() throws Exception {
-        Snapshot snapshot = ConditionRuns.snapshot();
-        SyntheticTables.land(snapshot, output());
         double[] x = ConditionRuns.CONDITIONS.stream().mapToDouble(c -> reluInactive(snapshot, c)).toArray();
         double[] y = ConditionRuns.CONDITIONS.stream().mapToDouble(c -> gain(snapshot, c, "leakyrelu(0.01)")).toArray();
         double mx = java.util.Arrays.stream(x).average().orElseThrow();
@@ -130,7 +139,6 @@ class ConditionMapsTest {
 
     @Test
     void theSentenceNamesTheConditionsWhereReluDivergedOrDidNotLearn() throws Exception {
-        SyntheticTables.land(ConditionRuns.snapshot(), output());
         try (LandedTables tables = new LandedTables(output(), "conditions")) {
             List<BaselineTrouble.Count> counts = BaselineTrouble.counts(tables.query(BaselineTrouble.sql(SCOPE)));
             assertEquals(List.of(new BaselineTrouble.Count("adam, he", 6, 0, 0), new BaselineTrouble.Count("adam, xavier", 6, 0, 0),
@@ -148,8 +156,7 @@ class ConditionMapsTest {
     /** The figures come first, the notebook's queries return what the report shows, and one condition has none of it. */
     @Test
     void theReportOpensWithTheConditionFigures() throws Exception {
-        ComparedRun run = SyntheticTables.land(ConditionRuns.snapshot(), output());
-        Path report = dir.resolve("notebooks-out").resolve("conditions");
+        Path report = shared.resolve("notebooks-out").resolve("conditions");
         Reporter.write(run, output().toString(), report);
         String html = Files.readString(report.resolve("report.html"));
         int maps = html.indexOf("conditions-accuracy-mlp.png");

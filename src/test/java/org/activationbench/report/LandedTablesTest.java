@@ -39,14 +39,21 @@ class LandedTablesTest {
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 4)));
         }
         try (LandedTables tables = new LandedTables(dir, "none")) {
-            for (double v : values) {
-                // From a string: a numeric literal would be read as a DECIMAL first and could land on another double.
-                LandedTables.Rows r = tables.query(("SELECT fixed(x, 4) AS f, signed(x, 3) AS s, percent(x) AS p, points(x) AS d"
-                        + " FROM (SELECT CAST('%s' AS DOUBLE) AS x)").formatted(v));
-                assertEquals(String.format(Locale.ROOT, "%.4f", v), r.string(0, "f"), "fixed " + v);
-                assertEquals(String.format(Locale.ROOT, "%+.3f", v), r.string(0, "s"), "signed " + v);
-                assertEquals(Format.percent(v), r.string(0, "p"), "percent " + v);
-                assertEquals(Format.points(v), r.string(0, "d"), "points " + v);
+            // Every value in one query, in the order given. From a string: a numeric literal would be read as a DECIMAL
+            // first and could land on another double.
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < values.size(); i++) {
+                rows.append(i == 0 ? "" : ", ").append("(%d, '%s')".formatted(i, values.get(i)));
+            }
+            LandedTables.Rows r = tables.query(("SELECT fixed(x, 4) AS f, signed(x, 3) AS s, percent(x) AS p, points(x) AS d"
+                    + " FROM (SELECT i, CAST(v AS DOUBLE) AS x FROM (VALUES %s) t(i, v)) ORDER BY i").formatted(rows));
+            assertEquals(values.size(), r.size());
+            for (int i = 0; i < values.size(); i++) {
+                double v = values.get(i);
+                assertEquals(String.format(Locale.ROOT, "%.4f", v), r.string(i, "f"), "fixed " + v);
+                assertEquals(String.format(Locale.ROOT, "%+.3f", v), r.string(i, "s"), "signed " + v);
+                assertEquals(Format.percent(v), r.string(i, "p"), "percent " + v);
+                assertEquals(Format.points(v), r.string(i, "d"), "points " + v);
             }
             assertEquals("–", tables.query("SELECT percent(NULL::DOUBLE) AS p").string(0, "p"));
         }

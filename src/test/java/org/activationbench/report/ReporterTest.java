@@ -19,6 +19,7 @@ import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.compare.SyntheticRuns;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,30 @@ class ReporterTest {
     @TempDir
     Path dir;
 
+    /** Where the reports most tests only read are written, once for the class. */
+    @TempDir
+    static Path shared;
+    /** The reports of the made-up MLP run, of two deep MLPs with two strategies, and of a CNN run. */
+    private static Path mlp;
+    private static Path deep;
+    private static Path cnn;
+
+    @BeforeAll
+    static void writeTheReportsTheTestsRead() throws Exception {
+        mlp = write(shared.resolve("mlp"), SyntheticRuns.snapshot());
+        deep = write(shared.resolve("deep"), deepWithTwoStrategies());
+        cnn = write(shared.resolve("cnn"), cnn());
+    }
+
     /** Lands the snapshot's tables under results/synthetic and writes the report to notebooks-out/synthetic. */
     private Path write(Snapshot snapshot) throws Exception {
-        Path output = dir.resolve("results").resolve("synthetic");
+        return write(dir, snapshot);
+    }
+
+    private static Path write(Path root, Snapshot snapshot) throws Exception {
+        Path output = root.resolve("results").resolve("synthetic");
         ComparedRun run = SyntheticTables.land(snapshot, output);
-        Path report = dir.resolve("notebooks-out").resolve("synthetic");
+        Path report = root.resolve("notebooks-out").resolve("synthetic");
         Reporter.write(run, output.toString(), report);
         return report;
     }
@@ -43,12 +63,11 @@ class ReporterTest {
     /** A CNN run on MNIST is set beside the article's single-run figures, with the spread of its single seeds. */
     @Test
     void aCnnRunIsComparedWithThePublishedSingleRunFigures() throws Exception {
-        String html = Files.readString(write(cnn()).resolve("report.html"));
+        String html = Files.readString(cnn.resolve("report.html"));
         assertTrue(html.contains("Against the published single-run figures") && html.contains("Dubey and V. Jain"), html);
         // The made-up leakyrelu(0.1) is 0.5 points ahead on every seed, so every seed shows it ahead.
         assertTrue(html.contains("<td>8 of 8</td>"), html);
-        String mlp = Files.readString(write(SyntheticRuns.snapshot()).resolve("report.html"));
-        assertFalse(mlp.contains("Against the published single-run figures"));
+        assertFalse(Files.readString(mlp.resolve("report.html")).contains("Against the published single-run figures"));
     }
 
     private static Snapshot deepWithTwoStrategies() {
@@ -58,7 +77,7 @@ class ReporterTest {
     /** The structure nbformat 4.5 requires of a notebook and its cells (the full schema check is jobs/check-report.sh). */
     @Test
     void notebookHasTheNbformatStructureAndFilledOutputs() throws Exception {
-        JsonNode nb = new ObjectMapper().readTree(write(SyntheticRuns.snapshot()).resolve("report.ipynb").toFile());
+        JsonNode nb = new ObjectMapper().readTree(mlp.resolve("report.ipynb").toFile());
         assertEquals(4, nb.get("nbformat").asInt());
         assertEquals(5, nb.get("nbformat_minor").asInt());
         assertEquals("python3", nb.at("/metadata/kernelspec/name").asText());
@@ -97,8 +116,7 @@ class ReporterTest {
 
     @Test
     void htmlIsSelfContainedWithEveryFigureAndTheConclusion() throws Exception {
-        Path report = write(SyntheticRuns.snapshot());
-        String html = Files.readString(report.resolve("report.html"));
+        String html = Files.readString(mlp.resolve("report.html"));
         Matcher images = Pattern.compile("<img alt=\"[^\"]+\" src=\"data:image/png;base64,").matcher(html);
         int count = 0;
         while (images.find()) {
@@ -108,10 +126,10 @@ class ReporterTest {
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "no external resources");
         assertTrue(html.contains("<h2>Conclusion</h2>"));
         assertTrue(html.contains("<tr class=\"better\">"));
-        try (var files = Files.list(report.resolve("figures"))) {
+        try (var files = Files.list(mlp.resolve("figures"))) {
             assertEquals(8, files.count());
         }
-        assertFalse(Files.exists(report.resolveSibling(".synthetic.writing")), "the staging folder is gone");
+        assertFalse(Files.exists(mlp.resolveSibling(".synthetic.writing")), "the staging folder is gone");
     }
 
     /**
@@ -120,11 +138,11 @@ class ReporterTest {
      */
     @Test
     void everyQueryCellRunsAndReturnsTheTableItShows() throws Exception {
-        for (Snapshot snapshot : List.of(SyntheticRuns.snapshot(), deepWithTwoStrategies(), cnn())) {
-            NotebookRun.Shown shown = NotebookRun.run(write(snapshot));
+        for (Path report : List.of(mlp, deep, cnn)) {
+            NotebookRun.Shown shown = NotebookRun.run(report);
             // Final accuracy, comparisons, other metrics, units followed across checkpoints, provenance; and a CNN's run
             // beside the published figures.
-            assertEquals(snapshot.epochs().get(0).architecture().equals("cnn") ? 7 : 6, shown.tables());
+            assertEquals(report == cnn ? 7 : 6, shown.tables());
             assertTrue(shown.figures() >= 5, "figures: " + shown.figures());
         }
     }
@@ -195,7 +213,7 @@ class ReporterTest {
         assertTrue(html.contains("<tr><td>mlp</td><td>2</td><td>elu</td><td>4</td><td>1</td><td>open</td>"), html);
         assertTrue(html.contains(", decided after 4 seeds)"), "the conclusion cites the sequential evidence");
         assertTrue(html.contains("<tr><td>12</td><td>24</td><td>24</td><td>48</td><td>50%</td></tr>"), html);
-        assertFalse(Files.readString(write(SyntheticRuns.snapshot()).resolve("report.html")).contains("Seeds on demand"),
+        assertFalse(Files.readString(mlp.resolve("report.html")).contains("Seeds on demand"),
                 "a fixed grid's report has no such section");
     }
 
@@ -203,7 +221,7 @@ class ReporterTest {
     @Test
     void summaryKeepsStrategiesApart() throws Exception {
         Snapshot snapshot = deepWithTwoStrategies();
-        String html = Files.readString(write(snapshot).resolve("report.html"));
+        String html = Files.readString(deep.resolve("report.html"));
         for (String strategy : List.of("per-task", "data-parallel")) {
             double mean = snapshot.epochs().stream().filter(e -> e.architecture().equals("mlp-deep-2")
                     && e.strategy().equals(strategy) && e.label().equals("relu") && e.epoch() == 2)
@@ -232,7 +250,7 @@ class ReporterTest {
 
     @Test
     void depthClaimReadsTheDepthFromTheArchitectureWhateverTheStrategy() throws Exception {
-        String html = Files.readString(write(deepWithTwoStrategies()).resolve("report.html"));
+        String html = Files.readString(deep.resolve("report.html"));
         assertTrue(html.contains("mlp-deep-2 · data-parallel leakyrelu(0.1) +"), "the depth claim lists the data-parallel depths");
         assertTrue(html.contains("mlp-deep-3 leakyrelu(0.1) +"), "and the per-task ones");
     }

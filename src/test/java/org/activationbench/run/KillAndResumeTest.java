@@ -161,6 +161,8 @@ class KillAndResumeTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + Path.of("conf", "jvm", "add-opens").toAbsolutePath());
+        // The JIT settings a driver of jobs/run-local.sh has.
+        command.add("@" + Path.of("conf", "jvm", "jit").toAbsolutePath());
         command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"),
                 "org.activationbench.cli.Main", "run", gridFile.toString(), "--output", out.toString(), "--data", "data",
