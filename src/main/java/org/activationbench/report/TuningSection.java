@@ -37,15 +37,15 @@ final class TuningSection {
             page.figure("Learning-rate sensitivity, **" + s + "**: validation accuracy at epoch " + epoch + " against the"
                     + " learning rate (log scale), mean over the tuning seeds with its 95% t-interval. A trial that did"
                     + " not reach the epoch is missing here and counts as 0 in the choice.", "sensitivity-" + s + ".png", """
-                    SELECT %s AS activation_label, log10(learning_rate) AS log10_rate,
-                           avg(100 * validation_accuracy) AS mean, stddev_samp(100 * validation_accuracy) AS sd,
-                           count(*) AS seeds
+                    SELECT %s, log10(learning_rate) AS log10_rate, avg(100 * validation_accuracy) AS mean,
+                           stddev_samp(100 * validation_accuracy) AS sd, count(*) AS seeds
                     FROM all_epochs
                     WHERE %s AND stage = 'tuning' AND epoch = %d
                     GROUP BY %sactivation, alpha, activation_label, learning_rate
                     ORDER BY %sactivation, coalesce(alpha, 0), activation_label, learning_rate"""
-                    .formatted(byCondition ? "activation_label || ' (' || coalesce(condition, '') || ')'" : "activation_label",
-                            RunOutline.where(s), epoch, byCondition ? "condition, " : "", byCondition ? "condition, " : ""),
+                    .formatted(byCondition ? "activation_label || ' (' || coalesce(condition, '') || ')' AS activation_label"
+                            : "activation_label", RunOutline.where(s), epoch, byCondition ? "condition, " : "",
+                            byCondition ? "condition, " : ""),
                     rows -> page.charts().bands(s + ": validation accuracy by learning rate", "log10 learning rate",
                             "validation accuracy (%)", CurveFigures.bands(rows, i -> rows.string(i, "activation_label"),
                                     "log10_rate")));
