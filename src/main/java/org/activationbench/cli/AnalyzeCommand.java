@@ -1,6 +1,7 @@
 package org.activationbench.cli;
 
 import java.util.concurrent.Callable;
+import org.activationbench.compare.ChoiceConflict;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.grid.GridException;
 import org.activationbench.run.LandedRun;
@@ -32,7 +33,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.out.println(compared.comparisons().size() + " comparisons (" + compared.significant()
                     + " significant after Holm)");
             return 0;
-        } catch (RefusedException | GridException e) {
+        } catch (RefusedException | GridException | ChoiceConflict e) {
             System.err.println("analyze: " + e.getMessage());
             return 2;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.activationbench.compare.ChoiceConflict;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.ComparisonsTable;
 import org.activationbench.grid.GridDifference;
@@ -86,7 +87,7 @@ final class PublishCommand implements Callable<Integer> {
             System.out.println("published: " + report.resolve("report.ipynb") + " and report.html, on the tables in " + tables
                     + (inPlace ? " (re-analysed in place)" : ""));
             return 0;
-        } catch (RefusedException | GridException e) {
+        } catch (RefusedException | GridException | ChoiceConflict e) {
             System.err.println("publish: " + e.getMessage());
             return 2;
         }
@@ -117,7 +118,7 @@ final class PublishCommand implements Callable<Integer> {
         int missing = LandedRun.open(output, false, System.out, (store, g, folder) -> {
             Set<String> finished = store.finishedTrialIds();
             List<TrialConfig> unsettled = g.trials().stream().filter(t -> !finished.contains(t.trialId())).toList();
-            return Rounds.of(g).next(store, g, finished, unsettled).size();
+            return Rounds.preview(g).next(store, g, finished, unsettled).size();
         });
         if (missing > 0) {
             throw new RefusedException(missing + " trials the grid needs have not finished in " + output

@@ -2,6 +2,7 @@ package org.activationbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.activationbench.compare.ChoiceConflict;
 import org.activationbench.grid.GridException;
 import org.activationbench.run.LandedRun;
 import org.activationbench.storage.RefusedException;
@@ -37,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
             });
             LandedRun.open(output, ui, System.out, steps::run);
             return 0;
-        } catch (RefusedException | GridException e) {
+        } catch (RefusedException | GridException | ChoiceConflict e) {
             System.err.println("report: " + e.getMessage());
             return 2;
         }

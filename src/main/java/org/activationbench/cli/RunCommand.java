@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.activationbench.bench.EpochCosts;
 import org.activationbench.bench.GridJvmFigures;
 import org.activationbench.bench.GridPlan;
+import org.activationbench.compare.ChoiceConflict;
 import org.activationbench.data.DatasetSpec;
 import org.activationbench.grid.GridException;
 import org.activationbench.grid.GridParser;
@@ -140,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
                     .afterGrid(new ComparisonAndReport(report, System.out)).ui(ui).nextRound(Rounds.of(grid))
                     .state(new RunOptions.State(stateDir, keepState, noState)).build();
             summary = new GridDriver(grid, options, System.out).run();
-        } catch (RefusedException e) {
+        } catch (RefusedException | ChoiceConflict e) {
             System.err.println("run: " + e.getMessage());
             return 2;
         } catch (WriteFailure e) {

@@ -1,9 +1,11 @@
 package org.activationbench.compare;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.activationbench.grid.GridSpec;
+import org.activationbench.results.AttemptRule;
 import org.activationbench.results.ComparisonRow;
 import org.activationbench.results.ResultStore;
 import org.activationbench.results.Tables;
@@ -17,26 +19,36 @@ public final class ComparisonsTable {
     /**
      * Reads a run's tables, compares its activations and replaces its comparisons table with the result; a sequential
      * grid's test-accuracy comparisons at its checkpoint carry their sequential decisions, replayed from every trial
-     * that has a runs row.
+     * that has a runs row. A tuned grid's comparisons are at the rates stored in {@code learning_rates}
+     * ({@link StoredChoices}); a key whose tuning trials have all finished (OK or DIVERGED) and that has no choice
+     * stored yet, as in a run landed before the table existed, gets it now.
      */
     public static ComparedRun write(ResultStore store, GridSpec grid) {
         Snapshot snapshot = Snapshot.load(store, grid);
         Analysis.Settings settings = Analysis.Settings.forGrid(grid);
-        List<Comparison> comparisons = compare(snapshot, grid);
+        Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = grid.tuned()
+                ? StoredChoices.settle(store, grid, snapshot, snapshot.runs().stream()
+                        .filter(r -> AttemptRule.isFinal(r.status().name())).map(Snapshot.RunRow::trialId)
+                        .collect(Collectors.toSet()))
+                : Map.of();
+        List<Comparison> comparisons = compare(snapshot, grid, choices);
         store.replace(Tables.COMPARISONS, comparisons.stream()
                 .map(c -> Tables.COMPARISONS.row(new Row(c, settings, snapshot.untrainedIn(c)))).toList());
-        return new ComparedRun(snapshot, settings, comparisons);
+        return new ComparedRun(snapshot, settings, comparisons, choices);
     }
 
-    /** The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them. */
-    public static List<Comparison> compare(Snapshot snapshot, GridSpec grid) {
+    /**
+     * The comparisons of a run's snapshot under its grid, with the sequential decisions where the grid has them; a
+     * tuned grid's at the stored {@code choices} (ignored for a fixed grid).
+     */
+    public static List<Comparison> compare(Snapshot snapshot, GridSpec grid,
+            Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices) {
         if (!grid.tuned()) {
             List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid)).compare(snapshot.observations());
             return grid.sequential() == null ? comparisons
                     : withSequential(comparisons, new SequentialComparisons(grid, snapshot.observations(),
                             settled(snapshot, grid)));
         }
-        var choices = TunedProtocol.choices(snapshot, grid);
         List<Comparison> comparisons = new Analysis(Analysis.Settings.forGrid(grid))
                 .compare(TunedProtocol.observations(snapshot, grid, choices));
         if (grid.sequential() == null) {

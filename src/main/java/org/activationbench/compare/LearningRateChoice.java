@@ -38,7 +38,15 @@ public final class LearningRateChoice {
 
         /** The chosen rate's own mean, among those compared. */
         public RateMean best() {
-            return rates.stream().filter(r -> r.learningRate() == learningRate).findFirst().orElseThrow();
+            return rates.stream().filter(r -> at(r.learningRate())).findFirst().orElseThrow();
+        }
+
+        /**
+         * Whether {@code rate} is the chosen one. Exact: a rate is the grid's own value, written to the tables and read
+         * back bit for bit, never the result of arithmetic.
+         */
+        public boolean at(double rate) {
+            return Double.compare(learningRate, rate) == 0;
         }
     }
 

@@ -219,7 +219,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
 
     /**
      * The trials of a comparison that did not learn: those of its baseline and candidate, at their rates, in its
-     * setting, on the seeds it compares (a tuned grid's tuning seeds are not compared).
+     * setting and condition, on the seeds it compares (a tuned grid's tuning seeds are not compared).
      */
     public int untrainedIn(Comparison c) {
         if (untrained.isEmpty()) {
@@ -228,7 +228,7 @@ public record Snapshot(String experiment, String gridText, List<RunRow> runs, Li
         java.util.Set<String> ids = new java.util.HashSet<>(untrained);
         return (int) runs.stream().filter(r -> ids.contains(r.trialId()) && r.dataset().equals(c.dataset())
                 && r.architecture().equals(c.architecture()) && r.strategy().equals(c.strategy())
-                && !r.stage().equals("tuning")
+                && r.condition().equals(c.condition()) && !r.stage().equals("tuning")
                 && (r.label().equals(c.baseline()) && r.learningRate() == c.baselineLearningRate()
                         || r.label().equals(c.candidate()) && r.learningRate() == c.candidateLearningRate())).count();
     }

@@ -12,16 +12,20 @@ import org.activationbench.grid.TrialConfig;
 
 /**
  * Which landed trials enter which comparison under {@code protocol = tuned}: the rates chosen on the tuning seeds
- * ({@link LearningRateChoice}), then the confirmation seeds at those rates ({@code tuned}) and, when the grid compares
- * with the fixed rate, the confirmation seeds at training.learning-rate ({@code fixed}). Tuning trials enter no
- * comparison. With {@code analysis.sequential}, the tuned comparisons take their seeds on demand
- * ({@link #sequential}); the fixed-rate trials run on the seeds the tuned ones did.
+ * ({@link LearningRateChoice}, made once and stored by {@link StoredChoices}), then the confirmation seeds at those
+ * rates ({@code tuned}) and, when the grid compares with the fixed rate, the confirmation seeds at
+ * training.learning-rate ({@code fixed}). Tuning trials enter no comparison. With {@code analysis.sequential}, the tuned
+ * comparisons take their seeds on demand ({@link #sequential}); the fixed-rate trials run on the seeds the tuned ones did.
+ * The methods that take {@code choices} take the stored ones.
  */
 public final class TunedProtocol {
 
     private TunedProtocol() {}
 
-    /** The choices made from a snapshot's tuning trials (every runs row on a tuning seed counts; see the rule). */
+    /**
+     * The choices a snapshot's tuning trials give (every runs row on a tuning seed counts; see the rule): what
+     * {@link StoredChoices} stores when a key's tuning trials have landed, and checks the stored choices against.
+     */
     public static Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices(Snapshot snapshot, GridSpec grid) {
         Set<Long> tuningSeeds = Set.copyOf(grid.tuning().seeds());
         int epoch = grid.tuning().epoch();
@@ -47,11 +51,15 @@ public final class TunedProtocol {
         return new LearningRateChoice.Key(dataset, architecture, strategy, condition, label);
     }
 
+    /** The key of a trial's learning-rate choice. */
+    public static LearningRateChoice.Key key(TrialConfig t) {
+        return key(t.dataset(), t.architecture(), t.strategy().name(), t.condition().label(), t.activationLabel());
+    }
+
     /** Whether {@code t} is a trial on a confirmation seed at its activation's chosen rate: one the tuned comparison uses. */
     public static boolean atChosenRate(TrialConfig t, Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices) {
-        LearningRateChoice.Chosen chosen = choices.get(key(t.dataset(), t.architecture(), t.strategy().name(),
-                t.condition().label(), t.activationLabel()));
-        return t.stage() != Stage.TUNING && chosen != null && chosen.learningRate() == t.learningRate();
+        LearningRateChoice.Chosen chosen = choices.get(key(t));
+        return t.stage() != Stage.TUNING && chosen != null && chosen.at(t.learningRate());
     }
 
     /**
@@ -84,7 +92,7 @@ public final class TunedProtocol {
             }
             LearningRateChoice.Chosen chosen = choices.get(key(o.dataset(), o.architecture(), o.strategy(), o.condition(),
                     o.label()));
-            if (chosen != null && chosen.learningRate() == o.learningRate()) {
+            if (chosen != null && chosen.at(o.learningRate())) {
                 out.add(o.inStage(Observation.TUNED));
             }
         }

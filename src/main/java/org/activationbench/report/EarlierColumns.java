@@ -39,6 +39,13 @@ final class EarlierColumns {
                 : "CREATE VIEW " + view + " AS SELECT *, " + String.join(", ", missing) + " FROM " + files;
     }
 
+    /** A view with the table's columns and no row: for a table no file of which has landed yet. */
+    static String empty(String view, Table<?> table) {
+        return "CREATE VIEW " + view + " AS SELECT " + table.columns().stream()
+                .map(c -> "CAST(NULL AS " + duckDbType(c.kind()) + ") AS " + c.name())
+                .collect(java.util.stream.Collectors.joining(", ")) + " WHERE false";
+    }
+
     private static String duckDbType(Column.Kind kind) {
         return switch (kind) {
             case STRING -> "VARCHAR";

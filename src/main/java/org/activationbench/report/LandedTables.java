@@ -36,8 +36,8 @@ final class LandedTables implements AutoCloseable {
 
     /**
      * @param tuned the run is a {@code protocol = tuned} grid: {@code runs}, {@code epochs} and {@code comparisons} are
-     *              then its confirmation (each activation at its chosen rate), and {@code all_runs}, {@code all_epochs}
-     *              and {@code all_comparisons} hold every stage
+     *              then its confirmation (each activation at the rate stored in {@code learning_rates}), and
+     *              {@code all_runs}, {@code all_epochs} and {@code all_comparisons} hold every stage
      */
     LandedTables(Path folder, String experiment, boolean tuned) {
         this(folder, experiment, tuned, List.of());
@@ -125,7 +125,7 @@ final class LandedTables implements AutoCloseable {
 
     /** The tables that have landed files: a view over a glob that matches nothing would not even be created. */
     private static List<String> present(Path folder) {
-        return Stream.of("runs", "epochs", "comparisons").filter(t -> hasParquet(folder.resolve(t))).toList();
+        return Stream.of("runs", "epochs", "comparisons", "learning_rates").filter(t -> hasParquet(folder.resolve(t))).toList();
     }
 
     private static boolean hasParquet(Path dir) {

@@ -90,6 +90,12 @@ final class LandedViews {
                     SELECT *, setting(architecture, strategy) AS setting
                     FROM %s""".formatted(all, read("comparisons", experiment)));
         }
+        if (tables.contains("learning_rates")) {
+            sql.add("CREATE VIEW learning_rates AS SELECT * FROM " + read("learning_rates", experiment));
+        } else if (tuned) {
+            // No rate chosen yet: the table's columns, no row.
+            sql.add(EarlierColumns.empty("learning_rates", Tables.LEARNING_RATES));
+        }
         return List.copyOf(sql);
     }
 
@@ -132,10 +138,7 @@ final class LandedViews {
                             hasColumn(s, "landed_epoch_files", "dead_fraction"))));
             sql.add(unfinishedView(all, runs));
             if (tuned && runs) {
-                sql.addAll(hasTable(s, "all_comparisons") ? confirmation() : List.of(
-                        // No comparison yet, so no rate chosen: the confirmation is empty.
-                        "CREATE VIEW runs AS SELECT * FROM all_runs WHERE false",
-                        "CREATE VIEW epochs AS SELECT * FROM all_epochs WHERE false"));
+                sql.addAll(confirmation(hasTable(s, "all_comparisons")));
             }
         }
         return sql;
@@ -187,26 +190,31 @@ final class LandedViews {
     }
 
     /**
-     * The views of a tuned grid's confirmation: the rates chosen (as the comparisons recorded them), the trials on the
-     * confirmation seeds at those rates, their checkpoints, and the comparisons of stage tuned.
+     * The views of a tuned grid's confirmation: the rates chosen, as {@code learning_rates} stores them (per dataset,
+     * architecture, strategy, condition and activation label), the trials on the confirmation seeds at those rates,
+     * their checkpoints, and the comparisons of stage tuned.
      */
-    private static List<String> confirmation() {
-        return List.of("""
+    private static List<String> confirmation(boolean comparisons) {
+        List<String> sql = new ArrayList<>(List.of("""
                 CREATE VIEW chosen_rates AS
-                SELECT DISTINCT dataset, architecture, strategy, baseline AS activation_label,
-                       baseline_learning_rate AS learning_rate
-                FROM all_comparisons WHERE stage = 'tuned'
-                UNION
-                SELECT DISTINCT dataset, architecture, strategy, candidate, candidate_learning_rate
-                FROM all_comparisons WHERE stage = 'tuned'""", """
+                SELECT dataset, architecture, strategy, condition, activation_label, learning_rate
+                FROM learning_rates WHERE chosen""",
+                // A runs row landed before runs.condition existed is named by its optimizer and weight init, as the
+                // comparisons name it.
+                """
                 CREATE VIEW runs AS
                 SELECT r.* FROM all_runs r JOIN chosen_rates c
                     ON r.dataset = c.dataset AND r.architecture = c.architecture AND r.strategy = c.strategy
+                   AND coalesce(r.condition, r.optimizer || ', ' || r.weight_init) = c.condition
                    AND r.activation_label = c.activation_label AND r.learning_rate = c.learning_rate
                 WHERE coalesce(r.stage, 'fixed') <> 'tuning'""", """
                 CREATE VIEW epochs AS
-                SELECT * FROM all_epochs WHERE trial_id IN (SELECT trial_id FROM runs)""", """
-                CREATE VIEW comparisons AS
-                SELECT * FROM all_comparisons WHERE stage = 'tuned'""");
+                SELECT * FROM all_epochs WHERE trial_id IN (SELECT trial_id FROM runs)"""));
+        if (comparisons) {
+            sql.add("""
+                    CREATE VIEW comparisons AS
+                    SELECT * FROM all_comparisons WHERE stage = 'tuned'""");
+        }
+        return sql;
     }
 }

@@ -70,7 +70,7 @@ final class ReportLayout {
         }
         page.text(conclusion(run, shown, outline, grid).markdown());
         if (grid.tuned() && !run.snapshot().epochs().isEmpty()) {
-            page.text(TuningConclusion.markdown(run.comparisons(), outline, grid, baseline));
+            page.text(TuningConclusion.markdown(run, outline, grid, baseline));
         }
         if (run.snapshot().epochs().isEmpty()) {
             page.text("No trial has reached a checkpoint yet: nothing to compare.");

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.Comparison;
+import org.activationbench.compare.LearningRateChoice;
 import org.activationbench.compare.Metric;
 import org.activationbench.compare.Observation;
 import org.activationbench.compare.Snapshot;
+import org.activationbench.compare.TunedProtocol;
 import org.activationbench.grid.GridSpec;
 import org.activationbench.grid.Stage;
 import org.activationbench.grid.TrialConfig;
@@ -21,13 +24,15 @@ final class TuningConclusion {
 
     private TuningConclusion() {}
 
-    /** The paragraph, from the comparisons just written and the landed runs. */
-    static String markdown(List<Comparison> comparisons, RunOutline outline, GridSpec grid, String baseline) {
+    /** The paragraph, from the stored choices, the comparisons just written and the landed runs. */
+    static String markdown(ComparedRun run, RunOutline outline, GridSpec grid, String baseline) {
+        List<Comparison> comparisons = run.comparisons();
+        boolean byCondition = grid.conditions().count() > 1;
         StringBuilder b = new StringBuilder("### A fixed against a tuned learning rate\n\n");
-        b.append(chosen(comparisons)).append(' ');
+        b.append(chosen(run.choices(), byCondition)).append(' ');
         if (!grid.tuning().compareFixed()) {
             return b.append("This grid ran no fixed-rate comparison (tuning.compare-fixed = false). ")
-                    .append(cost(comparisons, outline.snapshot())).toString();
+                    .append(cost(run.choices(), outline.snapshot())).toString();
         }
         List<String> changed = new ArrayList<>();
         List<String> same = new ArrayList<>();
@@ -40,11 +45,12 @@ final class TuningConclusion {
                 if (f == null) {
                     continue;
                 }
-                String line = setting + ", " + t.getKey() + ": " + f.verdict() + " at " + TrialConfig.number(
-                        grid.training().learningRate()) + " (" + Format.points(f.stats().meanDifference()) + " points), "
-                        + t.getValue().verdict() + " at the tuned rates (" + t.getKey() + " "
-                        + TrialConfig.number(t.getValue().candidateLearningRate()) + ", " + baseline + " "
-                        + TrialConfig.number(t.getValue().baselineLearningRate()) + "; "
+                String candidate = t.getValue().candidate();
+                String line = setting + (byCondition ? " (" + t.getValue().condition() + ")" : "") + ", " + candidate
+                        + ": " + f.verdict() + " at " + TrialConfig.number(grid.training().learningRate()) + " ("
+                        + Format.points(f.stats().meanDifference()) + " points), " + t.getValue().verdict()
+                        + " at the tuned rates (" + candidate + " " + TrialConfig.number(t.getValue().candidateLearningRate())
+                        + ", " + baseline + " " + TrialConfig.number(t.getValue().baselineLearningRate()) + "; "
                         + Format.points(t.getValue().stats().meanDifference()) + " points)";
                 (f.verdict() == t.getValue().verdict() ? same : changed).add(line);
             }
@@ -60,36 +66,27 @@ final class TuningConclusion {
         if (!same.isEmpty()) {
             b.append(" Unchanged: ").append(String.join("; ", same)).append('.');
         }
-        return b.append(' ').append(cost(comparisons, outline.snapshot())).toString();
+        return b.append(' ').append(cost(run.choices(), outline.snapshot())).toString();
     }
 
-    /** The rate chosen per setting and activation label, as the tuned comparisons recorded them. */
-    private static String chosen(List<Comparison> comparisons) {
-        Map<String, Map<String, Double>> rates = chosenRates(comparisons);
-        if (rates.isEmpty()) {
-            return "No rate has been chosen yet (stage 1 or the baseline has no results).";
+    /** The rate chosen per setting (and condition) and activation label, as learning_rates stores them. */
+    private static String chosen(Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices, boolean byCondition) {
+        if (choices.isEmpty()) {
+            return "No rate has been chosen yet (the tuning trials have not all landed).";
+        }
+        Map<String, Map<String, Double>> rates = new TreeMap<>();
+        for (LearningRateChoice.Chosen c : choices.values()) {
+            LearningRateChoice.Key k = c.key();
+            rates.computeIfAbsent(Snapshot.setting(k.architecture(), k.strategy())
+                    + (byCondition ? " (" + k.condition() + ")" : ""), s -> new TreeMap<>()).put(k.label(), c.learningRate());
         }
         return "Rates chosen on validation accuracy: " + rates.entrySet().stream().map(s -> s.getKey() + ": "
                 + s.getValue().entrySet().stream().map(e -> e.getKey() + " " + TrialConfig.number(e.getValue()))
                         .collect(Collectors.joining(", "))).collect(Collectors.joining("; ")) + ".";
     }
 
-    /** Per setting, each activation label's chosen rate (baseline included), from the tuned comparisons. */
-    private static Map<String, Map<String, Double>> chosenRates(List<Comparison> comparisons) {
-        Map<String, Map<String, Double>> rates = new TreeMap<>();
-        for (Comparison c : comparisons) {
-            if (c.stage().equals(Observation.TUNED)) {
-                Map<String, Double> s = rates.computeIfAbsent(c.setting(), k -> new TreeMap<>());
-                s.put(c.baseline(), c.baselineLearningRate());
-                s.put(c.candidate(), c.candidateLearningRate());
-            }
-        }
-        return rates;
-    }
-
     /** Trial-epochs of the tuned protocol (stage 1 + stage 2) against the fixed one, from the landed runs. */
-    private static String cost(List<Comparison> comparisons, Snapshot snapshot) {
-        Map<String, Map<String, Double>> rates = chosenRates(comparisons);
+    private static String cost(Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices, Snapshot snapshot) {
         long tuning = 0;
         long confirmation = 0;
         long fixed = 0;
@@ -101,8 +98,9 @@ final class TuningConclusion {
             if (r.stage().equals(Stage.FIXED.label())) {
                 fixed += r.maxEpochs();
             }
-            Double rate = rates.getOrDefault(r.setting(), Map.of()).get(r.label());
-            if (rate != null && rate == r.learningRate()) {
+            LearningRateChoice.Chosen chosen = choices.get(TunedProtocol.key(r.dataset(), r.architecture(), r.strategy(),
+                    r.condition(), r.label()));
+            if (chosen != null && chosen.at(r.learningRate())) {
                 confirmation += r.maxEpochs();
             }
         }
@@ -111,9 +109,10 @@ final class TuningConclusion {
                 fixed > 0 ? " (" + Format.fixed((tuning + confirmation) / (double) fixed, 2) + "x)" : "");
     }
 
+    /** The comparisons of one stage at one checkpoint, by condition and candidate. */
     private static Map<String, Comparison> byCandidate(List<Comparison> comparisons, String setting, int epoch, String stage) {
         return comparisons.stream().filter(c -> c.setting().equals(setting) && c.epoch() == epoch
                 && c.metric() == Metric.TEST_ACCURACY && c.stage().equals(stage))
-                .collect(Collectors.toMap(Comparison::candidate, c -> c, (a, c) -> a, TreeMap::new));
+                .collect(Collectors.toMap(c -> c.condition() + "\u0000" + c.candidate(), c -> c, (a, c) -> a, TreeMap::new));
     }
 }

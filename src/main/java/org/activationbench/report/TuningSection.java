@@ -22,7 +22,8 @@ final class TuningSection {
                 + seeds(grid.tuning().seeds()) + " (stage 1). " + grid.validation().examples() + " training examples,"
                 + " drawn by a permutation seeded with " + grid.validation().seed() + ", were held out of training as the"
                 + " validation split; every trial is measured on it beside train and test, and the test set is never used"
-                + " to choose. Each activation label's rate (every alpha on its own), per architecture, is "
+                + " to choose. Each activation label's rate (every alpha on its own), per architecture"
+                + (grid.conditions().count() > 1 ? " and condition" : "") + ", is "
                 + LearningRateChoice.RULE + "; the tuning epoch is " + epoch + ". Stage 2 ran each activation at its"
                 + " chosen rate on the confirmation seeds " + seeds(grid.seeds()) + ", disjoint from the tuning seeds;"
                 + " only stage 2 enters the comparisons above"
@@ -30,63 +31,71 @@ final class TuningSection {
                         + TrialConfig.number(grid.training().learningRate()) + " (same split, same training examples)"
                         + " give the fixed-rate comparison below. A chosen rate equal to the fixed one is the same trial,"
                         + " trained once." : "."));
+        // A grid of several conditions chooses within each: its curves, rows and pairs name the condition.
+        boolean byCondition = grid.conditions().count() > 1;
         for (String s : settings) {
             page.figure("Learning-rate sensitivity, **" + s + "**: validation accuracy at epoch " + epoch + " against the"
                     + " learning rate (log scale), mean over the tuning seeds with its 95% t-interval. A trial that did"
                     + " not reach the epoch is missing here and counts as 0 in the choice.", "sensitivity-" + s + ".png", """
-                    SELECT activation_label, log10(learning_rate) AS log10_rate, avg(100 * validation_accuracy) AS mean,
+                    SELECT %s, log10(learning_rate) AS log10_rate, avg(100 * validation_accuracy) AS mean,
                            stddev_samp(100 * validation_accuracy) AS sd, count(*) AS seeds
                     FROM all_epochs
                     WHERE %s AND stage = 'tuning' AND epoch = %d
-                    GROUP BY activation, alpha, activation_label, learning_rate
-                    ORDER BY activation, coalesce(alpha, 0), activation_label, learning_rate"""
-                    .formatted(RunOutline.where(s), epoch),
+                    GROUP BY %sactivation, alpha, activation_label, learning_rate
+                    ORDER BY %sactivation, coalesce(alpha, 0), activation_label, learning_rate"""
+                    .formatted(byCondition ? "activation_label || ' (' || coalesce(condition, '') || ')' AS activation_label"
+                            : "activation_label", RunOutline.where(s), epoch, byCondition ? "condition, " : "",
+                            byCondition ? "condition, " : ""),
                     rows -> page.charts().bands(s + ": validation accuracy by learning rate", "log10 learning rate",
                             "validation accuracy (%)", CurveFigures.bands(rows, i -> rows.string(i, "activation_label"),
                                     "log10_rate")));
         }
+        String condition = byCondition ? "condition, " : "";
+        List<String> conditionHeader = byCondition ? List.of("condition") : List.of();
         page.table("Mean validation accuracy at epoch " + epoch + " over the tuning seeds, per learning rate (a trial that"
-                + " did not reach the epoch counts as 0), and the rate chosen.",
-                List.of("architecture", "activation", "validation accuracy by rate", "chosen rate"), """
-                WITH tuning AS (
-                    SELECT r.setting, r.dataset, r.architecture, r.strategy, r.activation, r.alpha, r.activation_label,
-                           r.learning_rate, coalesce(e.validation_accuracy, 0) AS accuracy
-                    FROM all_runs r LEFT JOIN all_epochs e ON e.trial_id = r.trial_id AND e.epoch = %d
-                    WHERE r.stage = 'tuning'),
-                by_rate AS (
-                    SELECT setting, dataset, architecture, strategy, activation, alpha, activation_label, learning_rate,
-                           avg(accuracy) AS mean, count(*) AS seeds
-                    FROM tuning GROUP BY ALL)
-                SELECT b.setting, b.activation_label,
-                       string_agg(printf('%%g', b.learning_rate) || ': ' || percent(b.mean) || ' (' || b.seeds || ')', ', '
-                                  ORDER BY b.learning_rate) AS by_rate,
-                       coalesce(printf('%%g', any_value(c.learning_rate)), '–') AS chosen
-                FROM by_rate b LEFT JOIN chosen_rates c USING (dataset, architecture, strategy, activation_label)
-                GROUP BY b.setting, b.activation, b.alpha, b.activation_label
-                ORDER BY setting_order(b.setting), b.activation, coalesce(b.alpha, 0)""".formatted(epoch));
+                + " did not reach the epoch counts as 0; in brackets the seeds), and the rate chosen: the table"
+                + " learning_rates, written when the choice was made.",
+                concat(List.of("architecture"), conditionHeader, List.of("activation", "validation accuracy by rate",
+                        "chosen rate")), """
+                WITH labels AS (SELECT DISTINCT activation_label, activation, alpha FROM all_runs),
+                rates AS (
+                    SELECT setting(l.architecture, l.strategy) AS setting, l.*, a.activation, a.alpha
+                    FROM learning_rates l LEFT JOIN labels a USING (activation_label))
+                SELECT setting, %sactivation_label,
+                       string_agg(printf('%%g', learning_rate) || ': ' || percent(mean_validation_accuracy) || ' ('
+                                  || tuning_seeds || ')', ', ' ORDER BY learning_rate) AS by_rate,
+                       coalesce(printf('%%g', any_value(learning_rate) FILTER (WHERE chosen)), '–') AS chosen
+                FROM rates
+                GROUP BY dataset, setting, %sactivation, alpha, activation_label
+                ORDER BY dataset, setting_order(setting), %sactivation, coalesce(alpha, 0)"""
+                        .formatted(condition, condition, condition));
         if (grid.tuning().compareFixed()) {
             page.table("Test accuracy against " + baseline + " at the last checkpoint: every activation at the fixed rate"
                     + " against each at its chosen rate, on the same confirmation seeds (Δ in points; P(better): the share"
                     + " of seeds on which the candidate beats " + baseline + ", with its bootstrap interval).",
-                    List.of("architecture", "candidate", "fixed: Δ", "fixed: P(better)", "fixed: verdict", "rates (candidate / "
-                            + baseline + ")", "tuned: Δ", "tuned: P(better)", "tuned: verdict", "verdict changed"), """
+                    concat(List.of("architecture"), conditionHeader, List.of("candidate", "fixed: Δ", "fixed: P(better)",
+                            "fixed: verdict", "rates (candidate / " + baseline + ")", "tuned: Δ", "tuned: P(better)",
+                            "tuned: verdict", "verdict changed")), """
                     WITH last AS (SELECT setting, max(epoch) AS epoch FROM all_comparisons GROUP BY setting),
                     f AS (SELECT * FROM all_comparisons JOIN last USING (setting, epoch)
                           WHERE stage = 'fixed' AND metric = 'test_accuracy'),
                     t AS (SELECT * FROM all_comparisons JOIN last USING (setting, epoch)
                           WHERE stage = 'tuned' AND metric = 'test_accuracy')
-                    SELECT t.setting, t.candidate, points(f.mean_difference) AS fixed_difference,
+                    SELECT t.setting, %st.candidate, points(f.mean_difference) AS fixed_difference,
                            fixed(f.prob_improvement, 2) || ' (' || fixed(f.prob_improvement_low, 2) || '–'
                                || fixed(f.prob_improvement_high, 2) || ')' AS fixed_p_better,
                            f.verdict AS fixed_verdict,
-                           printf('%g', t.candidate_learning_rate) || ' / ' || printf('%g', t.baseline_learning_rate) AS rates,
+                           printf('%%g', t.candidate_learning_rate) || ' / ' || printf('%%g', t.baseline_learning_rate) AS rates,
                            points(t.mean_difference) AS tuned_difference,
                            fixed(t.prob_improvement, 2) || ' (' || fixed(t.prob_improvement_low, 2) || '–'
                                || fixed(t.prob_improvement_high, 2) || ')' AS tuned_p_better,
                            t.verdict AS tuned_verdict,
                            CASE WHEN f.verdict IS NULL THEN '–' WHEN f.verdict = t.verdict THEN 'no' ELSE 'yes' END AS changed
-                    FROM t LEFT JOIN f USING (dataset, architecture, strategy, candidate)
-                    ORDER BY t.dataset, setting_order(t.setting), t.candidate_activation, coalesce(t.candidate_alpha, 0)""");
+                    FROM t LEFT JOIN f ON f.dataset = t.dataset AND f.architecture = t.architecture
+                        AND f.strategy = t.strategy AND f.candidate = t.candidate
+                        AND f.condition IS NOT DISTINCT FROM t.condition
+                    ORDER BY t.dataset, setting_order(t.setting), %st.candidate_activation, coalesce(t.candidate_alpha, 0)"""
+                            .formatted(byCondition ? "t.condition, " : "", byCondition ? "t.condition, " : ""));
         }
         page.table("What the protocol cost: trials and trial-epochs (trials x epochs trained) by stage. The tuned protocol"
                 + " is stage 1 plus stage 2; the fixed protocol it is compared with is the fixed-rate row alone (same"
@@ -117,6 +126,11 @@ final class TuningSection {
                             THEN fixed(trial_epochs / (SELECT trial_epochs FROM filled WHERE o = 4), 2) || 'x' ELSE '–' END
                            AS versus_fixed
                 FROM filled ORDER BY o""");
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     private static String rates(List<Double> rates) {

@@ -22,9 +22,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The output folder of one experiment: {@code runs/}, {@code epochs/} (and later {@code comparisons/}), each
- * Hive-partitioned by {@code experiment=}. Results land in small files as trials finish; {@link #compact()} then
- * rewrites each table as one file with exactly one row per trial (and per trial and epoch), which also settles
+ * The output folder of one experiment: {@code runs/}, {@code epochs/} (and later {@code comparisons/}, and a tuned
+ * grid's {@code learning_rates/}), each Hive-partitioned by {@code experiment=}. Results land in small files as trials
+ * finish; {@link #compact()} then rewrites runs and epochs as one file with exactly one row per trial (and per trial and epoch), which also settles
  * what a killed and resumed run left behind (a trial landed twice, epochs rows whose runs row never landed).
  * Landing, compacting, replacing and recovering are for the holder of the folder's {@link WriterLock}; reading is
  * for anyone.
@@ -61,6 +61,11 @@ public final class ResultStore {
     /** The folder of this experiment's partition of a table. */
     public Path tableDir(Table table) {
         return new Path(new Path(root, table.name()), Table.PARTITION + "=" + experiment);
+    }
+
+    /** A tuned grid's stored choices of learning rate: the files of {@code learning_rates}. */
+    public LearningRateFiles learningRates() {
+        return new LearningRateFiles(conf, root, tableDir(Tables.LEARNING_RATES));
     }
 
     /** Writes the records' rows as new files: epochs first, so that a runs row never lands without its epochs. */

@@ -4,7 +4,10 @@ import java.util.List;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.train.CheckpointMetrics;
 
-/** The published tables ({@code runs}, {@code epochs}, {@code comparisons}), and how a trial's record becomes rows. */
+/**
+ * The published tables ({@code runs}, {@code epochs}, {@code comparisons}, and a tuned grid's {@code learning_rates}),
+ * and how a trial's record becomes rows.
+ */
 public final class Tables {
 
     private Tables() {}
@@ -18,8 +21,11 @@ public final class Tables {
     /** One row per comparison; see {@link ComparisonColumns}. */
     public static final Table<ComparisonRow> COMPARISONS = ComparisonColumns.TABLE;
 
+    /** A tuned grid's choices of learning rate, one row per choice and rate tried; see {@link LearningRateColumns}. */
+    public static final Table<LearningRateRow> LEARNING_RATES = LearningRateColumns.TABLE;
+
     /** Every published table, in the order the documentation lists them. */
-    public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS);
+    public static final List<Table<?>> ALL = List.of(RUNS, EPOCHS, COMPARISONS, LEARNING_RATES);
 
     /**
      * One checkpoint of a trial, by one attempt: what an {@code epochs} row describes. Serializable: an executor hands

@@ -15,4 +15,9 @@ public final class Rounds {
         }
         return grid.sequential() != null ? new SequentialRounds() : NextRound.ALL;
     }
+
+    /** As {@link #of}, for a command that asks what the next round would be: a tuned grid's choices are not stored. */
+    public static NextRound preview(GridSpec grid) {
+        return grid.tuned() ? TunedRounds.preview() : of(grid);
+    }
 }

@@ -18,12 +18,12 @@ import org.apache.spark.sql.Row;
 /**
  * A finished run's tables copied into a folder of their own (beside its report, for checking in both), so that the
  * report's queries run on the files next to it, on any machine. The copy is an output folder like any other (grid,
- * manifest, the three tables), so publishing again replaces only what an earlier publication wrote.
+ * manifest, the tables), so publishing again replaces only what an earlier publication wrote.
  */
 public final class PublishedRun {
 
     private static final List<String> COPIED = List.of(OutputFolder.GRID_FILE, OutputFolder.MANIFEST, "runs", "epochs",
-            "comparisons");
+            "comparisons", "learning_rates");
 
     private PublishedRun() {}
 

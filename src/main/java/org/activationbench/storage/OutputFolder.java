@@ -24,11 +24,13 @@ public final class OutputFolder {
     public static final String MANIFEST = "activation-bench.manifest";
     /** Where analyze and report work on a run another process is writing: a copy of its landed tables, beside them. */
     public static final String SNAPSHOT = "snapshot";
-    /** The tables a snapshot holds. */
-    public static final List<String> SNAPSHOT_TABLES = List.of("runs", "epochs", "comparisons");
+    /** The tables a run lands as it goes, and a snapshot copies: the trials' rows and a tuned grid's chosen rates. */
+    public static final List<String> LANDED_TABLES = List.of("runs", "epochs", "learning_rates");
+    /** The tables a snapshot holds: those it copies, and the comparisons written on the copy. */
+    public static final List<String> SNAPSHOT_TABLES = List.of("runs", "epochs", "learning_rates", "comparisons");
     /** What a run writes at the top of its folder; a folder from before the manifest is read as holding these. */
-    public static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", SNAPSHOT,
-            StateFolder.DEFAULT_NAME);
+    public static final List<String> WRITTEN = List.of(GRID_FILE, "runs", "epochs", "comparisons", "learning_rates",
+            SNAPSHOT, StateFolder.DEFAULT_NAME);
 
     /** What a run may do with a folder, decided before anything is written. */
     public enum State { ABSENT, EMPTY, HOLDS_RUN, NOT_A_FOLDER, FOREIGN }
@@ -115,6 +117,29 @@ public final class OutputFolder {
     }
 
     /**
+     * Adds {@code entry} to the manifest of a folder that has one and does not list it yet (a folder written before the
+     * entry existed), so that {@code --overwrite} removes it too; a folder without a manifest (a snapshot) is left as it is.
+     */
+    public void declare(String entry) {
+        Path manifest = new Path(path, MANIFEST);
+        try {
+            if (!fs.exists(manifest)) {
+                return;
+            }
+            String text;
+            try (InputStream in = fs.open(manifest)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!text.lines().toList().contains(entry)) {
+                DurableFiles.write(fs, manifest, (text + (text.endsWith("\n") ? "" : "\n") + entry + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException | FSError e) {
+            throw WriteFailure.at(manifest, e);
+        }
+    }
+
+    /**
      * Checks, before any work, that results can be written here: creates the folder if needed, writes and removes a
      * probe file. On failure removes the folders it created and throws {@link RefusedException}.
      */
@@ -153,7 +178,7 @@ public final class OutputFolder {
     }
 
     /**
-     * Copies the runs and epochs files landed so far into {@code snapshot/} (replacing an earlier snapshot's), for work
+     * Copies the files of the {@link #LANDED_TABLES} landed so far into {@code snapshot/} (replacing an earlier snapshot's), for work
      * on a run another process is writing; returns the snapshot's location.
      */
     public String snapshotOfLanded() {
@@ -167,7 +192,7 @@ public final class OutputFolder {
                             + "; move them away");
                 }
             }
-            for (String table : List.of("runs", "epochs")) {
+            for (String table : LANDED_TABLES) {
                 Path from = new Path(path, table);
                 if (fs.exists(from)) {
                     org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, new Path(snapshot, table), false, fs.getConf());

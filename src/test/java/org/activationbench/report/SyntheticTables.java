@@ -8,9 +8,12 @@ import java.util.Map;
 import org.activationbench.compare.Analysis;
 import org.activationbench.compare.ComparedRun;
 import org.activationbench.compare.ComparisonsTable;
+import org.activationbench.compare.LearningRateChoice;
 import org.activationbench.compare.Snapshot;
 import org.activationbench.compare.Snapshot.EpochRow;
 import org.activationbench.compare.Snapshot.RunRow;
+import org.activationbench.compare.StoredChoices;
+import org.activationbench.compare.TunedProtocol;
 import org.activationbench.results.TableFiles;
 import org.activationbench.results.Tables;
 
@@ -24,9 +27,21 @@ final class SyntheticTables {
         return land(new ComparedRun(snapshot, settings, new Analysis(settings).compare(snapshot.observations())), output);
     }
 
-    /** Lands a run compared as its grid says (with the sequential decisions of a sequential grid). */
+    /**
+     * Lands a run compared as its grid says (with the sequential decisions of a sequential grid); a tuned grid's rates
+     * chosen from its tuning rows and landed in learning_rates, as the driver stores them.
+     */
     static ComparedRun land(Snapshot snapshot, org.activationbench.grid.GridSpec grid, Path output) throws IOException {
-        return land(new ComparedRun(snapshot, Analysis.Settings.forGrid(grid), ComparisonsTable.compare(snapshot, grid)), output);
+        Map<LearningRateChoice.Key, LearningRateChoice.Chosen> choices = grid.tuned() ? TunedProtocol.choices(snapshot, grid)
+                : Map.of();
+        ComparedRun run = land(new ComparedRun(snapshot, Analysis.Settings.forGrid(grid),
+                ComparisonsTable.compare(snapshot, grid, choices), choices), output);
+        if (!choices.isEmpty()) {
+            TableFiles.writeRows(output, snapshot.experiment(), Tables.LEARNING_RATES, choices.values().stream()
+                    .flatMap(c -> StoredChoices.rows(c, grid.tuning().epoch()).stream()).map(Tables.LEARNING_RATES::row)
+                    .toList());
+        }
+        return run;
     }
 
     private static ComparedRun land(ComparedRun run, Path output) throws IOException {
@@ -76,6 +91,7 @@ final class SyntheticTables {
     private static Map<String, Object> run(RunRow r, java.util.Set<String> untrained) {
         Map<String, Object> row = key(r.trialId(), r.architecture(), r.strategy(), r.activation(), r.alpha(), r.label(), r.seed());
         row.put("condition", r.condition());
+        row.put("stage", r.stage());
         row.put("learning_rate", r.learningRate());
         row.put("learned", !untrained.contains(r.trialId()));
         row.put("status", r.status().name());
@@ -104,7 +120,9 @@ final class SyntheticTables {
         Map<String, Object> row = key(e.trialId(), e.architecture(), e.strategy(), e.activation(), e.alpha(), e.label(), e.seed());
         row.put("epoch", e.epoch());
         row.put("condition", e.condition());
+        row.put("stage", e.stage());
         row.put("learning_rate", e.learningRate());
+        row.put("validation_accuracy", e.validationAccuracy());
         row.put("train_loss", e.trainLoss());
         row.put("train_accuracy", e.trainAccuracy());
         row.put("test_loss", e.testLoss());
