@@ -23,6 +23,25 @@ class RunLocalScriptIT {
     @TempDir
     Path dir;
 
+    /**
+     * The Spark runtime the build assembles for local mode and the cluster holds one version of each jar: a rebuild
+     * after a version change replaces the earlier jars (two spark-core versions side by side stop a worker from starting).
+     */
+    @Test
+    void theSparkRuntimeHoldsOneVersionOfEachJar() throws Exception {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(.+?)-(\\d[\\w.]*).*\\.jar");
+        java.util.Map<String, java.util.Set<String>> versions = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> jars = Files.list(ROOT.resolve("target/spark-home/jars"))) {
+            jars.map(p -> p.getFileName().toString()).forEach(name -> {
+                java.util.regex.Matcher m = named.matcher(name);
+                assertTrue(m.matches(), "a jar without a version: " + name);
+                versions.computeIfAbsent(m.group(1), k -> new java.util.TreeSet<>()).add(m.group(2));
+            });
+        }
+        assertTrue(versions.containsKey("spark-core_2.12"), versions.keySet().toString());
+        versions.forEach((jar, found) -> assertEquals(1, found.size(), jar + " in several versions: " + found));
+    }
+
     @Test
     void aMissingDataFolderIsNamedWithItsFirstFile() throws Exception {
         Path data = dir.resolve("nowhere");
