@@ -43,13 +43,22 @@ build_if_needed() {
   fi
 }
 
-# The datasets a grid run needs: mnist unless the grid file or an override names fashion-mnist.
+# The datasets a grid run needs: mnist unless the grid file or an override names fashion-mnist. Only arguments that
+# are files are read: an option such as --help is never handed to grep as one of its own.
 datasets_for() {
-  if grep -qs 'fashion-mnist' "$@" 2>/dev/null || printf '%s\n' "$@" | grep -q 'fashion-mnist'; then
-    echo fashion-mnist
-  else
-    echo mnist
-  fi
+  local arg
+  for arg in "$@"; do
+    if [[ "$arg" == *fashion-mnist* ]] || { [ -f "$arg" ] && grep -qs -- 'fashion-mnist' "$arg"; }; then
+      echo fashion-mnist
+      return
+    fi
+  done
+  echo mnist
+}
+
+# True when the arguments ask only for help or the version, which need neither data nor a cluster.
+asks_for_help() {
+  printf '%s\n' "$@" | grep -qxE -- '-h|--help|-V|--version'
 }
 
 # Spark settings from a properties file (key value per line, # comments) as -D options for a plain JVM.

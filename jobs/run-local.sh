@@ -28,7 +28,8 @@ esac
 
 build_if_needed
 # With --data the jar checks that folder itself and names what is missing there.
-if [ "$command" = run ] && ! printf '%s\n' "$@" | grep -qx -- --plan && ! printf '%s\n' "$@" | grep -q -- '^--data'; then
+if [ "$command" = run ] && ! asks_for_help "$@" && ! printf '%s\n' "$@" | grep -qx -- --plan \
+    && ! printf '%s\n' "$@" | grep -q -- '^--data'; then
   "$repo/jobs/fetch-data.sh" $(datasets_for "$@") >&2
 fi
 

@@ -67,13 +67,33 @@ class RunLocalScriptIT {
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
+    /** {@code --help} prints the run command's options and exits 0, without fetching data or starting Spark. */
+    @Test
+    void helpListsTheOptionsAndFetchesNothing() throws Exception {
+        for (List<String> args : List.of(List.of("--help"), List.of("conf/grids/fashion-mnist.conf", "--help"),
+                List.of("report", "--help"))) {
+            Run r = script(args);
+            assertEquals(0, r.code(), args + ": " + r.output());
+            String command = args.get(0).equals("report") ? "report" : "run";
+            assertTrue(r.output().contains("Usage: activation-bench " + command), args + ": " + r.output());
+            assertTrue(r.output().contains("--output"), args + ": " + r.output());
+            assertFalse(r.output().contains("fetch-data") || r.output().contains("present in"), args + ": " + r.output());
+        }
+    }
+
     record Run(int code, String output) {}
 
     private Run runLocal(String... data) throws IOException, InterruptedException {
-        assertTrue(Files.isRegularFile(ROOT.resolve("target/activation-bench.jar")), "run after mvn package");
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "jobs/run-local.sh", "conf/grids/quick.conf",
+        List<String> args = new java.util.ArrayList<>(List.of("conf/grids/quick.conf",
                 "--set", "data.train-examples=300", "--output", dir.resolve("out").toString()));
-        command.addAll(List.of(data));
+        args.addAll(List.of(data));
+        return script(args);
+    }
+
+    private Run script(List<String> args) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(ROOT.resolve("target/activation-bench.jar")), "run after mvn package");
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "jobs/run-local.sh"));
+        command.addAll(args);
         Path log = dir.resolve("run-local.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
