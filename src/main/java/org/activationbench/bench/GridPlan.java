@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.activationbench.data.DatasetSpec;
+import org.activationbench.grid.EvaluationLooks;
 import org.activationbench.grid.TrialConfig;
 import org.activationbench.model.Architectures;
 
@@ -14,7 +15,7 @@ import org.activationbench.model.Architectures;
  * What a grid will cost before it runs: trials and trial-epochs by architecture and strategy, and the core-hours and
  * wall time the {@link EpochCosts} predict on a number of cores. Pure arithmetic: nothing is trained or started.
  * A trial costs its epochs of training plus its evaluations: the test set after every epoch, the training set (and
- * the validation split, if any) at every checkpoint, each in epochs of training time ({@link #TEST_EVALUATION},
+ * the validation split, if any) at every checkpoint, its looks' subsamples, each in epochs of training time ({@link #TEST_EVALUATION},
  * {@link #TRAIN_EVALUATION}).
  */
 public final class GridPlan {
@@ -102,7 +103,14 @@ public final class GridPlan {
                 * conditionFactor(t);
         int epochs = t.maxEpochs();
         return epoch * (epochs * share + epochs * TEST_EVALUATION
-                + t.checkpoints().size() * (TRAIN_EVALUATION * share + validation));
+                + t.checkpoints().size() * (TRAIN_EVALUATION * share + validation) + looks(t));
+    }
+
+    /** A trial's looks between minibatches, in epochs of training: each evaluates its subsample, one before training too. */
+    static double looks(TrialConfig t) {
+        EvaluationLooks looks = t.looks();
+        return looks.on() ? (t.maxEpochs() * looks.perEpoch() + 1) * looks.examples() / (double) TEST_EXAMPLES * TEST_EVALUATION
+                : 0;
     }
 
     /** A trial's cost per epoch relative to the same trial without batch normalisation and weight decay. */

@@ -88,6 +88,10 @@ class GridPlanTest {
         // A subset of 6,000 examples trains a tenth of an epoch and evaluates a tenth of the training set, all of the test set.
         TrialConfig t = new TrialConfig("mnist", "mlp", "relu", null, 0, List.of(2), "adam", 0.001, 128, "xavier", 6000);
         assertEquals(1.13 * (2 * 0.1 + 2 * 0.065 + 0.39 * 0.1), GridPlan.trialSeconds(t, EpochCosts.builtIn()), 1e-12);
+        // 10 looks an epoch at 2,000 examples, and one before training: 21 looks of a fifth of the test set each.
+        TrialConfig looked = t.withLooks(new org.activationbench.grid.EvaluationLooks(10, 2000));
+        assertEquals(1.13 * (2 * 0.1 + 2 * 0.065 + 0.39 * 0.1 + 21 * 0.2 * 0.065), GridPlan.trialSeconds(looked,
+                EpochCosts.builtIn()), 1e-12);
     }
 
     /** Batch normalisation and weight decay scale a trial's training and evaluation alike, and the plan says so. */
