@@ -1,5 +1,6 @@
 package org.activationbench.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,30 +66,48 @@ public final class Architectures {
     }
 
     /**
-     * Trainable weights and biases of an architecture on square single-channel images of {@code side} pixels (batch
-     * normalisation's and PReLU's slopes aside), from the shapes {@link #build} builds: each 3x3 convolution (no
-     * padding) is followed by a 2x2 max-pooling, each dense layer takes the previous layer's outputs.
+     * A dense or convolution layer as {@link #build} builds it, for one example: its weights and biases, and the
+     * positions its weights are applied at (1 for a dense layer; the output's height x width for a convolution, each
+     * output position a product of all its weights with the input under it).
      */
-    public static long parameters(String name, int side, int classes) {
-        long params = 0;
+    public record LinearLayer(String name, long weights, long biases, long positions) {}
+
+    /**
+     * The dense and convolution layers of an architecture on square single-channel images of {@code side} pixels,
+     * input side first, the output layer last: each 3x3 convolution (no padding) is followed by a 2x2 max-pooling, each
+     * dense layer takes the previous layer's outputs. The one account of the shapes: {@link #parameters} and the
+     * benchmark's arithmetic count come from it.
+     */
+    public static List<LinearLayer> linearLayers(String name, int side, int classes) {
+        List<LinearLayer> layers = new ArrayList<>();
         long inputs;
         if (name.equals("cnn")) {
             long channels = 1;
             long spatial = side;
             for (int units : hiddenUnits(name)) {
-                params += channels * 9 * units + units;
+                long out = spatial - 2;
+                layers.add(new LinearLayer("conv" + (layers.size() + 1), channels * 9 * units, units, out * out));
                 channels = units;
-                spatial = (spatial - 2) / 2;
+                spatial = out / 2;
             }
             inputs = channels * spatial * spatial;
         } else {
             inputs = (long) side * side;
             for (int units : hiddenUnits(name)) {
-                params += inputs * units + units;
+                layers.add(new LinearLayer("dense" + (layers.size() + 1), inputs * units, units, 1));
                 inputs = units;
             }
         }
-        return params + inputs * classes + classes;
+        layers.add(new LinearLayer("output", inputs * classes, classes, 1));
+        return List.copyOf(layers);
+    }
+
+    /**
+     * Trainable weights and biases of an architecture on square single-channel images of {@code side} pixels (batch
+     * normalisation's and PReLU's slopes aside): those of its {@link #linearLayers}.
+     */
+    public static long parameters(String name, int side, int classes) {
+        return linearLayers(name, side, classes).stream().mapToLong(l -> l.weights() + l.biases()).sum();
     }
 
     /** The implementations an engine builds networks from. */

@@ -92,6 +92,32 @@ class ArchitecturesTest {
         }
     }
 
+    /**
+     * Each linear layer counted from the shapes is one Deeplearning4j's stock engine builds: its weight and bias arrays
+     * have those lengths, and its output, fed an example, has that many positions (a convolution's height x width).
+     */
+    @Test
+    void theLinearLayersCountedFromTheShapesAreThoseOfTheBuiltNetwork() {
+        for (String name : List.of("mlp", "cnn", "mlp-deep-3")) {
+            BuiltNetwork built = Architectures.build(
+                    ActivationsTest.config(name, "relu", null).withEngine(org.activationbench.grid.Engine.STOCK), 28, 10);
+            List<org.nd4j.linalg.api.ndarray.INDArray> outputs = built.network().feedForward(
+                    org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 784), false);
+            for (Architectures.LinearLayer layer : Architectures.linearLayers(name, 28, 10)) {
+                int index = built.layerNames().indexOf(layer.name());
+                assertTrue(index >= 0, name + " has no layer " + layer.name() + ": " + built.layerNames());
+                var params = built.network().getLayer(index);
+                assertEquals(layer.weights(), params.getParam("W").length(), name + " " + layer.name());
+                assertEquals(layer.biases(), params.getParam("b").length(), name + " " + layer.name());
+                long[] shape = outputs.get(index + 1).shape();
+                assertEquals(layer.positions(), shape.length == 4 ? shape[2] * shape[3] : 1, name + " " + layer.name());
+            }
+        }
+        // conv1 26 x 26 outputs, conv2 (on the 13 x 13 pooled maps) 11 x 11
+        assertEquals(List.of(676L, 121L, 1L),
+                Architectures.linearLayers("cnn", 28, 10).stream().map(Architectures.LinearLayer::positions).toList());
+    }
+
     @Test
     void namesOutsideTheFamilyAreRejected() {
         assertTrue(Architectures.isKnown("mlp-deep-2") && Architectures.isKnown("mlp-deep-32"));
