@@ -127,18 +127,13 @@ public final class GridPlan {
         if (Architectures.deepLayers(architecture) == 0) {
             return 1.0;
         }
-        return (double) denseCost(Architectures.hiddenUnits(architecture)) / denseCost(Architectures.hiddenUnits("mlp"));
+        return (double) denseCost(architecture) / denseCost("mlp");
     }
 
     /** Weights and biases of a dense network on the datasets' images, plus each layer's fixed cost in weights. */
-    private static long denseCost(List<Integer> hidden) {
-        long cost = 0;
-        int in = DatasetSpec.SIDE * DatasetSpec.SIDE;
-        for (int units : hidden) {
-            cost += (long) in * units + units + LAYER_COST_IN_WEIGHTS;
-            in = units;
-        }
-        return cost + (long) in * DatasetSpec.CLASSES + DatasetSpec.CLASSES + LAYER_COST_IN_WEIGHTS;
+    private static long denseCost(String architecture) {
+        return Architectures.linearLayers(architecture, DatasetSpec.SIDE, DatasetSpec.CLASSES).stream()
+                .mapToLong(l -> l.weights() + l.biases() + LAYER_COST_IN_WEIGHTS).sum();
     }
 
     /** The plan per architecture and strategy. */
