@@ -213,11 +213,15 @@ public final class Benchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The JVM options the grid runs get: this process's own module openings, heap, JIT thresholds, JavaCPP and logging settings. */
+    /**
+     * The JVM options the grid runs get: this process's own module openings, heap, JIT thresholds, JavaCPP, vector
+     * module, collector and logging settings.
+     */
     public static List<String> jvmOptionsOfThisProcess() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:Tier4")
-                        || a.startsWith("-XX:InlineSmallCode") || a.startsWith("-Dorg.bytedeco") || a.startsWith("-Dlog4j2"))
+                        || a.startsWith("-XX:InlineSmallCode") || a.startsWith("-Dorg.bytedeco") || a.startsWith("-Dlog4j2")
+                        || a.equals("--add-modules=jdk.incubator.vector") || a.equals("-XX:+ExplicitGCInvokesConcurrent"))
                 .toList();
     }
 }

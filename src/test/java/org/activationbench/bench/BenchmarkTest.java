@@ -38,6 +38,17 @@ class BenchmarkTest {
         assertTrue(Double.isNaN(Benchmark.warmTaskSeconds(trials.subList(0, 2), 2)));
     }
 
+    /** The JVMs the bench starts get every option of conf/jvm that this JVM has. */
+    @Test
+    void theJvmsTheBenchStartsGetTheProjectsJvmOptions() throws Exception {
+        for (String argfile : List.of("add-opens", "jit", "natives")) {
+            List<String> options = Files.readAllLines(Path.of("conf", "jvm", argfile)).stream()
+                    .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).toList();
+            assertTrue(Benchmark.jvmOptionsOfThisProcess().containsAll(options), argfile + ": " + options + " not all in "
+                    + Benchmark.jvmOptionsOfThisProcess());
+        }
+    }
+
     @Test
     void roundsBelowOneAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
