@@ -62,20 +62,19 @@ final class BenchJson {
     }
 
     /**
-     * What names an element of a list of records in the CSV: its architecture (and activation, for a step timing), or
-     * its grid run, else its index.
+     * What names an element of a list of records in the CSV: its architecture (and activation, for a step timing, or
+     * engine, for an epoch timing), or its grid run, or its round, else its index.
      */
     private static String label(JsonNode element, int index) {
-        if (element.has("architecture") && element.has("activation")) {
-            return element.get("architecture").asText() + "_" + element.get("activation").asText();
-        }
         if (element.has("architecture")) {
-            return element.get("architecture").asText();
+            String architecture = element.get("architecture").asText();
+            return element.has("activation") ? architecture + "_" + element.get("activation").asText()
+                    : element.has("engine") ? architecture + "_" + element.get("engine").asText() : architecture;
         }
         if (element.has("cores") && element.has("round")) {
             return "local" + element.get("cores").asText() + "_round" + element.get("round").asText();
         }
-        return String.valueOf(index);
+        return element.has("round") ? "round" + element.get("round").asText() : String.valueOf(index);
     }
 
     private static void flatten(String prefix, JsonNode node, List<String> lines) {

@@ -22,7 +22,8 @@ class BenchmarkTest {
     private static BenchResult result() {
         return new BenchResult("SKYLAKEX", 2,
                 List.of(new EpochTiming("mlp", "fast", 60000, List.of(1.5, 1.25), 1.375, 43636.4, 43.6, 1.25, 1.1),
-                        new EpochTiming("cnn", "stock", 6000, List.of(2.5, 2.75), 26.25, 2285.7, 2.29, null, null)),
+                        new EpochTiming("cnn", "stock", 6000, List.of(2.5, 2.75), 26.25, 2285.7, 2.29, null, null),
+                        new EpochTiming("mlp", "stock", 60000, List.of(2.75), 2.75, 21818.2, 21.8, 1.25, 2.2)),
                 List.of(new GridThroughput(1, 1, 16, 80.0, 60.0, 0.5, 0.75, 5.0, 1100, 14.5),
                         new GridThroughput(2, 1, 16, 44.0, 109.1, 0.625, 0.8, 5.25, 1300, Double.NaN)),
                 80.0 / 44.0, List.of(80.0 / 44.0), 2 * 5.0 / 5.25, List.of(2 * 5.0 / 5.25));
@@ -96,10 +97,12 @@ class BenchmarkTest {
         List<String> csv = BenchJson.csv(result());
         assertEquals("metric,value", csv.get(0));
         assertTrue(csv.contains("openblas_coretype,SKYLAKEX"), csv.toString());
-        assertTrue(csv.contains("epochs.cnn.seconds_per_full_epoch,26.25"), csv.toString());
+        assertTrue(csv.contains("epochs.cnn_stock.seconds_per_full_epoch,26.25"), csv.toString());
+        assertTrue(csv.contains("epochs.mlp_fast.ratio_to_peer,1.1"), csv.toString());
         assertTrue(csv.contains("grids.local2_round1.peak_resident_mib,1300"), csv.toString());
         assertTrue(csv.contains("grid_speed_up," + 80.0 / 44.0), csv.toString());
         assertFalse(csv.stream().anyMatch(l -> l.startsWith("grid_speed_ups_by_round") || l.contains("epoch_seconds_measured")),
                 "lists of numbers stay in the JSON");
+        assertEquals(csv.size(), csv.stream().map(l -> l.split(",")[0]).distinct().count(), "each metric named once");
     }
 }
