@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks this machine: seconds per training epoch of the MLP and the CNN on one native thread, on the fast
 # engine and on Deeplearning4j's own layers (the stock CNN timed on 3,000 examples and scaled), with the ratio to a
-# peer's figure measured in the same sitting (--peer-mlp-seconds, --peer-cnn-seconds: ../shared/bench/); and the
-# throughput of a fixed grid (16 MLP trials x 5 epochs, or --grid-arch cnn) in local mode with 1 and with all cores,
-# alternating for --grid-rounds pairs (median speed-up reported, over the trial phase and once the JVMs are warm),
-# with each grid JVM's peak resident memory and JIT compile time. Prints a table and writes
-# target/bench/bench-<time>.json and .csv so that runs can be compared. With --step-activations it times single
-# training steps instead (fast engine, one thread, minibatch 128): of the MLP and the CNN for each activation listed,
-# warmed up, then in turns, each median with its ratio to the first activation's (target/bench/steps-<time>.json).
+# peer's figure measured in the same sitting (--peer-mlp-seconds, --peer-cnn-seconds: ../shared/bench/) and to the
+# epoch's arithmetic floor (its products' operations at the single-thread peak of a 2048-square float matrix product,
+# measured first); and the throughput of a fixed grid (16 MLP trials x 5 epochs, or --grid-arch cnn) in local mode
+# with 1 and with all cores, alternating for --grid-rounds rounds (median speed-up reported, over the trial phase and
+# once the JVMs are warm), with each grid JVM's peak resident memory and JIT compile time, beside the throughput of
+# the grid's trial as independent one-thread `train` processes (one alone, then one per core at once, each round).
+# Prints a table and writes target/bench/bench-<time>.json and .csv so that runs can be compared (each started JVM's
+# output in target/bench/<name>.log). With --step-activations it times single training steps instead (fast engine,
+# one thread, minibatch 128): of the MLP and the CNN for each activation listed, warmed up, then in turns, each median
+# with its ratio to the first activation's (target/bench/steps-<time>.json).
 #
 # Usage: jobs/bench.sh [--peers] [--warmup-epochs N] [--epochs N] [--cnn-examples N] [--stock-cnn-examples N]
 #                      [--peer-mlp-seconds S] [--peer-cnn-seconds S] [--grid-arch mlp|cnn] [--grid-examples N]

@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.activationbench.data.Dataset;
@@ -20,22 +18,18 @@ import org.activationbench.grid.Engine;
 import org.activationbench.grid.Strategy;
 import org.activationbench.grid.Training;
 import org.activationbench.grid.TrialConfig;
-import org.activationbench.results.ResultStore;
-import org.activationbench.results.Tables;
-import org.activationbench.run.Sessions;
 import org.activationbench.train.Provenance;
 import org.activationbench.train.TrialListener;
 import org.activationbench.train.TrialResult;
 import org.activationbench.train.TrialRunner;
 import org.activationbench.train.TrialStatus;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures what a grid costs on this machine: seconds per training epoch of each architecture on one native
  * thread (median of the epochs after the warm-up ones), on the fast engine and on Deeplearning4j's own layers, with
- * the ratio to a peer's figure when one is given; and the throughput of a fixed grid in local mode with 1 and with
- * all cores, each in a JVM of its own.
+ * the ratio to a peer's figure when one is given and the distance to the epoch's arithmetic floor ({@link EpochFloor});
+ * and the throughput of a fixed grid in local mode with 1 and with all cores, each in a JVM of its own, beside that of
+ * as many independent {@code train} processes of its trial ({@link SideBySide}).
  */
 public final class Benchmark {
 
@@ -50,12 +44,16 @@ public final class Benchmark {
         this.out = out;
     }
 
-    /** Times epochs per architecture and engine, then grids on local[1] against local[N]; prints and writes the figures. */
+    /**
+     * Measures the matrix product's peak, times epochs per architecture and engine against their floor, then, in each
+     * round, independent trainings and grids on local[1] against local[N]; prints and writes the figures.
+     */
     public BenchResult run() {
         NativeThreads.configure(1);
         Dataset mnist = DatasetCache.get(settings.data(), DatasetSpec.MNIST);
         String kernels = Provenance.openBlasCoreType().orElse("chosen by OpenBLAS");
         out.println("OpenBLAS kernels: " + kernels + " (OPENBLAS_CORETYPE)");
+        MatrixPeak peak = MatrixPeak.measure();
         out.println("epoch timings (1 native thread, median of " + settings.epochs() + " epochs after " + settings.warmupEpochs()
                 + " warm-up epochs):");
         List<EpochTiming> epochs = List.of(
@@ -63,28 +61,44 @@ public final class Benchmark {
                 epochs(mnist, "cnn", Engine.FAST, settings.cnnExamples(), settings.peerCnnSeconds()),
                 epochs(mnist, "mlp", Engine.STOCK, 0, settings.peerMlpSeconds()),
                 epochs(mnist, "cnn", Engine.STOCK, settings.stockCnnExamples(), settings.peerCnnSeconds()));
+        List<EpochFloor> floors = floors(peak, mnist.train().count(), epochs.subList(0, 2));
         out.println("grid throughput (" + settings.gridArchitecture() + ", relu and leakyrelu(0.01), " + settings.gridSeeds()
                 + " seeds, " + settings.gridEpochs() + " epochs per trial" + (settings.gridExamples() > 0 ? " of "
-                + settings.gridExamples() + " examples" : "") + "):");
-        // local[1] and local[N] alternate, so that the machine's drift touches both alike; the median ratio is reported
+                + settings.gridExamples() + " examples" : "") + "), beside " + settings.cores() + " independent trainings:");
+        // the independent trainings, local[1] and local[N] alternate, so that the machine's drift touches all alike; the
+        // median of each is reported
+        List<SideBySide> independent = new ArrayList<>();
         List<GridThroughput> grids = new ArrayList<>();
         List<Double> speedUps = new ArrayList<>();
         List<Double> warmSpeedUps = new ArrayList<>();
         for (int round = 1; round <= settings.gridRounds(); round++) {
+            SideBySide side = SideBySide.measure(settings, settings.cores(), round);
+            independent.add(side);
+            out.printf(Locale.ROOT, "  %d train processes of its trial (1 thread each): one alone %.1f s, %d at once %.1f s:"
+                    + " %.2fx the throughput%n", side.processes(), side.aloneSeconds(), side.processes(), side.togetherSeconds(),
+                    side.throughputRatio());
             GridThroughput one = grid(1, round);
             GridThroughput all = grid(settings.cores(), round);
             grids.addAll(List.of(one, all));
             speedUps.add(one.trialPhaseSeconds() / all.trialPhaseSeconds());
             warmSpeedUps.add(settings.cores() * one.warmTaskSeconds() / all.warmTaskSeconds());
-            out.printf(Locale.ROOT, "  speed-up from local[1] to local[%d]: %.2fx over the trial phase; %.2fx once warm%n",
-                    settings.cores(), speedUps.get(round - 1), warmSpeedUps.get(round - 1));
+            out.printf(Locale.ROOT, "  speed-up from local[1] to local[%d]: %.2fx over the trial phase; %.2fx once warm:"
+                            + " %.0f%% and %.0f%% of the independent trainings'%n", settings.cores(), speedUps.get(round - 1),
+                    warmSpeedUps.get(round - 1), 100 * SideBySide.share(speedUps.get(round - 1), side.throughputRatio()),
+                    100 * SideBySide.share(warmSpeedUps.get(round - 1), side.throughputRatio()));
         }
+        List<Double> ratios = independent.stream().map(SideBySide::throughputRatio).toList();
+        double ratio = median(ratios);
+        double share = SideBySide.share(median(speedUps), ratio);
+        double warmShare = SideBySide.share(median(warmSpeedUps), ratio);
         if (speedUps.size() > 1) {
-            out.printf(Locale.ROOT, "  median speed-up over %d rounds: %.2fx (%s); once warm %.2fx (%s)%n", speedUps.size(),
-                    median(speedUps), ratios(speedUps), median(warmSpeedUps), ratios(warmSpeedUps));
+            out.printf(Locale.ROOT, "  median speed-up over %d rounds: %.2fx (%s); once warm %.2fx (%s); independent"
+                            + " trainings %.2fx (%s): the grid's %.0f%% and %.0f%% of theirs%n", speedUps.size(),
+                    median(speedUps), ratios(speedUps), median(warmSpeedUps), ratios(warmSpeedUps), ratio,
+                    ratios(ratios), 100 * share, 100 * warmShare);
         }
         BenchResult result = new BenchResult(kernels, settings.cores(), epochs, grids, median(speedUps), speedUps,
-                median(warmSpeedUps), warmSpeedUps);
+                median(warmSpeedUps), warmSpeedUps, peak, floors, independent, ratio, share, warmShare);
         write(result);
         return result;
     }
@@ -117,16 +131,28 @@ public final class Benchmark {
                 peerSeconds, ratio);
     }
 
+    /** The floor of each network's epoch at the matrix product's peak, beside the fast engine's and the peer's seconds. */
+    private List<EpochFloor> floors(MatrixPeak peak, int examples, List<EpochTiming> fast) {
+        out.printf(Locale.ROOT, "arithmetic floor: the products' operations of an epoch (forward and backward) at ND4J's"
+                + " single-precision matrix product on this thread (%d x %d, median of %d after %d warm-up): %.1f GFLOP/s%n",
+                peak.size(), peak.size(), peak.seconds().size(), peak.warmUps(), peak.gflops());
+        List<EpochFloor> floors = new ArrayList<>();
+        for (EpochTiming timing : fast) {
+            EpochFloor f = EpochFloor.of(timing.architecture(), examples, peak.gflops(), timing.secondsPerFullEpoch(),
+                    timing.peerSeconds());
+            floors.add(f);
+            out.printf(Locale.ROOT, "  %-4s %7.1f GFLOP per epoch: floor %6.2f s; fast engine %6.2f s, %.2fx the floor%s%n",
+                    f.architecture(), f.flopsPerEpoch() / 1e9, f.floorSeconds(), f.measuredSeconds(), f.measuredOverFloor(),
+                    f.peerSeconds() == null ? "" : String.format(Locale.ROOT, "; the peer's %.2f s, %.2fx", f.peerSeconds(),
+                            f.peerOverFloor()));
+        }
+        return floors;
+    }
+
     private GridThroughput grid(int cores, int round) {
         Path output = settings.outDir().resolve("grid-local" + cores);
         Path grid = settings.outDir().resolve("bench-grid.conf");
         Path figures = settings.outDir().resolve(FIGURES_FILE);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.jvmOptions());
-        command.addAll(List.of("-Dspark.master=local[" + cores + "]", "-cp", System.getProperty("java.class.path"),
-                settings.gridMainClass(), "run", grid.toString(), "--output", output.toString(), "--data",
-                settings.data().toString(), "--overwrite", "--no-report", "--figures-json", figures.toString()));
         try {
             Files.createDirectories(settings.outDir());
             Files.deleteIfExists(figures);
@@ -136,47 +162,21 @@ public final class Benchmark {
                     grid { architectures = [%s], activations = [relu, leakyrelu], alphas = [0.01], epochs = [%d], seeds = %d }
                     data.train-examples = %d
                     """.formatted(settings.gridArchitecture(), settings.gridEpochs(), settings.gridSeeds(), settings.gridExamples()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("OMP_NUM_THREADS", "1");
-            pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
-            Process p = pb.start();
-            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0 || !Files.exists(figures)) {
-                throw new IllegalStateException("the local[" + cores + "] grid run failed:\n" + log);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
-        GridThroughput g = measure(output, cores, round, GridJvmFigures.read(figures));
+        BenchJvm.start(settings, "grid-local" + cores, List.of("-Dspark.master=local[" + cores + "]"), List.of("run",
+                grid.toString(), "--output", output.toString(), "--data", settings.data().toString(), "--overwrite",
+                "--no-report", "--figures-json", figures.toString())).awaitSuccess();
+        if (!Files.exists(figures)) {
+            throw new IllegalStateException("the local[" + cores + "] grid run wrote no " + figures);
+        }
+        GridThroughput g = GridThroughput.read(output, cores, round, GridJvmFigures.read(figures));
         out.printf(Locale.ROOT, "  local[%d]: %d trials in %.1f s (first start to last end), %.1f trial-epochs/min, Spark"
                         + " overhead %.2f s per trial, evaluation %.2f s per trial, peak RSS %d MiB, JIT compiling %.1f s%n", cores,
                 g.trials(), g.trialPhaseSeconds(), g.trialEpochsPerMinute(), g.sparkOverheadSecondsPerTrial(),
                 g.evaluationSecondsPerTrial(), g.peakResidentMib(), g.jitCompileSeconds());
         return g;
-    }
-
-    /** The grid's figures from its runs table, with what its JVM reported of itself. */
-    private static GridThroughput measure(Path output, int cores, int round, GridJvmFigures jvm) {
-        SparkSession spark = Sessions.create("bench-read", "local[1]");
-        try {
-            List<Row> rows = new ResultStore(spark, output.toString(), "bench").read(Tables.RUNS)
-                    .select("started_at", "finished_at", "task_seconds", "train_seconds", "max_epochs").collectAsList();
-            Instant first = rows.stream().map(r -> r.getTimestamp(0).toInstant()).min(Instant::compareTo).orElseThrow();
-            Instant last = rows.stream().map(r -> r.getTimestamp(1).toInstant()).max(Instant::compareTo).orElseThrow();
-            double phase = Duration.between(first, last).toMillis() / 1000.0;
-            double task = rows.stream().mapToDouble(r -> r.getDouble(2)).sum();
-            double train = rows.stream().mapToDouble(r -> r.getDouble(3)).sum();
-            int epochs = rows.stream().mapToInt(r -> r.getInt(4)).sum();
-            double warm = warmTaskSeconds(rows.stream()
-                    .map(r -> new double[] {r.getTimestamp(0).toInstant().toEpochMilli() / 1000.0, r.getDouble(2)}).toList(), cores);
-            return new GridThroughput(cores, round, rows.size(), phase, epochs / phase * 60, (phase * cores - task) / rows.size(),
-                    (task - train) / rows.size(), warm, jvm.peakResidentMib(), jvm.jitCompileSeconds());
-        } finally {
-            spark.stop();
-        }
     }
 
     private void write(BenchResult result) {
@@ -195,27 +195,14 @@ public final class Benchmark {
         return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.2fx", v)).toList());
     }
 
-    /**
-     * Mean task seconds of the trials that started after the first {@code cores} ones: those run in a JVM whose JIT
-     * has compiled the training path. With every core busy, a grid's throughput is cores / this, so the ratio of it
-     * between local[1] and local[N] is the speed-up a long grid gets, without the warm-up each JVM pays once. NaN
-     * when the grid has no more trials than cores.
-     *
-     * @param trials each trial's start (any monotonic clock) and task seconds
-     */
-    static double warmTaskSeconds(List<double[]> trials, int cores) {
-        return trials.stream().sorted(Comparator.comparingDouble(t -> t[0])).skip(cores)
-                .mapToDouble(t -> t[1]).average().orElse(Double.NaN);
-    }
-
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /**
-     * The JVM options the grid runs get: this process's own module openings, heap, JIT thresholds, JavaCPP, vector
-     * module, collector and logging settings.
+     * The JVM options the grid and {@code train} runs get: this process's own module openings, heap, JIT thresholds,
+     * JavaCPP, vector module, collector and logging settings.
      */
     public static List<String> jvmOptionsOfThisProcess() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

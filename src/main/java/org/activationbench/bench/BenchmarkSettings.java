@@ -13,17 +13,18 @@ import java.util.List;
  * @param peerCnnSeconds   the same for the CNN
  * @param gridArchitecture the architecture of the throughput grid's trials
  * @param gridExamples     training examples per throughput trial (0: all)
- * @param gridMainClass    the class whose {@code main} runs a grid in the JVMs the benchmark starts (the command line's)
+ * @param mainClass        the class whose {@code main} runs the command line's commands ({@code run} a grid, {@code train}
+ *                         a trial) in the JVMs the benchmark starts
  */
 public record BenchmarkSettings(Path data, int warmupEpochs, int epochs, int cnnExamples, int stockCnnExamples,
         Double peerMlpSeconds, Double peerCnnSeconds, String gridArchitecture, int gridExamples, int gridSeeds,
-        int gridEpochs, int gridRounds, int cores, Path outDir, List<String> jvmOptions, String gridMainClass) {
+        int gridEpochs, int gridRounds, int cores, Path outDir, List<String> jvmOptions, String mainClass) {
 
     public BenchmarkSettings {
-        if (data == null || gridArchitecture == null || outDir == null || jvmOptions == null || gridMainClass == null) {
+        if (data == null || gridArchitecture == null || outDir == null || jvmOptions == null || mainClass == null) {
             throw new IllegalArgumentException("a benchmark needs its data folder, grid architecture, output folder, JVM"
-                    + " options and grid main class; got " + data + ", " + gridArchitecture + ", " + outDir + ", "
-                    + jvmOptions + ", " + gridMainClass);
+                    + " options and main class; got " + data + ", " + gridArchitecture + ", " + outDir + ", "
+                    + jvmOptions + ", " + mainClass);
         }
         if (gridRounds < 1) {
             throw new IllegalArgumentException("--grid-rounds must be at least 1, got " + gridRounds);
@@ -65,7 +66,7 @@ public record BenchmarkSettings(Path data, int warmupEpochs, int epochs, int cnn
         private int cores;
         private Path outDir;
         private List<String> jvmOptions = List.of();
-        private String gridMainClass;
+        private String mainClass;
 
         private Builder() {}
 
@@ -159,9 +160,9 @@ public record BenchmarkSettings(Path data, int warmupEpochs, int epochs, int cnn
             return this;
         }
 
-        /** The class whose {@code main} runs a grid in a started JVM. */
-        public Builder gridMainClass(String value) {
-            gridMainClass = value;
+        /** The class whose {@code main} runs a command ({@code run}, {@code train}) in a started JVM. */
+        public Builder mainClass(String value) {
+            mainClass = value;
             return this;
         }
 
@@ -169,7 +170,7 @@ public record BenchmarkSettings(Path data, int warmupEpochs, int epochs, int cnn
         public BenchmarkSettings build() {
             return new BenchmarkSettings(data, warmupEpochs, epochs, cnnExamples, stockCnnExamples, peerMlpSeconds,
                     peerCnnSeconds, gridArchitecture, gridExamples, gridSeeds, gridEpochs, gridRounds, cores, outDir,
-                    jvmOptions, gridMainClass);
+                    jvmOptions, mainClass);
         }
     }
 }

@@ -9,11 +9,13 @@ import org.activationbench.bench.StepBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Times training epochs and grid throughput on this machine, or single training steps per activation. */
+/** Times epochs beside their arithmetic floor and grid throughput on this machine, or single training steps per activation. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time training epochs (mlp, cnn) on one native thread and a fixed grid in local mode with 1 and"
-                + " all cores; print a table and write it under target/bench/. With --step-activations, time single"
-                + " training steps of the mlp and the cnn for each activation instead.",
+        description = {"Time training epochs (mlp, cnn) on one native thread beside their arithmetic floor (the"
+                + " products' operations at this core's matrix-product peak), and a fixed grid in local mode with 1 and"
+                + " all cores beside as many independent train processes of its trial; print a table and write it under"
+                + " target/bench/. With --step-activations, time single training steps of the mlp and the cnn for each"
+                + " activation instead.",
                 "Exit codes: 0 done, 2 invalid input, 1 the benchmark itself failed."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -96,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
                     .peerMlpSeconds(peerMlpSeconds).peerCnnSeconds(peerCnnSeconds)
                     .gridArchitecture(gridArchitecture).gridExamples(gridExamples).gridSeeds(gridSeeds)
                     .gridEpochs(gridEpochs).gridRounds(gridRounds).cores(n).outDir(out)
-                    .jvmOptions(Benchmark.jvmOptionsOfThisProcess()).gridMainClass(Main.class.getName()).build();
+                    .jvmOptions(Benchmark.jvmOptionsOfThisProcess()).mainClass(Main.class.getName()).build();
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

@@ -175,6 +175,6 @@ class GridPlanTest {
     private static BenchResult bench(double mlpSeconds, double speedUp) {
         return new BenchResult("SKYLAKEX", 2,
                 List.of(new EpochTiming("mlp", "fast", 60000, List.of(mlpSeconds), mlpSeconds, 60000 / mlpSeconds, 0, null, null)),
-                List.of(), speedUp, List.of(speedUp), speedUp, List.of(speedUp));
+                List.of(), speedUp, List.of(speedUp), speedUp, List.of(speedUp), null, List.of(), List.of(), speedUp, 1, 1);
     }
 }
