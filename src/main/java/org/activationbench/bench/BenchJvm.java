@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A JVM the benchmark starts to run one of the command line's commands: this process's Java and class path, its
@@ -17,11 +19,14 @@ final class BenchJvm {
     private final Process process;
     private final Path log;
     private final String what;
+    /** When the process ended, on {@link System#nanoTime}'s clock: noted as it ends, whenever it is awaited. */
+    private final CompletableFuture<Long> ended;
 
     private BenchJvm(Process process, Path log, String what) {
         this.process = process;
         this.log = log;
         this.what = what;
+        this.ended = process.onExit().thenApply(p -> System.nanoTime());
     }
 
     /**
@@ -47,19 +52,33 @@ final class BenchJvm {
         }
     }
 
-    /** Waits for the JVM to end; throws {@link IllegalStateException} with its log unless it ended with code 0. */
-    void awaitSuccess() {
+    /**
+     * Waits for the JVM to end and returns when it ended ({@link System#nanoTime}); throws
+     * {@link IllegalStateException} with its log unless it ended with code 0.
+     */
+    long awaitSuccess() {
         try {
-            if (process.waitFor() != 0) {
+            long end = ended.get();
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException("the " + what + " run failed (exit code " + process.exitValue() + "), its"
-                        + " output (" + log + "):\n" + Files.readString(log));
+                        + " output (" + log + "):\n" + output());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + log, e);
+            return end;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the " + what + " run could not be awaited", e);
         } catch (InterruptedException e) {
             process.destroy();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the " + what + " run ran", e);
+        }
+    }
+
+    /** What the JVM printed so far, standard output and error. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
         }
     }
 }

@@ -74,8 +74,8 @@ public final class Benchmark {
         for (int round = 1; round <= settings.gridRounds(); round++) {
             SideBySide side = SideBySide.measure(settings, settings.cores(), round);
             independent.add(side);
-            out.printf(Locale.ROOT, "  %d train processes of its trial (1 thread each): one alone %.1f s, %d at once %.1f s:"
-                    + " %.2fx the throughput%n", side.processes(), side.aloneSeconds(), side.processes(), side.togetherSeconds(),
+            out.printf(Locale.ROOT, "  its trial as train processes (1 thread each): alone %.1f s; %d at once %.1f s, first"
+                    + " start to last end: %.2fx the throughput%n", side.aloneSeconds(), side.processes(), side.togetherSeconds(),
                     side.throughputRatio());
             GridThroughput one = grid(1, round);
             GridThroughput all = grid(settings.cores(), round);

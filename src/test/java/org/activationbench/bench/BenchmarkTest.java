@@ -44,6 +44,23 @@ class BenchmarkTest {
         assertTrue(Double.isNaN(GridThroughput.warmTaskSeconds(trials.subList(0, 2), 2)));
     }
 
+    /**
+     * Two trials that ended at 20 s and 20.5 s (one clock) after 10.5 s and 10.2 s ran from 9.5 s to 20.5 s: 11 s side
+     * by side; a trial read from train's status line.
+     */
+    @Test
+    void independentTrainingsAreTimedFromTheFirstTrialStartToTheLastEnd() {
+        assertEquals(11.0, SideBySide.phase(new double[] {20.0, 20.5}, new double[] {10.5, 10.2}), 1e-12);
+        assertEquals(10.0, SideBySide.phase(new double[] {20.0}, new double[] {10.0}), 1e-12);
+        assertEquals(7.12, SideBySide.trialSeconds("""
+                epoch  train_loss ...
+                    5      0.0102 ...
+                status OK, 5.6 s training, 7.12 s in all
+                12:00:01 INFO  something the JVM logged after
+                """));
+        assertThrows(IllegalStateException.class, () -> SideBySide.trialSeconds("status OK, 5.6 s training\n"));
+    }
+
     /** Two processes that take 10 s alone and 11 s side by side train 2 x 10 / 11 = 1.82 times as fast as one. */
     @Test
     void independentTrainingsThroughputIsProcessesTimesAloneOverTogether() {

@@ -130,6 +130,8 @@ class OneSetOfChecksTest {
         List<String> lines = r.out().strip().lines().toList();
         assertTrue(lines.get(lines.size() - 1).startsWith("status DIVERGED: "), r.out() + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
+        // the trial's seconds, training alone and in all (what the bench's independent trainings read)
+        assertTrue(lines.get(lines.size() - 1).matches(".*, \\d+\\.\\d s training, \\d+\\.\\d\\d s in all"), lines.toString());
     }
 
     @ParameterizedTest
