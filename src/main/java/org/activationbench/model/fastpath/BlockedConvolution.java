@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * A 3x3 convolution, 2x2 max-pooling with stride 2 and a {@link Rectifier}, as one layer whose activations stay in
@@ -27,8 +28,14 @@ final class BlockedConvolution extends ConvolutionLayer {
 
     /** How many minibatch sizes keep their primitives: training's, its last minibatch's, and evaluation's. */
     private static final int SIZES_KEPT = 4;
+    /** Above any OpenMP team size: the key of a minibatch size and a team size is {@code batch * TEAMS + team}. */
+    private static final long TEAMS = 1 << 16;
 
     private final float alpha;
+    /**
+     * By minibatch size and OpenMP team size: oneDNN fixes a primitive's thread count when it makes it, so a thread
+     * configured for another count needs primitives of its own.
+     */
     private final Map<Long, BlockedConvolutionPrimitives> primitives = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, BlockedConvolutionPrimitives> eldest) {
@@ -94,8 +101,9 @@ final class BlockedConvolution extends ConvolutionLayer {
         if (stream == null) {
             stream = OneDnnRuntime.newStream();
         }
-        return primitives.computeIfAbsent(x.size(0), batch -> new BlockedConvolutionPrimitives(stream, batch, x.size(1),
-                x.size(2), x.size(3), w.size(0), alpha));
+        long team = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        return primitives.computeIfAbsent(x.size(0) * TEAMS + team, key -> new BlockedConvolutionPrimitives(stream,
+                x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), alpha));
     }
 
     /** The bias as the rank-1 array oneDNN takes (a view of the parameters). */
