@@ -25,9 +25,9 @@
  *     a rectifier, a later convolution ({@link OneDnnConvolutionLayer}) and its {@link PooledRectifierLayer}: oneDNN's
  *     convolution, max-pooling and rectifier called through JavaCPP's presets ({@link OneDnnRuntime}) on activations
  *     kept in oneDNN's blocked layout, converted only at the layer's input and output, where libnd4j's operations
- *     convert the convolution's output and its gradient (twice) and pick slower kernels for the NCHW arrays</td>
- *     <td>CNN step, training thread's CPU time, on the loaded shared machine: 26-31 to 20 ms ({@code
- *     BlockedConvolutionTiming}); not yet measured on a quiet one</td><td>{@code BlockedConvolutionTest}: outputs and
+ *     convert the convolution's output and its gradient (twice) and run the backward data pass by Winograd</td>
+ *     <td>CNN step 30.6 to 20.5 ms on the shared machine under a background load ({@code BlockedConvolutionTiming});
+ *     not yet measured on a quiet one</td><td>{@code BlockedConvolutionTest}: outputs and
  *     every gradient within float rounding against {@code ConvolutionLayer} with DL4J's rectifier then {@code
  *     SubsamplingLayer}, several shapes and slopes, first and later layer; {@code NativeThreadsTest}: its threads</td>
  *     </tr>
