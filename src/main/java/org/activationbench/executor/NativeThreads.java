@@ -4,7 +4,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Holds ND4J's native thread pools (its own, OpenBLAS's and the OpenMP team oneDNN's operations run on) to the
+ * Holds ND4J's native thread pools (its own, OpenBLAS's and the OpenMP team oneDNN's operations run on, libnd4j's
+ * oneDNN and the one the fast engine calls through JavaCPP's presets alike: they share libnd4j's OpenMP) to the
  * cores Spark gave a task, so that concurrent trials on one executor do not oversubscribe its cores. Thread count
  * also fixes the order of native reductions, so a trial retried elsewhere with the same count gives the same numbers.
  */

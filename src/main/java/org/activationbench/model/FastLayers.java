@@ -1,5 +1,6 @@
 package org.activationbench.model;
 
+import org.activationbench.model.fastpath.BlockedConvolutionLayer;
 import org.activationbench.model.fastpath.DeferredDivisionUpdater;
 import org.activationbench.model.fastpath.JvmAdam;
 import org.activationbench.model.fastpath.LeanDenseLayer;
@@ -47,6 +48,15 @@ public final class FastLayers implements LayerKit {
     @Override
     public Layer pooledInputConvolution(int channels, IActivation activation) {
         return activation instanceof Rectifier rectifier ? PooledInputConvolutionLayer.of(channels, rectifier) : null;
+    }
+
+    /**
+     * For a rectifier: the convolution, pooling and rectifier in oneDNN's blocked layout, converted only at the layer's
+     * input and output.
+     */
+    @Override
+    public Layer pooledConvolution(int channels, IActivation activation) {
+        return activation instanceof Rectifier rectifier ? BlockedConvolutionLayer.of(channels, rectifier) : null;
     }
 
     /** PReLU's bias, activation and gradients in the passes leaky ReLU's take ({@link LeanDenseLayer#withLearnedSlope}). */

@@ -27,6 +27,12 @@ public interface LayerKit {
     Layer pooledInputConvolution(int channels, IActivation activation);
 
     /**
+     * A later convolution, 3x3 like {@link #convolution}, with the 2x2 max-pooling that follows it and
+     * {@code activation}, as one layer; null where the kit has no such layer for {@code activation}.
+     */
+    Layer pooledConvolution(int channels, IActivation activation);
+
+    /**
      * A dense layer and PReLU with a slope learned per unit, as one layer whose parameters are, in order, those of
      * {@link #dense} and of the {@link LearnedSlopeLayer} that would follow it; null where the kit has no such layer.
      */

@@ -97,8 +97,9 @@ final class LayerStack {
     }
 
     /**
-     * A 3x3 convolution and the 2x2 max-pooling after it: one layer where the kit fuses a first convolution with
-     * its pooling, else a convolution and a pooling layer, the activation in either, as the kit chooses.
+     * A 3x3 convolution and the 2x2 max-pooling after it: one layer where the kit fuses the convolution with its
+     * pooling (a first one, or a later one), else a convolution and a pooling layer, the activation in either, as the
+     * kit chooses.
      */
     LayerStack convolveAndPool(int channels) {
         String layerName = "conv" + (++convCount);
@@ -106,10 +107,19 @@ final class LayerStack {
         if (batchNorm) {
             return convolveNormaliseAndPool(layerName, channels, pooledShape);
         }
-        Layer fused = !layers.isEmpty() ? null
-                : learnedSlope ? kit.learnedSlopeInputConvolution(channels) : kit.pooledInputConvolution(channels, activation);
+        boolean first = layers.isEmpty();
+        Layer fused;
+        if (first) {
+            fused = learnedSlope ? kit.learnedSlopeInputConvolution(channels) : kit.pooledInputConvolution(channels, activation);
+        } else {
+            fused = learnedSlope ? null : kit.pooledConvolution(channels, activation);
+        }
         if (fused != null) {
             add(layerName, fused);
+            if (!first) {
+                // a later convolution's output is held whole (in the kit's buffers), the first one's a plane at a time
+                widest = Math.max(widest, channels * (shape[1] - 2) * (shape[2] - 2));
+            }
             ++poolCount;
             shape = pooledShape;
             // pooling keeps each channel's largest value, so the channel's pre-activation is above zero somewhere

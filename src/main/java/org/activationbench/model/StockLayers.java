@@ -39,6 +39,11 @@ public final class StockLayers implements LayerKit {
     }
 
     @Override
+    public Layer pooledConvolution(int channels, IActivation activation) {
+        return null;
+    }
+
+    @Override
     public Layer learnedSlopeDense(int units) {
         return null;
     }

@@ -60,6 +60,23 @@ class ArchitecturesTest {
         assertEquals(Architectures.build(stock("cnn"), 28, 10).network().numParams(), cnn.network().numParams());
     }
 
+    /**
+     * For a rectifier the fast engine computes each convolution with its pooling and activation as one layer: the first
+     * on the heap, the second in oneDNN's blocked layout; the parameters are the stock engine's, layer for layer.
+     */
+    @Test
+    void theFastEngineFusesEachRectifiedConvolutionWithItsPooling() {
+        BuiltNetwork cnn = Architectures.build(ActivationsTest.config("cnn", "relu", null), 28, 10);
+        assertEquals(List.of("conv1", "conv2", "output"), cnn.layerNames());
+        assertTrue(cnn.network().getLayer(1).conf().getLayer()
+                instanceof org.activationbench.model.fastpath.BlockedConvolutionLayer);
+        assertEquals(List.of(0, 1), cnn.hidden().stream().map(HiddenLayer::outputIndex).toList());
+        BuiltNetwork stock = Architectures.build(ActivationsTest.config("cnn", "relu", null)
+                .withEngine(org.activationbench.grid.Engine.STOCK), 28, 10);
+        assertEquals(stock.network().numParams(), cnn.network().numParams());
+        assertEquals(64 * 11 * 11, cnn.widestActivation(), "the second convolution's output, in oneDNN's buffers");
+    }
+
     private static org.activationbench.grid.TrialConfig stock(String architecture) {
         return ActivationsTest.config(architecture, "prelu", null).withEngine(org.activationbench.grid.Engine.STOCK);
     }

@@ -21,6 +21,16 @@
  *     largest element</td><td>CNN step 40 to 34 ms (epoch 18.7 to 16.1 s)</td><td>{@code
  *     PooledInputConvolutionTest}: outputs and gradients within float rounding; vector and plain kernels bit for
  *     bit</td></tr>
+ * <tr><td>{@link BlockedConvolutionLayer}, {@link BlockedConvolution}, {@link BlockedConvolutionPrimitives}</td><td>for
+ *     a rectifier, a later convolution ({@link OneDnnConvolutionLayer}) and its {@link PooledRectifierLayer}: oneDNN's
+ *     convolution, max-pooling and rectifier called through JavaCPP's presets ({@link OneDnnRuntime}) on activations
+ *     kept in oneDNN's blocked layout, converted only at the layer's input and output, where libnd4j's operations
+ *     convert the convolution's output and its gradient (twice) and run the backward data pass by Winograd</td>
+ *     <td>CNN step 30.6 to 20.5 ms on the shared machine under a background load ({@code BlockedConvolutionTiming});
+ *     not yet measured on a quiet one</td><td>{@code BlockedConvolutionTest}: outputs and
+ *     every gradient within float rounding against {@code ConvolutionLayer} with DL4J's rectifier then {@code
+ *     SubsamplingLayer}, several shapes and slopes, first and later layer; {@code NativeThreadsTest}: its threads</td>
+ *     </tr>
  * <tr><td>{@link PooledRectifierLayer}, {@link PooledRectifier}</td><td>the convolution's rectifier then
  *     {@code SubsamplingLayer}: the rectifier moves after the max-pooling</td><td>CNN step 60 to 47-50 ms</td>
  *     <td>{@code PooledRectifierTest}: bit for bit</td></tr>
@@ -67,7 +77,7 @@
  * finite differences. A layer that applies PReLU inside itself reports its pre-activation's peaks
  * ({@link PreActivationPeaks}), since a slope below zero hides the pre-activation's sign from its output.
  *
- * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j and ND4J only, nothing
- * else of the project.
+ * {@link NativeFloats} and {@link LayerWiring} are the plumbing they share. Uses Deeplearning4j, ND4J and oneDNN
+ * through JavaCPP's presets, nothing else of the project.
  */
 package org.activationbench.model.fastpath;
