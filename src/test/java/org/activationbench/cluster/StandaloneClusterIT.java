@@ -160,13 +160,12 @@ class StandaloneClusterIT {
         waitForRow(out, r -> r.taskAttempt() >= 1 && r.firstTrainedEpoch() > 1,
                 "a task retried after the executor was killed that continued its trial from its state", submit);
 
-        waitForStateOfATrialNotLanded(out, 2, submit);
         // This submission's driver only: the reference may still be training, in a SparkSubmit of its own.
         List<ProcessHandle> drivers = submit.descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.spark.deploy.SparkSubmit")).orElse(false))
                 .toList();
         assertEquals(1, drivers.size(), "one driver expected");
-        drivers.forEach(ProcessHandle::destroyForcibly);
+        killDriverWhileATrialWithAStateHasNotLanded(out, drivers.get(0), submit);
         waitFor(submit, 60);
         Set<String> landedBefore = landed(out).stream().map(Landed::trialId).collect(Collectors.toSet());
         long landed = count(out, "faults", Tables.RUNS.name());
@@ -182,6 +181,36 @@ class StandaloneClusterIT {
         assertTrue(continued.stream().anyMatch(r -> !landedBefore.contains(r.<String>getAs("trial_id"))),
                 "a resumed trial should have continued from its state: " + runs(out, "faults"));
         assertStatesRemoved(out);
+    }
+
+    /**
+     * Kills the driver while a trial that has a state from epoch 2 on has not landed. Its last epoch may end between
+     * seeing the state and the kill, so the executor is stopped first (SIGSTOP: no trial ends or lands while it is),
+     * and only if that trial has still not landed a moment later is the driver killed, then the stopped executor;
+     * otherwise the executor goes on and the next such trial is waited for.
+     */
+    private static void killDriverWhileATrialWithAStateHasNotLanded(Path out, ProcessHandle driver, Process submit)
+            throws Exception {
+        for (int tries = 0; tries < 5; tries++) {
+            Set<String> candidates = waitForStateOfATrialNotLanded(out, 2, submit);
+            List<ProcessHandle> executors = processes("CoarseGrainedExecutorBackend");
+            assertEquals(1, executors.size(), "one executor expected");
+            signal("STOP", executors.get(0));
+            Thread.sleep(1000);
+            candidates.removeAll(landed(out).stream().map(Landed::trialId).collect(Collectors.toSet()));
+            if (!candidates.isEmpty()) {
+                driver.destroyForcibly();
+                executors.get(0).destroyForcibly();
+                return;
+            }
+            signal("CONT", executors.get(0));
+        }
+        throw new AssertionError("every trial seen with a state landed before the executor could be stopped, 5 times");
+    }
+
+    private static void signal(String name, ProcessHandle process) throws Exception {
+        Result r = run(List.of("kill", "-" + name, Long.toString(process.pid())), 10);
+        assertEquals(0, r.code, r.output);
     }
 
     /** Rows of trials that continued from a state from epoch 2 on; each counts at least the training time it kept. */
@@ -286,9 +315,9 @@ class StandaloneClusterIT {
     /**
      * Waits until a trial whose row has not landed has saved a state in epoch {@code epoch} or later (a trial's state
      * folder goes once its row has landed; the rows are read after the states, so a trial that lands in between counts
-     * as landed).
+     * as landed), and returns such trials' ids.
      */
-    static void waitForStateOfATrialNotLanded(Path out, int epoch, Process driver) throws Exception {
+    static Set<String> waitForStateOfATrialNotLanded(Path out, int epoch, Process driver) throws Exception {
         Path states = out.resolve("state");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         List<Path> read = null;
@@ -314,7 +343,7 @@ class StandaloneClusterIT {
             }
             withState.removeAll(landed);
             if (!withState.isEmpty()) {
-                return;
+                return withState;
             }
             Thread.sleep(20);
         }
